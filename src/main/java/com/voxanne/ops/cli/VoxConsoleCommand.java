@@ -1,0 +1,11 @@
+package com.voxanne.ops.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top of the command line; with no subcommand the launcher opens the console window instead. */
+@Command(name = "voxconsole", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
+        description = "Voxanne Ops Console: watch and review calls, sentiment and appointments.%n"
+                + "With no command, opens the console window.",
+        subcommands = {DbCommand.class, MigrateCommand.class, SeedCommand.class, UserCommand.class})
+public final class VoxConsoleCommand {
+}

@@ -1,0 +1,32 @@
+package com.voxanne.ops.db;
+
+import java.util.Objects;
+
+/**
+ * Where a console connects and as whom. The password travels separately (as a char[]) so this
+ * record can be logged, remembered and shown without leaking it.
+ */
+public record ConnectionSettings(String jdbcUrl, String user) {
+
+    public ConnectionSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(user, "user");
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("A server address must start with jdbc:postgresql:, for example jdbc:postgresql://db.example.com:5432/voxanne.");
+        }
+    }
+
+    public static ConnectionSettings of(String host, int port, String database, String user) {
+        return new ConnectionSettings("jdbc:postgresql://" + host + ":" + port + "/" + database, user);
+    }
+
+    /** The URL with any password parameter removed, for logs and messages. */
+    public String redactedUrl() {
+        return JdbcUrls.redact(jdbcUrl);
+    }
+
+    @Override
+    public String toString() {
+        return user + " @ " + redactedUrl();
+    }
+}

@@ -1,0 +1,72 @@
+package com.voxanne.ops.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import com.voxanne.ops.UserFacingException;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * One signed-in person's way into the database: one HikariCP pool under their own login role and
+ * one Jdbi over it. Row-level security applies to everything that goes through it.
+ */
+public final class ConsoleDatabase implements AutoCloseable {
+
+    private static final int POOL_SIZE = 4;
+
+    private final ConnectionSettings settings;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private ConsoleDatabase(ConnectionSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource)
+                .installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin());
+    }
+
+    /**
+     * Opens the pool and proves the login works by taking one connection, so a wrong password or an
+     * unreachable host is reported here, as one sentence, rather than on the first query.
+     */
+    public static ConsoleDatabase open(ConnectionSettings settings, char[] password, String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(new String(password));
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(15_000);
+        config.setInitializationFailTimeout(1);
+        config.addDataSourceProperty("ApplicationName", "voxconsole");
+        config.addDataSourceProperty("connectTimeout", "10");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        try {
+            return new ConsoleDatabase(settings, new HikariDataSource(config));
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new UserFacingException(SqlErrors.describe(e, JdbcUrls.hostPart(settings.jdbcUrl())), e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,100 @@
+package com.voxanne.ops.db;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Turns what the database or the driver said into one sentence a supervisor can act on.
+ * The full exception still goes to the log; this is only what a person reads.
+ */
+public final class SqlErrors {
+
+    private SqlErrors() {
+    }
+
+    /** The sentence for any failure on the way to or inside the database. */
+    public static String describe(Throwable failure, String serverAddress) {
+        SQLException sql = findSqlException(failure);
+        if (sql == null) {
+            return failure.getMessage() == null ? "Something went wrong talking to the database." : failure.getMessage();
+        }
+        Throwable network = networkCause(sql);
+        if (network instanceof UnknownHostException) {
+            return "The server " + serverAddress + " could not be found: check the host name.";
+        }
+        if (network instanceof ConnectException || network instanceof NoRouteToHostException) {
+            return "Cannot reach the database server at " + serverAddress + ": check that it is running and reachable.";
+        }
+        if (network instanceof SocketTimeoutException) {
+            return "The database server at " + serverAddress + " did not answer in time.";
+        }
+        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+        return switch (state) {
+            case "28P01" -> "The server refused the sign-in: wrong login or password.";
+            case "28000" -> "The server does not accept this login from this computer.";
+            case "3D000" -> "That database does not exist on the server: check the database name.";
+            case "42P01", "3F000" -> "The server has no Voxanne schema yet: run 'voxconsole migrate' against it first.";
+            case "42501" -> "You are not allowed to do that: your role does not have the right.";
+            case "23505" -> "That would create a duplicate: " + detail(sql).orElse("a row with the same key already exists.");
+            case "23503" -> "That refers to something that does not exist or is still in use.";
+            case "23502" -> "A required field is empty" + column(sql).map(c -> ": " + c.replace('_', ' ')).orElse("") + ".";
+            case "23514", "23P01" -> constraint(sql).flatMap(ConstraintMessages::sentenceFor)
+                    .orElse("The database refused a value that breaks one of its rules.");
+            case "22P02", "22007", "22008" -> "A value has the wrong format.";
+            case "57014" -> "The database took too long and the request was stopped.";
+            case "53300" -> "The database server has too many connections open; try again shortly.";
+            case "57P01", "57P02", "57P03" -> "The database server is shutting down or starting up; try again shortly.";
+            default -> state.startsWith("08")
+                    ? "The connection to the database server at " + serverAddress + " was lost."
+                    : "The database refused the request: " + firstLine(sql.getMessage());
+        };
+    }
+
+    public static Optional<String> constraint(SQLException e) {
+        return serverMessage(e).map(ServerErrorMessage::getConstraint);
+    }
+
+    private static Optional<String> column(SQLException e) {
+        return serverMessage(e).map(ServerErrorMessage::getColumn);
+    }
+
+    private static Optional<String> detail(SQLException e) {
+        return serverMessage(e).map(ServerErrorMessage::getDetail);
+    }
+
+    private static Optional<ServerErrorMessage> serverMessage(SQLException e) {
+        return e instanceof PSQLException p ? Optional.ofNullable(p.getServerErrorMessage()) : Optional.empty();
+    }
+
+    private static SQLException findSqlException(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static Throwable networkCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException && !(c instanceof java.io.EOFException)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given.";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

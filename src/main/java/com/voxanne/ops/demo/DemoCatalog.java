@@ -1,0 +1,106 @@
+package com.voxanne.ops.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The demo word lists under resources/demo, read once. */
+record DemoCatalog(
+        List<OrgTemplate> organizations,
+        List<ServiceTemplate> services,
+        List<String> firstNames,
+        List<String> lastNames,
+        List<Scenario> scenarios) {
+
+    record OrgTemplate(String name, String plan, String telephonyMode, String industry, String domain, String city,
+                       String loginSlug, int weight) {
+
+        boolean hasDemoLogins() {
+            return !"-".equals(loginSlug);
+        }
+    }
+
+    record ServiceTemplate(String industry, String name, int durationMinutes, int pricePence) {
+    }
+
+    static DemoCatalog load() {
+        List<OrgTemplate> orgs = rows("organizations.tsv").stream()
+                .map(c -> new OrgTemplate(c[0], c[1], c[2], c[3], c[4], c[5], c[6], Integer.parseInt(c[7])))
+                .toList();
+        List<ServiceTemplate> services = rows("services.tsv").stream()
+                .map(c -> new ServiceTemplate(c[0], c[1], Integer.parseInt(c[2]), Integer.parseInt(c[3])))
+                .toList();
+        return new DemoCatalog(orgs, services, lines("first_names.txt"), lines("last_names.txt"), readScenarios());
+    }
+
+    List<ServiceTemplate> servicesOf(String industry) {
+        return services.stream().filter(s -> s.industry().equals(industry)).toList();
+    }
+
+    private static List<Scenario> readScenarios() {
+        List<Scenario> result = new ArrayList<>();
+        String[] head = null;
+        String summary = null;
+        String sentiment = null;
+        List<Scenario.Turn> turns = new ArrayList<>();
+        for (String line : linesWithBlanks("scenarios.txt")) {
+            if (line.startsWith("== ")) {
+                if (head != null) {
+                    result.add(scenario(head, summary, sentiment, turns));
+                }
+                head = line.substring(3).split("\\s*\\|\\s*");
+                summary = null;
+                sentiment = null;
+                turns = new ArrayList<>();
+            } else if (line.startsWith("summary: ")) {
+                summary = line.substring("summary: ".length());
+            } else if (line.startsWith("sentiment: ")) {
+                sentiment = line.substring("sentiment: ".length());
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                boolean optional = line.startsWith("?");
+                String body = optional ? line.substring(1) : line;
+                boolean agent = body.startsWith("AGENT: ");
+                if (!agent && !body.startsWith("CALLER: ")) {
+                    throw new IllegalStateException("scenarios.txt: a turn must start with AGENT: or CALLER: — " + line);
+                }
+                turns.add(new Scenario.Turn(agent, optional, body.substring(body.indexOf(':') + 2)));
+            }
+        }
+        if (head != null) {
+            result.add(scenario(head, summary, sentiment, turns));
+        }
+        return List.copyOf(result);
+    }
+
+    private static Scenario scenario(String[] h, String summary, String sentiment, List<Scenario.Turn> turns) {
+        String[] range = h[4].split("-");
+        return new Scenario(h[0], "inbound".equals(h[1]), h[2], h[3], Double.parseDouble(range[0]), Double.parseDouble(range[1]),
+                Integer.parseInt(h[5]), "yes".equals(h[6]), "yes".equals(h[7]), summary, sentiment, List.copyOf(turns));
+    }
+
+    private static List<String[]> rows(String name) {
+        return lines(name).stream().map(l -> l.split("\t")).toList();
+    }
+
+    private static List<String> lines(String name) {
+        return linesWithBlanks(name).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+
+    private static List<String> linesWithBlanks(String name) {
+        try (InputStream in = DemoCatalog.class.getResourceAsStream("/demo/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Demo word list /demo/" + name + " is missing from the build.");
+            }
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                return r.lines().toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

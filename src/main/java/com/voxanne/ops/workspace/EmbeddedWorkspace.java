@@ -1,0 +1,237 @@
+package com.voxanne.ops.workspace;
+
+import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.db.SchemaMigrator;
+import com.voxanne.ops.demo.DemoDataGenerator;
+import com.voxanne.ops.demo.DemoOptions;
+import com.voxanne.ops.logins.ConsoleLogins;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo workspace: a real PostgreSQL 17 (zonky's binaries from Maven Central) whose data
+ * directory lives in the user's application-data folder and is kept between runs. First start
+ * runs initdb, migrates, seeds demo data and creates the demo logins; later starts only migrate.
+ *
+ * <p>zonky's defaults suit throw-away test databases; a kept workspace needs more: fsync and
+ * synchronous commit back on, 127.0.0.1 only, SCRAM passwords from the very first start (initdb
+ * gets --auth-host/--auth-local and a password file, so no trust window), and recovery from a
+ * crashed console or server.
+ */
+public final class EmbeddedWorkspace implements AutoCloseable {
+
+    public static final String DATABASE = "voxanne";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedWorkspace.class);
+    private static final String SUPERUSER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final WorkspaceSecrets secrets;
+    private final Path directory;
+
+    private EmbeddedWorkspace(EmbeddedPostgres postgres, WorkspaceSecrets secrets, Path directory) {
+        this.postgres = postgres;
+        this.secrets = secrets;
+        this.directory = directory;
+    }
+
+    /** A demo login as `db start` prints it. */
+    public record DemoLogin(String loginRole, String password, String organization, String role) {
+    }
+
+    /**
+     * Starts (and on first use creates) the workspace in {@code directory}.
+     *
+     * @param port 0 picks a free port
+     * @param demo what to seed when the workspace is new
+     */
+    public static EmbeddedWorkspace start(Path directory, int port, DemoOptions demo) {
+        return start(directory, port, demo, callsWritten -> { });
+    }
+
+    /** As {@link #start(Path, int, DemoOptions)}, reporting seeding progress (calls written so far). */
+    public static EmbeddedWorkspace start(Path directory, int port, DemoOptions demo, LongConsumer seedProgress) {
+        try {
+            return startChecked(directory, port, demo, seedProgress);
+        } catch (IOException e) {
+            throw new UserFacingException("The demo database could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static EmbeddedWorkspace startChecked(Path directory, int port, DemoOptions demo, LongConsumer seedProgress)
+            throws IOException {
+        refuseRootWithoutUserNamespaces();
+        Path pgData = directory.resolve("pgdata");
+        Path bootstrapped = directory.resolve("bootstrap.done");
+        Path secretsFile = directory.resolve("secrets.properties");
+        if (Files.exists(pgData) && !Files.exists(bootstrapped)) {
+            // A first start that died half way holds nothing worth keeping: begin again.
+            LOG.warn("Workspace {} was never fully created; creating it again", directory);
+            deleteTree(pgData);
+            Files.deleteIfExists(secretsFile);
+        }
+        Files.createDirectories(directory);
+        boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
+        WorkspaceSecrets secrets = WorkspaceSecrets.load(secretsFile).orElse(null);
+        if (secrets == null) {
+            if (!fresh) {
+                throw new UserFacingException("The workspace's password file " + secretsFile + " is missing, so its server cannot be opened.");
+            }
+            secrets = WorkspaceSecrets.create(secretsFile);
+            secrets.save();
+        }
+        StaleServerRecovery.recover(pgData);
+
+        Path passwordFile = directory.resolve("initdb-password.tmp");
+        if (fresh) {
+            writeOwnerOnly(passwordFile, secrets.superuserPassword());
+        }
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    // A kept workspace must survive power loss: undo zonky's -F and async commit.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // initdb: SCRAM for every connection from the start, superuser password from a file.
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setConnectConfig("password", secrets.superuserPassword())
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()))
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
+        EmbeddedWorkspace workspace = new EmbeddedWorkspace(postgres, secrets, directory);
+        try {
+            if (fresh || !Files.exists(bootstrapped)) {
+                workspace.bootstrap(demo, seedProgress);
+                Files.writeString(bootstrapped, "created\n");
+            } else {
+                SchemaMigrator.migrate(workspace.ownerDataSource());
+            }
+        } catch (RuntimeException | IOException e) {
+            workspace.close();
+            throw e;
+        }
+        return workspace;
+    }
+
+    private void bootstrap(DemoOptions demo, LongConsumer seedProgress) {
+        LOG.info("Creating the demo workspace in {}", directory);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+        } catch (SQLException e) {
+            throw new UserFacingException("The demo database could not be created: " + e.getMessage(), e);
+        }
+        SchemaMigrator.migrate(ownerDataSource());
+        Jdbi owner = Jdbi.create(ownerDataSource());
+        var logins = new DemoDataGenerator(demo).onProgress(seedProgress).generate(owner);
+        owner.useHandle(h -> {
+            for (var login : logins) {
+                String password = secrets.loginPasswordOrNew(login.loginRole());
+                ConsoleLogins.create(h, login.loginRole(), login.email(), password.toCharArray());
+            }
+        });
+        try {
+            secrets.save();
+        } catch (IOException e) {
+            throw new UserFacingException("The demo passwords could not be saved: " + e.getMessage(), e);
+        }
+    }
+
+    /** The superuser, who owns the schema here. For migrations, seeding and operator tasks only. */
+    public DataSource ownerDataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {"127.0.0.1"});
+        ds.setPortNumbers(new int[] {postgres.getPort()});
+        ds.setDatabaseName(DATABASE);
+        ds.setUser(SUPERUSER);
+        ds.setPassword(secrets.superuserPassword());
+        ds.setApplicationName("voxconsole-owner");
+        return ds;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The demo logins with their passwords, one per organization and role that has one. */
+    public List<DemoLogin> demoLogins() {
+        return Jdbi.create(ownerDataSource()).withHandle(h -> ConsoleLogins.list(h).stream()
+                .filter(l -> secrets.loginPassword(l.loginRole()).isPresent())
+                .map(l -> new DemoLogin(l.loginRole(), secrets.loginPassword(l.loginRole()).orElseThrow(), l.organization(), l.role()))
+                .toList());
+    }
+
+    /** The postmaster's pid, for crash tests and diagnostics. */
+    public long serverPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(directory.resolve("pgdata").resolve("postmaster.pid")).get(0).trim());
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("The demo database did not shut down cleanly", e);
+        }
+    }
+
+    private static void refuseRootWithoutUserNamespaces() {
+        boolean unix = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        if (unix && "root".equals(System.getProperty("user.name")) && !LinuxUtils.isUnshareAvailable()) {
+            throw new UserFacingException("PostgreSQL refuses to run as root and this system cannot run it in a user namespace: start the console as a normal user.");
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException windows) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content + "\n");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
