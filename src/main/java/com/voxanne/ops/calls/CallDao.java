@@ -1,0 +1,84 @@
+package com.voxanne.ops.calls;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * Calls, read under the signed-in person's role (row-level security keeps them to their own
+ * organization). The log pages by keyset on (created_at, id), never OFFSET: page 5,000 costs
+ * what page 1 costs, and rows inserted meanwhile cannot shift a page.
+ */
+@RegisterConstructorMapper(CallSummary.class)
+@RegisterConstructorMapper(CallDetail.class)
+public interface CallDao extends SqlObject {
+
+    String SUMMARY_COLUMNS = """
+            c.id, c.created_at, c.call_direction, c.from_number, c.to_number, c.contact_id,
+            nullif(concat_ws(' ', ct.first_name, ct.last_name), '') as contact_name, c.caller_name,
+            c.duration_seconds, c.status, c.sentiment_label, c.sentiment_urgency, c.sentiment_score""";
+
+    @SqlQuery("""
+            select id, org_id, contact_id, call_direction, from_number, to_number, duration_seconds, status,
+                   transcript, summary, sentiment_label, sentiment_score, sentiment_summary, sentiment_urgency,
+                   phone_number, caller_name, vapi_call_id, recording_url, created_at, updated_at
+            from public.calls where id = :id""")
+    Optional<CallDetail> find(@Bind("id") UUID id);
+
+    /** One page of the call log. Only the filters that are set reach the SQL, so each shape gets its own plan. */
+    default List<CallSummary> page(CallLogQuery q) {
+        StringBuilder where = new StringBuilder();
+        List<Consumer<Query>> binds = new ArrayList<>();
+        if (q.after() != null) {
+            where.append(" and (c.created_at, c.id) < (:afterCreatedAt, :afterId)");
+            binds.add(s -> s.bind("afterCreatedAt", utc(q.after().createdAt())).bind("afterId", q.after().id()));
+        }
+        if (q.from() != null) {
+            where.append(" and c.created_at >= :from");
+            binds.add(s -> s.bind("from", utc(q.from())));
+        }
+        if (q.to() != null) {
+            where.append(" and c.created_at < :to");
+            binds.add(s -> s.bind("to", utc(q.to())));
+        }
+        anyOf(where, binds, "c.call_direction", "directions", q.directions());
+        anyOf(where, binds, "c.status", "statuses", q.statuses());
+        anyOf(where, binds, "c.sentiment_label", "labels", q.sentimentLabels());
+        anyOf(where, binds, "c.sentiment_urgency", "urgencies", q.urgencies());
+        if (q.contactId() != null) {
+            where.append(" and c.contact_id = :contactId");
+            binds.add(s -> s.bind("contactId", q.contactId()));
+        }
+        if (q.text() != null) {
+            where.append(" and c.search_vector @@ websearch_to_tsquery('english', :text)");
+            binds.add(s -> s.bind("text", q.text()));
+        }
+        Query statement = getHandle().createQuery("select " + SUMMARY_COLUMNS
+                + " from public.calls c left join public.contacts ct on ct.id = c.contact_id where true" + where
+                + " order by c.created_at desc, c.id desc limit :limit");
+        statement.bind("limit", q.limit());
+        binds.forEach(b -> b.accept(statement));
+        return statement.mapTo(CallSummary.class).list();
+    }
+
+    private static void anyOf(StringBuilder where, List<Consumer<Query>> binds, String column, String name, Set<String> values) {
+        if (!values.isEmpty()) {
+            where.append(" and ").append(column).append(" = any(:").append(name).append(")");
+            binds.add(s -> s.bindArray(name, String.class, values));
+        }
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,35 @@
+package com.voxanne.ops.contacts;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Contacts of the signed-in organization. */
+@RegisterConstructorMapper(Contact.class)
+public interface ContactDao {
+
+    String COLUMNS = "id, org_id, phone, email, first_name, last_name, lead_status, lead_score, notes, last_contacted_at, created_at, updated_at";
+
+    @SqlQuery("select " + COLUMNS + " from public.contacts where id = :id")
+    Optional<Contact> find(@Bind("id") UUID id);
+
+    @SqlQuery("select " + COLUMNS + " from public.contacts where phone = :phone")
+    Optional<Contact> findByPhone(@Bind("phone") String phone);
+
+    /** Contacts by name, paged by keyset on (last_name, first_name, id); pass nulls for the first page. */
+    @SqlQuery("select " + COLUMNS + " from public.contacts"
+            + " where (cast(:afterLast as text) is null or (last_name, first_name, id) > (:afterLast, :afterFirst, :afterId))"
+            + " order by last_name, first_name, id limit :limit")
+    List<Contact> byName(@Bind("afterLast") String afterLast, @Bind("afterFirst") String afterFirst, @Bind("afterId") UUID afterId,
+                         @Bind("limit") int limit);
+
+    /** @return 1 if saved, 0 if the row changed since {@code seenUpdatedAt} or is not the caller's to change */
+    @SqlUpdate("update public.contacts set lead_status = :status, lead_score = :score where id = :id and updated_at = :seenUpdatedAt")
+    int updateLead(@Bind("id") UUID id, @Bind("status") String status, @Bind("score") Integer score,
+                   @Bind("seenUpdatedAt") OffsetDateTime seenUpdatedAt);
+}

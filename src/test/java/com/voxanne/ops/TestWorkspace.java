@@ -1,0 +1,86 @@
+package com.voxanne.ops;
+
+import com.voxanne.ops.db.ConnectionSettings;
+import com.voxanne.ops.db.ConsoleDatabase;
+import com.voxanne.ops.demo.DemoOptions;
+import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.workspace.EmbeddedWorkspace.DemoLogin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * One real embedded PostgreSQL for the whole test run, created fresh, migrated and seeded with the
+ * demo generator exactly as a supervisor's first start would. Tests reach it as the owner or as
+ * any demo login, through the same pooled path the console uses.
+ */
+public final class TestWorkspace {
+
+    /** Small enough to create in seconds, large enough for paging and plans to be meaningful. */
+    public static final int CALLS = 6_000;
+    public static final LocalDate ANCHOR = LocalDate.of(2026, 11, 1);
+
+    private static EmbeddedWorkspace workspace;
+    private static final Map<String, ConsoleDatabase> LOGINS = new ConcurrentHashMap<>();
+
+    private TestWorkspace() {
+    }
+
+    public static synchronized EmbeddedWorkspace get() {
+        if (workspace == null) {
+            Path dir = root().resolve("shared-" + UUID.randomUUID());
+            workspace = EmbeddedWorkspace.start(dir, 0, new DemoOptions(DemoOptions.DEFAULT_SEED, CALLS, ANCHOR));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                LOGINS.values().forEach(ConsoleDatabase::close);
+                workspace.close();
+            }));
+        }
+        return workspace;
+    }
+
+    /** A folder under target/ for workspaces of this run. */
+    public static Path root() {
+        Path root = Path.of(System.getProperty("voxconsole.test.dir", "target/test-workspace"));
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return root;
+    }
+
+    public static Jdbi owner() {
+        return Jdbi.create(get().ownerDataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    public static List<DemoLogin> demoLogins() {
+        return get().demoLogins();
+    }
+
+    public static DemoLogin login(String slug, String role) {
+        String name = "demo_" + slug + "_" + role;
+        return demoLogins().stream().filter(l -> l.loginRole().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no demo login " + name));
+    }
+
+    /** The console's own pooled connection for a demo login ("harley"/"brightside", "admin"/"manager"/"user"). */
+    public static ConsoleDatabase as(String slug, String role) {
+        DemoLogin login = login(slug, role);
+        return LOGINS.computeIfAbsent(login.loginRole(), k -> ConsoleDatabase.open(
+                new ConnectionSettings(get().jdbcUrl(), login.loginRole()), login.password().toCharArray(), "test-" + k));
+    }
+
+    public static UUID orgId(String name) {
+        return owner().withHandle(h -> h.createQuery("select id from organizations where name = :n").bind("n", name)
+                .mapTo(UUID.class).one());
+    }
+}
