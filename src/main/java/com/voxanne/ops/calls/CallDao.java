@@ -37,8 +37,9 @@ public interface CallDao extends SqlObject {
 
     /** One page of the call log. Only the filters that are set reach the SQL, so each shape gets its own plan. */
     default List<CallSummary> page(CallLogQuery q) {
-        StringBuilder where = new StringBuilder();
+        StringBuilder where = new StringBuilder(" and c.org_id = :orgId");
         List<Consumer<Query>> binds = new ArrayList<>();
+        binds.add(s -> s.bind("orgId", q.orgId()));
         if (q.after() != null) {
             where.append(" and (c.created_at, c.id) < (:afterCreatedAt, :afterId)");
             binds.add(s -> s.bind("afterCreatedAt", utc(q.after().createdAt())).bind("afterId", q.after().id()));

@@ -9,12 +9,16 @@ import java.util.UUID;
  * What the call log shows: filters, where the page starts, how many rows. Empty sets and null
  * values mean "no filter". Pages run newest first by (created_at, id).
  *
+ * @param orgId the signed-in organization. Row-level security already limits rows to it; naming it
+ *     again gives the planner a constant to estimate with, which is what makes it walk the
+ *     (org_id, created_at, id) index in order instead of sorting a bitmap scan
  * @param from inclusive lower bound of created_at
  * @param to exclusive upper bound of created_at
  * @param text a web-search style query over transcripts and summaries (websearch_to_tsquery)
  * @param after the cursor of the last row of the previous page, or null for the first page
  */
 public record CallLogQuery(
+        UUID orgId,
         Instant from,
         Instant to,
         Set<String> directions,
@@ -29,6 +33,7 @@ public record CallLogQuery(
     public static final int MAX_PAGE = 1_000;
 
     public CallLogQuery {
+        Objects.requireNonNull(orgId, "orgId");
         directions = Set.copyOf(Objects.requireNonNullElse(directions, Set.of()));
         statuses = Set.copyOf(Objects.requireNonNullElse(statuses, Set.of()));
         sentimentLabels = Set.copyOf(Objects.requireNonNullElse(sentimentLabels, Set.of()));
@@ -39,39 +44,39 @@ public record CallLogQuery(
         }
     }
 
-    public static CallLogQuery firstPage(int limit) {
-        return new CallLogQuery(null, null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, limit);
+    public static CallLogQuery firstPage(UUID orgId, int limit) {
+        return new CallLogQuery(orgId, null, null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, limit);
     }
 
     public CallLogQuery after(CallCursor cursor) {
-        return new CallLogQuery(from, to, directions, statuses, sentimentLabels, urgencies, contactId, text, cursor, limit);
+        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, urgencies, contactId, text, cursor, limit);
     }
 
     public CallLogQuery withText(String query) {
-        return new CallLogQuery(from, to, directions, statuses, sentimentLabels, urgencies, contactId, query, after, limit);
+        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, urgencies, contactId, query, after, limit);
     }
 
     public CallLogQuery withDirections(Set<String> values) {
-        return new CallLogQuery(from, to, values, statuses, sentimentLabels, urgencies, contactId, text, after, limit);
+        return new CallLogQuery(orgId, from, to, values, statuses, sentimentLabels, urgencies, contactId, text, after, limit);
     }
 
     public CallLogQuery withStatuses(Set<String> values) {
-        return new CallLogQuery(from, to, directions, values, sentimentLabels, urgencies, contactId, text, after, limit);
+        return new CallLogQuery(orgId, from, to, directions, values, sentimentLabels, urgencies, contactId, text, after, limit);
     }
 
     public CallLogQuery withSentimentLabels(Set<String> values) {
-        return new CallLogQuery(from, to, directions, statuses, values, urgencies, contactId, text, after, limit);
+        return new CallLogQuery(orgId, from, to, directions, statuses, values, urgencies, contactId, text, after, limit);
     }
 
     public CallLogQuery withUrgencies(Set<String> values) {
-        return new CallLogQuery(from, to, directions, statuses, sentimentLabels, values, contactId, text, after, limit);
+        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, values, contactId, text, after, limit);
     }
 
     public CallLogQuery withContact(UUID contact) {
-        return new CallLogQuery(from, to, directions, statuses, sentimentLabels, urgencies, contact, text, after, limit);
+        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, urgencies, contact, text, after, limit);
     }
 
     public CallLogQuery between(Instant fromInclusive, Instant toExclusive) {
-        return new CallLogQuery(fromInclusive, toExclusive, directions, statuses, sentimentLabels, urgencies, contactId, text, after, limit);
+        return new CallLogQuery(orgId, fromInclusive, toExclusive, directions, statuses, sentimentLabels, urgencies, contactId, text, after, limit);
     }
 }

@@ -1,0 +1,150 @@
+package com.voxanne.ops.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voxanne.ops.TestWorkspace;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/** The call log under a supervisor's own role: keyset pages, filters, search, and the plan behind them. */
+class CallDaoTest {
+
+    private static final UUID ORG = TestWorkspace.orgId("Harley Street Dental Clinic");
+    private final Jdbi harley = TestWorkspace.as("harley", "user").jdbi();
+    private final Jdbi owner = TestWorkspace.owner();
+
+    @Test
+    void pagingThroughTheWholeLogReturnsEveryCallOnceNewestFirst() {
+        UUID org = TestWorkspace.orgId("Harley Street Dental Clinic");
+        List<UUID> expected = owner.withHandle(h -> h.createQuery("select id from calls where org_id = :o order by created_at desc, id desc")
+                .bind("o", org).mapTo(UUID.class).list());
+        List<UUID> paged = pageAll(CallLogQuery.firstPage(ORG, 97));
+        assertThat(expected).hasSizeGreaterThan(1_000);
+        assertThat(paged).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void filtersAndSearchReturnOnlyMatchingCallsOfTheOrganization() {
+        var negativeInbound = CallLogQuery.firstPage(ORG, 200).withDirections(Set.of("inbound")).withSentimentLabels(Set.of("negative"));
+        List<CallSummary> rows = page(negativeInbound);
+        assertThat(rows).isNotEmpty().allMatch(r -> r.callDirection().equals("inbound") && r.sentimentLabel().equals("negative"));
+
+        var critical = CallLogQuery.firstPage(ORG, 200).withUrgencies(Set.of("critical", "high")).withStatuses(Set.of("completed"));
+        assertThat(page(critical))
+                .isNotEmpty().allMatch(r -> Set.of("critical", "high").contains(r.sentimentUrgency()));
+
+        var refunds = CallLogQuery.firstPage(ORG, 50).withText("refund charged twice");
+        List<CallSummary> found = page(refunds);
+        assertThat(found).isNotEmpty();
+        for (CallSummary s : found) {
+            CallDetail d = harley.withExtension(CallDao.class, dao -> dao.find(s.id())).orElseThrow();
+            assertThat(d.summary() + d.transcript()).containsIgnoringCase("refund").containsIgnoringCase("charged");
+        }
+
+        Instant to = TestWorkspace.ANCHOR.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        Instant from = to.minus(7, ChronoUnit.DAYS);
+        List<CallSummary> week = pageAllRows(CallLogQuery.firstPage(ORG, 100).between(from, to));
+        assertThat(week).isNotEmpty().allMatch(r -> !r.createdAt().isBefore(from) && r.createdAt().isBefore(to));
+
+        UUID contact = week.stream().filter(r -> r.contactId() != null).findFirst().orElseThrow().contactId();
+        assertThat(pageAllRows(CallLogQuery.firstPage(ORG, 100).withContact(contact))).isNotEmpty().allMatch(r -> contact.equals(r.contactId()));
+    }
+
+    @Test
+    void searchTermsThatLookLikeOperatorsAreJustWords() {
+        for (String hostile : List.of("refund & | ! <-> ( )", "'; drop table calls; --", "100%_\\", "\"unterminated", ":* :A")) {
+            var q = CallLogQuery.firstPage(ORG, 10).withText(hostile);
+            List<CallSummary> rows = page(q);
+            assertThat(rows).isNotNull();
+        }
+        int calls = owner.withHandle(h -> h.createQuery("select count(*) from calls").mapTo(Integer.class).one());
+        assertThat(calls).isPositive();
+    }
+
+    @Test
+    void pagingHasNoGapsOrDuplicatesWhileCallsArriveConcurrently() throws Exception {
+        UUID org = TestWorkspace.orgId("Harley Street Dental Clinic");
+        List<UUID> before = owner.withHandle(h -> h.createQuery("select id from calls where org_id = :o order by created_at desc, id desc")
+                .bind("o", org).mapTo(UUID.class).list());
+        AtomicBoolean paging = new AtomicBoolean(true);
+        AtomicInteger inserted = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            while (paging.get()) {
+                owner.useHandle(h -> h.createUpdate("""
+                                insert into calls (org_id, call_direction, from_number, to_number, status, created_at)
+                                values (:o, 'inbound', '+447700900999', '+442079460000', 'in_progress', now())""")
+                        .bind("o", org).execute());
+                inserted.incrementAndGet();
+            }
+        });
+        writer.start();
+        List<UUID> paged;
+        try {
+            paged = new ArrayList<>();
+            CallLogQuery q = CallLogQuery.firstPage(ORG, 50).between(null, Instant.now());
+            List<CallSummary> page;
+            do {
+                CallLogQuery current = q;
+                page = page(current);
+                page.forEach(r -> paged.add(r.id()));
+                if (!page.isEmpty()) {
+                    q = q.after(page.get(page.size() - 1).cursor());
+                }
+                Thread.sleep(2);
+            } while (page.size() == 50);
+        } finally {
+            paging.set(false);
+            writer.join();
+            owner.useHandle(h -> h.execute("delete from calls where from_number = '+447700900999' and to_number = '+442079460000'"));
+        }
+        assertThat(inserted.get()).as("calls arrived while paging").isPositive();
+        assertThat(new HashSet<>(paged)).as("no duplicates").hasSize(paged.size());
+        assertThat(paged).as("no gaps").containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void aDeepPageIsAnIndexScanInKeyOrderWithNoSort() {
+        List<CallSummary> first = page(CallLogQuery.firstPage(ORG, 1000));
+        CallCursor deep = first.get(first.size() - 1).cursor();
+        owner.useHandle(h -> h.execute("analyze calls"));
+        String plan = harley.withHandle(h -> {
+            return String.join("\n", h.createQuery("""
+                            explain select c.id from public.calls c left join public.contacts ct on ct.id = c.contact_id
+                            where c.org_id = :org and (c.created_at, c.id) < (:t, :id) order by c.created_at desc, c.id desc limit 100""")
+                    .bind("t", deep.createdAt().atOffset(java.time.ZoneOffset.UTC)).bind("id", deep.id()).bind("org", ORG)
+                    .mapTo(String.class).list());
+        });
+        assertThat(plan).contains("Index Scan using calls_org_id_created_at_id_idx").doesNotContain("Sort").doesNotContain("Seq Scan on calls");
+    }
+
+    private List<CallSummary> page(CallLogQuery q) {
+        return harley.onDemand(CallDao.class).page(q);
+    }
+
+    private List<UUID> pageAll(CallLogQuery first) {
+        return pageAllRows(first).stream().map(CallSummary::id).toList();
+    }
+
+    private List<CallSummary> pageAllRows(CallLogQuery first) {
+        List<CallSummary> all = new ArrayList<>();
+        CallLogQuery q = first;
+        while (true) {
+            CallLogQuery current = q;
+            List<CallSummary> page = page(current);
+            all.addAll(page);
+            if (page.size() < first.limit()) {
+                return all;
+            }
+            q = q.after(page.get(page.size() - 1).cursor());
+        }
+    }
+}
