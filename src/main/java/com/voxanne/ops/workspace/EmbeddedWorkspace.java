@@ -211,10 +211,16 @@ public final class EmbeddedWorkspace implements AutoCloseable {
     }
 
     private static void refuseRootWithoutUserNamespaces() {
-        boolean unix = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        if (unix && "root".equals(System.getProperty("user.name")) && !LinuxUtils.isUnshareAvailable()) {
+        if (isRoot() && !LinuxUtils.isUnshareAvailable()) {
             throw new UserFacingException("PostgreSQL refuses to run as root and this system cannot run it in a user namespace: start the console as a normal user.");
         }
+    }
+
+    static boolean isRoot() {
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return false;
+        }
+        return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
     }
 
     private static void writeOwnerOnly(Path file, String content) throws IOException {

@@ -1,0 +1,211 @@
+package com.voxanne.ops.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.voxanne.ops.TestWorkspace;
+import com.voxanne.ops.db.ConnectionSettings;
+import com.voxanne.ops.db.ConsoleDatabase;
+import com.voxanne.ops.demo.DemoOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/** The demo workspace keeps what was committed through restarts, crashes of the server, the console, or both. */
+class EmbeddedWorkspaceTest {
+
+    private static final DemoOptions SMALL = new DemoOptions(7, 300, LocalDate.of(2026, 11, 1));
+
+    private static Path freshDir(String name) {
+        return TestWorkspace.root().resolve(name + "-" + UUID.randomUUID());
+    }
+
+    @Test
+    void keepsItsDataAcrossRestartsAndIsLockedDown() throws Exception {
+        Path dir = freshDir("restart");
+        int calls;
+        try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+            calls = count(ws, "select count(*) from calls");
+            mark(ws, "kept_after_restart");
+            Jdbi owner = Jdbi.create(ws.ownerDataSource());
+            assertThat(one(owner, "show fsync", String.class)).isEqualTo("on");
+            assertThat(one(owner, "show synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(one(owner, "show listen_addresses", String.class)).isEqualTo("127.0.0.1");
+            assertThat(one(owner, "select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'", Integer.class)).as("no trust or md5 rule").isZero();
+            assertThat(one(owner, "select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = 'demo_harley_user'", Boolean.class)).isTrue();
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets.properties")))).isEqualTo("rw-------");
+        assertThat(dir.resolve("initdb-password.tmp")).doesNotExist();
+        try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+            assertThat(marked(ws, "kept_after_restart")).isTrue();
+            assertThat(count(ws, "select count(*) from calls")).as("not seeded twice").isEqualTo(calls);
+            assertThat(ws.demoLogins()).hasSize(6);
+        }
+    }
+
+    @Test
+    void aWorkspaceWhoseFirstStartDiedHalfWayIsCreatedAgain() throws Exception {
+        Path dir = freshDir("half");
+        try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+            mark(ws, "from_the_broken_start");
+        }
+        Files.delete(dir.resolve("bootstrap.done"));
+        try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+            assertThat(marked(ws, "from_the_broken_start")).isFalse();
+            assertThat(count(ws, "select count(*) from calls")).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void survivesKillMinusNineOfTheServer() throws Exception {
+        Path dir = freshDir("kill-server");
+        EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL);
+        mark(ws, "committed_before_server_crash");
+        kill9(ws.serverPid());
+        ws.close();
+        try (EmbeddedWorkspace again = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+            assertThat(marked(again, "committed_before_server_crash")).isTrue();
+        }
+    }
+
+    @Test
+    void survivesKillMinusNineOfTheConsole() throws Exception {
+        Path dir = freshDir("kill-console");
+        try (ChildConsole console = ChildConsole.start(dir)) {
+            String url = console.awaitReady();
+            markDirect(url, dir, "committed_before_console_crash");
+            long postmaster = pid(dir);
+            console.kill9();
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the server outlives the killed console").contains(true);
+        }
+        try (EmbeddedWorkspace again = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+            assertThat(marked(again, "committed_before_console_crash")).isTrue();
+        }
+    }
+
+    @Test
+    void survivesKillMinusNineOfConsoleAndServerTogether() throws Exception {
+        Path dir = freshDir("kill-both");
+        try (ChildConsole console = ChildConsole.start(dir)) {
+            String url = console.awaitReady();
+            markDirect(url, dir, "committed_before_both_crashed");
+            kill9(pid(dir));
+            console.kill9();
+        }
+        try (EmbeddedWorkspace again = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+            assertThat(marked(again, "committed_before_both_crashed")).isTrue();
+        }
+    }
+
+    @Test
+    void startsAsANormalUserAndPrintsWorkingLogins() throws Exception {
+        assumeThat(EmbeddedWorkspace.isRoot()).as("dropping to another user needs root (CI runs as root)").isTrue();
+        Path sandbox = Files.createTempDirectory("voxconsole-nobody-");
+        String classPath = copyClassPathFor(sandbox);
+        Path data = sandbox.resolve("workspace");
+        Path home = sandbox.resolve("home");
+        Files.createDirectories(data);
+        Files.createDirectories(home);
+        for (Path p : List.of(sandbox, data, home)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        List<String> asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+        try (ChildConsole console = ChildConsole.start(data, asNobody, classPath, home)) {
+            String url = console.awaitReady();
+            List<String> logins = console.loginLines(6);
+            assertThat(logins).hasSize(6);
+            String[] login = logins.stream().filter(l -> l.contains("demo_harley_user")).findFirst().orElseThrow().split(" ");
+            try (ConsoleDatabase db = ConsoleDatabase.open(new ConnectionSettings(url, login[1]), login[2].toCharArray(), "as-nobody")) {
+                assertThat(one(db.jdbi(), "select count(*) from calls", Integer.class)).isPositive();
+            }
+            assertThat(Files.getOwner(data.resolve("pgdata")).getName()).isEqualTo("nobody");
+            console.stopGracefully();
+        }
+        assertThat(data.resolve("pgdata").resolve("postmaster.pid")).as("the server was shut down with the console").doesNotExist();
+    }
+
+    // Helpers -------------------------------------------------------------------------------------
+
+    private static <T> T one(Jdbi jdbi, String sql, Class<T> type) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(type).one());
+    }
+
+    private static void mark(EmbeddedWorkspace ws, String name) {
+        Jdbi.create(ws.ownerDataSource()).useHandle(h -> h.execute("insert into feature_flags (name, enabled) values (?, true)", name));
+    }
+
+    private static boolean marked(EmbeddedWorkspace ws, String name) {
+        return Jdbi.create(ws.ownerDataSource()).withHandle(h -> h.createQuery("select exists (select 1 from feature_flags where name = :n)")
+                .bind("n", name).mapTo(Boolean.class).one());
+    }
+
+    private static int count(EmbeddedWorkspace ws, String sql) {
+        return Jdbi.create(ws.ownerDataSource()).withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    /** Commits a marker through the superuser of a workspace run by another process. */
+    private static void markDirect(String url, Path dir, String name) throws IOException, SQLException {
+        String password = WorkspaceSecrets.load(dir.resolve("secrets.properties")).orElseThrow().superuserPassword();
+        try (Connection c = DriverManager.getConnection(url, "postgres", password); Statement s = c.createStatement()) {
+            s.execute("insert into feature_flags (name, enabled) values ('" + name + "', true)");
+        }
+    }
+
+    private static long pid(Path dir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dir.resolve("pgdata").resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private static void kill9(long pid) throws Exception {
+        ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
+        p.destroyForcibly();
+        p.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The test class path copied where an unprivileged user can read it (~/.m2 of root is private). */
+    private static String copyClassPathFor(Path sandbox) throws IOException {
+        Path lib = sandbox.resolve("classpath");
+        Files.createDirectories(lib);
+        List<String> entries = new ArrayList<>();
+        int i = 0;
+        for (String entry : System.getProperty("java.class.path").split(ChildConsole.pathSeparator())) {
+            Path source = Path.of(entry);
+            if (!Files.exists(source)) {
+                continue;
+            }
+            Path target = lib.resolve((i++) + "-" + source.getFileName());
+            if (Files.isDirectory(source)) {
+                try (var walk = Files.walk(source)) {
+                    for (Path p : walk.toList()) {
+                        Path t = target.resolve(source.relativize(p).toString());
+                        if (Files.isDirectory(p)) {
+                            Files.createDirectories(t);
+                        } else {
+                            Files.copy(p, t);
+                        }
+                    }
+                }
+            } else {
+                Files.copy(source, target);
+            }
+            entries.add(target.toString());
+        }
+        try (var walk = Files.walk(lib)) {
+            for (Path p : walk.toList()) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return String.join(ChildConsole.pathSeparator(), entries);
+    }
+}
