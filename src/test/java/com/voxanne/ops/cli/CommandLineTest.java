@@ -1,0 +1,120 @@
+package com.voxanne.ops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voxanne.ops.TestWorkspace;
+import com.voxanne.ops.db.ConnectionSettings;
+import com.voxanne.ops.db.ConsoleDatabase;
+import com.voxanne.ops.workspace.WorkspaceSecrets;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The command line as an operator meets it: real JVMs, real exit codes, one sentence on failure. */
+class CommandLineTest {
+
+    private static String superPassword;
+    private static String serverUrl;
+
+    @BeforeAll
+    static void server() throws Exception {
+        var ws = TestWorkspace.get();
+        superPassword = WorkspaceSecrets.load(ws.directory().resolve("secrets.properties")).orElseThrow().superuserPassword();
+        serverUrl = "jdbc:postgresql://127.0.0.1:" + ws.port() + "/";
+    }
+
+    private static String newDatabase() {
+        String name = "cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        TestWorkspace.owner().useHandle(h -> h.execute("create database " + name));
+        return serverUrl + name;
+    }
+
+    private static Map<String, String> superuser() {
+        return Map.of("PGPASSWORD", superPassword);
+    }
+
+    @Test
+    void anUnknownOptionIsOneSentenceAndExitTwo() throws Exception {
+        CliRun run = CliRun.run("migrate", "--url", "jdbc:postgresql://127.0.0.1/x", "--user", "u", "--frobnicate");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.errLines().get(0)).isEqualTo("Unknown option: '--frobnicate'.");
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreachableServerIsOneSentence() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        CliRun run = CliRun.run(Map.of("PGPASSWORD", "x"), null, "migrate", "--url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/voxanne", "--user", "postgres");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("Cannot reach the database server at 127.0.0.1:" + closedPort + ": check that it is running and reachable.");
+    }
+
+    @Test
+    void aWrongPasswordIsOneSentenceAndIsNeverPrinted() throws Exception {
+        CliRun run = CliRun.run(Map.of("PGPASSWORD", "not-the-password-42"), null, "migrate", "--url", serverUrl + "voxanne", "--user", "postgres");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("The server refused the sign-in: wrong login or password.");
+        assertThat(run.out() + run.err()).doesNotContain("not-the-password-42");
+    }
+
+    @Test
+    void aMissingPasswordWithoutATerminalIsExplained() throws Exception {
+        CliRun run = CliRun.run("migrate", "--url", serverUrl + "voxanne", "--user", "postgres");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("No password for postgres: set PGPASSWORD or run the command in a terminal to be asked for it.");
+    }
+
+    @Test
+    void migrateSeedAndUserAddBuildAWorkingServer() throws Exception {
+        String url = newDatabase();
+        CliRun migrate = CliRun.run(superuser(), null, "migrate", "--url", url, "--user", "postgres");
+        assertThat(migrate.exit()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).startsWith("Applied 4 migration(s)");
+        assertThat(CliRun.run(superuser(), null, "migrate", "--url", url, "--user", "postgres").out()).startsWith("The schema is up to date");
+
+        CliRun seed = CliRun.run(superuser(), null, "seed", "--url", url, "--user", "postgres", "--calls", "250", "--seed", "11");
+        assertThat(seed.exit()).as(seed.err()).isZero();
+        CliRun again = CliRun.run(superuser(), null, "seed", "--url", url, "--user", "postgres", "--calls", "250");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.errLines()).containsExactly("The database already has organizations: demo data only goes into an empty database.");
+
+        String email = Jdbi.create(url, "postgres", superPassword).withHandle(h -> h.createQuery(
+                "select p.email from profiles p join organizations o on o.id = p.org_id where p.role = 'manager' and o.name = 'Cedar Lane Dermatology' limit 1")
+                .mapTo(String.class).one());
+        String login = "cli_" + UUID.randomUUID().toString().substring(0, 8);
+        CliRun add = CliRun.run(superuser(), "a-long-enough-password\n", "user", "add", "--url", url, "--user", "postgres",
+                "--login", login, "--email", email, "--password-stdin");
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Created login " + login + " (manager of Cedar Lane Dermatology)");
+        try (ConsoleDatabase db = ConsoleDatabase.open(new ConnectionSettings(url, login), "a-long-enough-password".toCharArray(), "cli-test")) {
+            String org = db.jdbi().withHandle(h -> h.createQuery("select org_name from console_session").mapTo(String.class).one());
+            assertThat(org).isEqualTo("Cedar Lane Dermatology");
+        }
+        CliRun duplicate = CliRun.run(superuser(), "a-long-enough-password\n", "user", "add", "--url", url, "--user", "postgres",
+                "--login", login, "--email", email, "--password-stdin");
+        assertThat(duplicate.exit()).isEqualTo(1);
+        assertThat(duplicate.errLines()).containsExactly("The login " + login + " already exists on this server.");
+        assertThat(CliRun.run(superuser(), null, "user", "list", "--url", url, "--user", "postgres").out()).contains(login);
+    }
+
+    @Test
+    void aMigrationThatFailsLeavesNothingHalfApplied() throws Exception {
+        String url = newDatabase();
+        // A table in the way of V2 makes the second migration fail after the first has run.
+        Jdbi.create(url, "postgres", superPassword).useHandle(h -> h.execute("create table public.contacts (id int)"));
+        CliRun run = CliRun.run(superuser(), null, "migrate", "--url", url, "--user", "postgres");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().get(0)).startsWith("The schema migration failed and nothing was changed:");
+        int leftovers = Jdbi.create(url, "postgres", superPassword).withHandle(h -> h.createQuery("""
+                select count(*) from pg_namespace where nspname = 'private'""").mapTo(Integer.class).one()
+                + h.createQuery("select count(*) from pg_tables where schemaname = 'public' and tablename <> 'contacts'").mapTo(Integer.class).one());
+        assertThat(leftovers).as("no schema or table of the migrations remains").isZero();
+    }
+}
