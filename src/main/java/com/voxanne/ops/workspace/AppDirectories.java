@@ -13,9 +13,17 @@ public record AppDirectories(Path data, Path cache, Path logs) {
     private static final String APP = "voxconsole";
     private static final String APP_PRETTY = "Voxanne Ops Console";
 
-    /** VOXCONSOLE_HOME, when set, holds all three (for tests, portable installs and CI). */
+    /**
+     * VOXCONSOLE_HOME (or the system property voxconsole.home), when set, holds all three: for tests,
+     * portable installs and CI.
+     */
     public static AppDirectories forCurrentUser() {
-        return resolve(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        String property = System.getProperty("voxconsole.home");
+        if (property != null) {
+            env.put("VOXCONSOLE_HOME", property);
+        }
+        return resolve(env, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
     }
 
     static AppDirectories resolve(Map<String, String> env, String osName, Path home) {
