@@ -8,7 +8,6 @@ import com.voxanne.ops.workspace.DemoWorkspaceView;
 import com.voxanne.ops.workspace.DemoWorkspaceViewModel;
 import java.util.Objects;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -57,7 +56,6 @@ public final class ConsoleApplication extends Application {
         if (executors != null) {
             executors.background().shutdownNow();
         }
-        Platform.exit();
     }
 
     private static HBox header() {

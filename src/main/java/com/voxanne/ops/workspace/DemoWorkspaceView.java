@@ -56,10 +56,16 @@ public final class DemoWorkspaceView extends VBox {
         logins.getStyleClass().add(Styles.STRIPED);
         logins.setFixedCellSize(34);
         // Tall enough for every login and no more: an empty grid under six rows looks broken.
-        logins.prefHeightProperty().bind(Bindings.size(model.logins()).multiply(34).add(36));
+        logins.prefHeightProperty().bind(Bindings.size(model.logins()).multiply(34).add(46));
         logins.maxHeightProperty().bind(logins.prefHeightProperty());
 
-        getChildren().addAll(title, status, progress, address, logins);
+        Label explanation = new Label("Each login sees only its own organization: the database enforces that with row-level security, "
+                + "whatever the client asks. 'voxconsole db start' prints these logins with their passwords for psql and other tools.");
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add(Styles.TEXT_MUTED);
+        explanation.visibleProperty().bind(model.readyProperty());
+
+        getChildren().addAll(title, status, progress, address, logins, explanation);
     }
 
     private static TableColumn<EmbeddedWorkspace.DemoLogin, String> column(String name,
