@@ -1,0 +1,109 @@
+package com.voxanne.ops.dao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voxanne.ops.TestWorkspace;
+import com.voxanne.ops.alerts.HotLeadAlertDao;
+import com.voxanne.ops.appointments.Appointment;
+import com.voxanne.ops.appointments.AppointmentDao;
+import com.voxanne.ops.audit.AuditDao;
+import com.voxanne.ops.calls.CallDao;
+import com.voxanne.ops.contacts.Contact;
+import com.voxanne.ops.contacts.ContactDao;
+import com.voxanne.ops.leads.LeadDao;
+import com.voxanne.ops.organizations.OrganizationDao;
+import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.reference.ReferenceDao;
+import com.voxanne.ops.tracking.CallTrackingDao;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assertions;
+
+/** Every DAO against the demo data, under a console login: rows map, writes are optimistic, RLS holds. */
+class DaoTest {
+
+    private final Jdbi manager = TestWorkspace.as("brightside", "manager").jdbi();
+    private final Jdbi admin = TestWorkspace.as("brightside", "admin").jdbi();
+    private final UUID org = TestWorkspace.orgId("Brightside Physiotherapy");
+
+    @Test
+    void readsMapEveryTableOfTheOrganization() {
+        assertThat(manager.onDemand(OrganizationDao.class).visible()).singleElement()
+                .satisfies(o -> assertThat(o.name()).isEqualTo("Brightside Physiotherapy"))
+                .satisfies(o -> assertThat(o.settings()).contains("Manchester"));
+        assertThat(manager.onDemand(ProfileDao.class).all()).hasSize(6).allMatch(p -> p.orgId().equals(org));
+        List<Contact> contacts = manager.onDemand(ContactDao.class).byName(null, null, null, 50);
+        assertThat(contacts).hasSize(50).allMatch(c -> c.orgId().equals(org));
+        Contact last = contacts.get(49);
+        List<Contact> next = manager.onDemand(ContactDao.class).byName(last.lastName(), last.firstName(), last.id(), 50);
+        assertThat(next).isNotEmpty().doesNotContainAnyElementsOf(contacts);
+        assertThat(manager.onDemand(ContactDao.class).findByPhone(contacts.get(0).phone())).contains(contacts.get(0));
+
+        var calls = manager.onDemand(CallDao.class).page(com.voxanne.ops.calls.CallLogQuery.firstPage(org, 20));
+        var detail = manager.onDemand(CallDao.class).find(calls.get(0).id()).orElseThrow();
+        assertThat(detail.orgId()).isEqualTo(org);
+        UUID tracked = manager.withHandle(h -> h.createQuery("select call_id from call_tracking where call_id is not null limit 1").mapTo(UUID.class).one());
+        assertThat(manager.onDemand(CallTrackingDao.class).forCall(tracked)).isNotEmpty().allMatch(t -> t.trackedUrl().startsWith("https://"));
+
+        ReferenceDao reference = manager.onDemand(ReferenceDao.class);
+        assertThat(reference.agents()).hasSize(2);
+        assertThat(reference.services()).isNotEmpty();
+        var articles = reference.knowledgeBase();
+        assertThat(articles).hasSize(3);
+        assertThat(reference.chunks(articles.get(0).id())).isNotEmpty();
+        assertThat(reference.changelog(articles.get(0).id())).hasSize(2);
+        assertThat(reference.integrations()).isNotEmpty();
+        assertThat(reference.integrationSettings()).hasSize(7);
+        assertThat(reference.featureFlags()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(reference.orgFeatureFlags()).isNotEmpty();
+        assertThat(reference.orgTools()).hasSize(3);
+        assertThat(reference.escalationRules()).hasSize(3);
+        assertThat(reference.carrierForwardingRules()).hasSize(3);
+        assertThat(manager.onDemand(HotLeadAlertDao.class).latest(10)).isNotEmpty();
+        assertThat(manager.onDemand(LeadDao.class).pipeline()).hasSize(6);
+        assertThat(manager.onDemand(LeadDao.class).onboardingSubmissions(10)).hasSize(3);
+    }
+
+    @Test
+    void adminOnlyReadsAreRefusedToManagersAndServedToAdmins() {
+        Assertions.assertThrows(UnableToExecuteStatementException.class, () -> manager.onDemand(ReferenceDao.class).credentials());
+        Assertions.assertThrows(UnableToExecuteStatementException.class, () -> manager.onDemand(AuditDao.class).auditLog(10));
+        assertThat(admin.onDemand(ReferenceDao.class).credentials()).isNotEmpty().allMatch(c -> c.secretHint().startsWith("…"));
+        assertThat(admin.onDemand(ReferenceDao.class).twilioSubaccounts()).isEmpty();
+        assertThat(admin.onDemand(AuditDao.class).auditLog(10)).hasSize(2);
+        assertThat(admin.onDemand(AuditDao.class).securityLog(10)).isNotEmpty();
+        assertThat(admin.onDemand(AuditDao.class).telephonyChanges(10)).singleElement()
+                .satisfies(t -> assertThat(t.newMode()).isEqualTo("byoc"));
+    }
+
+    @Test
+    void writesStateTheVersionTheySawAndLoseToANewerOne() {
+        AppointmentDao appointments = manager.onDemand(AppointmentDao.class);
+        Appointment seen = appointments.between(java.time.OffsetDateTime.parse("2000-01-01T00:00Z"), java.time.OffsetDateTime.parse("2100-01-01T00:00Z"))
+                .stream().filter(a -> a.status().equals("scheduled")).findFirst().orElseThrow();
+        var version = seen.updatedAt().atOffset(ZoneOffset.UTC);
+        assertThat(appointments.updateNotes(seen.id(), "Call back about parking.", version)).isEqualTo(1);
+        assertThat(appointments.updateStatus(seen.id(), "cancelled", version)).as("stale version").isZero();
+        Appointment now = appointments.find(seen.id()).orElseThrow();
+        assertThat(now.notes()).isEqualTo("Call back about parking.");
+        assertThat(now.status()).isEqualTo("scheduled");
+        assertThat(appointments.forContact(seen.contactId())).extracting(Appointment::id).contains(seen.id());
+
+        Contact contact = manager.onDemand(ContactDao.class).byName(null, null, null, 1).get(0);
+        assertThat(manager.onDemand(ContactDao.class).updateLead(contact.id(), "hot", 91, contact.updatedAt().atOffset(ZoneOffset.UTC))).isEqualTo(1);
+
+        var alert = manager.onDemand(HotLeadAlertDao.class).unacknowledged(1);
+        if (!alert.isEmpty()) {
+            assertThat(manager.onDemand(HotLeadAlertDao.class).acknowledge(alert.get(0).id())).isEqualTo(1);
+            assertThat(manager.onDemand(HotLeadAlertDao.class).acknowledge(alert.get(0).id())).as("only once").isZero();
+        }
+        var profile = admin.onDemand(ProfileDao.class).all().stream().filter(p -> p.role().equals("user")).findFirst().orElseThrow();
+        assertThat(admin.onDemand(ProfileDao.class).updateRoleAndStatus(profile.id(), "user", "active", profile.updatedAt().atOffset(ZoneOffset.UTC)))
+                .isEqualTo(1);
+        assertThat(manager.onDemand(ProfileDao.class).find(profile.id())).isPresent();
+    }
+}
