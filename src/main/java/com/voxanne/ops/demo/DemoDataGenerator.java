@@ -102,10 +102,12 @@ public final class DemoDataGenerator {
             try {
                 writeReferenceData(h);
                 Connection c = h.getConnection();
+                var indexes = SecondaryIndexes.suspend(h, List.of("calls", "appointments", "call_tracking", "hot_lead_alerts"));
                 long calls = writeCalls(c);
                 long appointments = writeAppointments(c);
                 long tracking = writeTracking(c);
                 long alerts = writeAlerts(c);
+                indexes.restore();
                 new DemoConfigSeeder(options, catalog).seed(h, orgs, windowStart, windowEnd);
                 // Fresh statistics, so the first queries get plans fit for the data rather than for empty tables.
                 h.execute("analyze");
