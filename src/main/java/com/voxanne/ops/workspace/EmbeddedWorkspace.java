@@ -95,6 +95,8 @@ public final class EmbeddedWorkspace implements AutoCloseable {
             secrets = WorkspaceSecrets.create(secretsFile);
             secrets.save();
         }
+        refuseIfOpenElsewhere(pgData);
+        refuseIfPortTaken(port);
         StaleServerRecovery.recover(pgData);
 
         Path passwordFile = directory.resolve("initdb-password.tmp");
@@ -213,6 +215,38 @@ public final class EmbeddedWorkspace implements AutoCloseable {
     private static void refuseRootWithoutUserNamespaces() {
         if (isRoot() && !LinuxUtils.isUnshareAvailable()) {
             throw new UserFacingException("PostgreSQL refuses to run as root and this system cannot run it in a user namespace: start the console as a normal user.");
+        }
+    }
+
+    /**
+     * zonky holds a file lock on the data directory while its server runs; the lock dies with the
+     * process. A held lock therefore means a live console owns this workspace, and its server must
+     * not be mistaken for an orphan.
+     */
+    private static void refuseIfOpenElsewhere(Path pgData) throws IOException {
+        Path lockFile = pgData.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE)) {
+            var lock = channel.tryLock();
+            if (lock == null) {
+                throw new UserFacingException("This demo workspace is already open in another console: close that one first.");
+            }
+            lock.release();
+        } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+            throw new UserFacingException("This demo workspace is already open in this console.");
+        }
+    }
+
+    private static void refuseIfPortTaken(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (var socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException taken) {
+            throw new UserFacingException("Port " + port + " is already in use: choose another with --port, or leave it out to use a free one.");
         }
     }
 

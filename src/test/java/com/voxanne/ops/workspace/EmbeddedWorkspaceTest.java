@@ -56,6 +56,25 @@ class EmbeddedWorkspaceTest {
     }
 
     @Test
+    void aSecondConsoleOnTheSameWorkspaceIsRefusedAndTheFirstKeepsWorking() throws Exception {
+        Path dir = freshDir("twice");
+        try (ChildConsole first = ChildConsole.start(dir)) {
+            first.awaitReady();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedWorkspace.start(dir, 0, SMALL))
+                    .hasMessage("This demo workspace is already open in another console: close that one first.");
+            markDirect(first.awaitReady(), dir, "first_console_still_serves");
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneSentence() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedWorkspace.start(freshDir("port"), taken.getLocalPort(), SMALL))
+                    .hasMessage("Port " + taken.getLocalPort() + " is already in use: choose another with --port, or leave it out to use a free one.");
+        }
+    }
+
+    @Test
     void aWorkspaceWhoseFirstStartDiedHalfWayIsCreatedAgain() throws Exception {
         Path dir = freshDir("half");
         try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL)) {
