@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** House rules the compiler cannot hold. */
+/** House rules the compiler cannot hold (../shared/HOUSE_STYLE.md). */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -22,9 +22,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void dataAndCommandLineCodeDoNotDependOnTheUi() {
-        noClasses().that().resideInAnyPackage("..db..", "..cli..", "..demo..", "..calls..", "..appointments..", "..contacts..", "..logins..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.voxanne.ops.ui..")
+    void viewsAndViewModelsReachTheDatabaseOnlyThroughServices() {
+        noClasses().that().haveSimpleNameEndingWith("View").or().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Dao")
+                .orShould().dependOnClassesThat().resideInAPackage("org.jdbi..")
+                .check(classes);
+    }
+
+    @Test
+    void dataServicesAndCommandLineDoNotDependOnJavaFx() {
+        noClasses().that().haveSimpleNameEndingWith("Dao").or().haveSimpleNameEndingWith("Service")
+                .or().resideInAnyPackage("..db..", "..cli..", "..demo..", "..logins..", "..workspace..", "..prefs..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(classes);
     }
 }

@@ -84,6 +84,19 @@ public final class DemoDataGenerator {
         this.windowStart = windowEnd.minus(Duration.ofDays(options.historyDays()));
     }
 
+    /** The demo logins every demo workspace has, known before it starts (for the sign-in window's choice). */
+    public static List<DemoLoginSpec> plannedLogins() {
+        List<DemoLoginSpec> logins = new ArrayList<>();
+        for (OrgTemplate t : DemoCatalog.load().organizations()) {
+            if (t.hasDemoLogins()) {
+                for (String role : List.of("manager", "admin", "user")) {
+                    logins.add(new DemoLoginSpec("demo_" + t.loginSlug() + "_" + role, null, t.name(), role));
+                }
+            }
+        }
+        return logins;
+    }
+
     /** Called with the number of calls written so far, every 10,000 calls. */
     public DemoDataGenerator onProgress(LongConsumer callsWritten) {
         this.progress = callsWritten;

@@ -1,70 +1,129 @@
 package com.voxanne.ops.ui;
 
-import atlantafx.base.theme.PrimerLight;
-import atlantafx.base.theme.Styles;
+import com.voxanne.ops.calls.CallLogService;
+import com.voxanne.ops.calls.CallsView;
+import com.voxanne.ops.calls.CallsViewModel;
 import com.voxanne.ops.demo.DemoOptions;
+import com.voxanne.ops.prefs.UserPreferences;
+import com.voxanne.ops.shell.MainView;
+import com.voxanne.ops.signin.SignInService;
+import com.voxanne.ops.signin.SignInView;
+import com.voxanne.ops.signin.SignInViewModel;
+import com.voxanne.ops.signin.SignedIn;
 import com.voxanne.ops.workspace.AppDirectories;
-import com.voxanne.ops.workspace.DemoWorkspaceView;
-import com.voxanne.ops.workspace.DemoWorkspaceViewModel;
+import java.time.ZoneId;
 import java.util.Objects;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
-/** The console window: for now the demo workspace starting up; the workspaces for calls, sentiment and appointments come next. */
+/** The console window: sign-in first, then the signed-in workspaces; geometry and theme are remembered. */
 public final class ConsoleApplication extends Application {
 
     public static final String TITLE = "Voxanne Ops Console";
 
     private UiExecutors executors;
-    private DemoWorkspaceViewModel workspace;
+    private UserPreferences preferences;
+    private SignInService signInService;
+    private Stage stage;
+    private Scene scene;
+    private SignedIn signedIn;
+    private Themes theme;
+    private boolean autoDemoUsed;
 
     @Override
-    public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    public void start(Stage primary) {
+        this.stage = primary;
+        AppDirectories dirs = AppDirectories.forCurrentUser();
+        preferences = UserPreferences.load(dirs.data().resolve("preferences.properties"));
+        theme = Themes.parse(preferences.get("theme", "LIGHT"));
+        theme.apply();
         executors = UiExecutors.forApplication();
         int calls = Integer.getInteger("voxconsole.demo.calls", DemoOptions.DEFAULT_CALLS);
-        workspace = new DemoWorkspaceViewModel(executors.background(), executors.fx(),
-                AppDirectories.forCurrentUser().workspace(), DemoOptions.defaults().withCalls(calls));
+        signInService = new SignInService(dirs.workspace(), DemoOptions.defaults().withCalls(calls));
 
-        BorderPane root = new BorderPane();
-        root.setTop(header());
-        root.setCenter(new DemoWorkspaceView(workspace));
-        Scene scene = new Scene(root, 1280, 800);
+        scene = new Scene(signInView(), preferences.getDouble("window.width", 1360), preferences.getDouble("window.height", 860));
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/console.css")).toExternalForm());
-        stage.setTitle(TITLE);
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
         stage.setScene(scene);
+        stage.setTitle(TITLE);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(640);
+        preferences.get("window.x").ifPresent(x -> stage.setX(preferences.getDouble("window.x", 0)));
+        preferences.get("window.y").ifPresent(y -> stage.setY(preferences.getDouble("window.y", 0)));
+        stage.setMaximized(preferences.getBoolean("window.maximized", false));
         stage.show();
-        workspace.start();
+    }
+
+    private Parent signInView() {
+        SignInViewModel model = new SignInViewModel(signInService, preferences, executors.background(), executors.fx());
+        model.signedInProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                showWorkspace(now);
+            }
+        });
+        SignInView view = new SignInView(model);
+        // For demos and screenshots: -Dvoxconsole.demo.login=demo_harley_manager signs straight into the demo workspace.
+        String autoDemo = System.getProperty("voxconsole.demo.login");
+        if (autoDemo != null && signedIn == null && !autoDemoUsed) {
+            autoDemoUsed = true;
+            model.demoLogins().stream().filter(l -> l.loginRole().equals(autoDemo)).findFirst().ifPresent(l -> {
+                model.demoLoginProperty().set(l);
+                model.openDemo();
+            });
+        }
+        return view;
+    }
+
+    private void showWorkspace(SignedIn session) {
+        this.signedIn = session;
+        CallsViewModel calls = new CallsViewModel(new CallLogService(session.database().jdbi()), executors.background(), executors.fx(),
+                session.session().orgId(), ZoneId.systemDefault());
+        CallsView callsView = new CallsView(calls, url -> getHostServices().showDocument(url));
+        scene.setRoot(new MainView(session, callsView, this::toggleTheme, this::signOut));
+        stage.setTitle(TITLE + " — " + session.windowTitle());
+        calls.refresh();
+        callsView.focusLog();
+    }
+
+    private void signOut() {
+        SignedIn leaving = signedIn;
+        signedIn = null;
+        if (leaving != null) {
+            executors.background().execute(leaving::close);
+        }
+        stage.setTitle(TITLE);
+        scene.setRoot(signInView());
+    }
+
+    private void toggleTheme() {
+        theme = theme.other();
+        theme.apply();
+        preferences.put("theme", theme.name());
+        preferences.save();
     }
 
     @Override
     public void stop() {
-        // Runs after the last window closed, off any event handler: stopping the server here cannot freeze the UI.
-        if (workspace != null) {
-            workspace.stop();
+        // After the last window closed: blocking here cannot freeze anything a person sees.
+        if (stage != null) {
+            preferences.put("window.maximized", stage.isMaximized());
+            if (!stage.isMaximized()) {
+                preferences.put("window.x", stage.getX());
+                preferences.put("window.y", stage.getY());
+                preferences.put("window.width", stage.getWidth());
+                preferences.put("window.height", stage.getHeight());
+            }
+            preferences.save();
+        }
+        if (signedIn != null) {
+            signedIn.close();
+        }
+        if (signInService != null) {
+            signInService.shutdown();
         }
         if (executors != null) {
             executors.background().shutdownNow();
         }
-    }
-
-    private static HBox header() {
-        Label name = new Label(TITLE, new FontIcon(Material2OutlinedAL.HEADSET_MIC));
-        name.getStyleClass().addAll(Styles.TITLE_3, "app-title");
-        HBox header = new HBox(name);
-        header.getStyleClass().add("app-header");
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(12, 24, 12, 24));
-        return header;
     }
 }

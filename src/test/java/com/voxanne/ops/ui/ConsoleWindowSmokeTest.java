@@ -3,11 +3,13 @@ package com.voxanne.ops.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voxanne.ops.TestWorkspace;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.calls.CallSummary;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +18,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real console window, headless (Monocle): it opens, starts its demo workspace without blocking, and lists the logins. */
+/**
+ * The real console, headless (Monocle), on its own demo workspace: sign in with one click, search
+ * the call log, open a call and find the word in its transcript, go back, sign out.
+ */
 class ConsoleWindowSmokeTest {
 
     private final FxRobot robot = new FxRobot();
@@ -25,14 +30,14 @@ class ConsoleWindowSmokeTest {
     @BeforeEach
     void launch() throws Exception {
         System.setProperty("voxconsole.home", TestWorkspace.root().resolve("ui-" + UUID.randomUUID()).toString());
-        System.setProperty("voxconsole.demo.calls", "300");
+        System.setProperty("voxconsole.demo.calls", "1500");
         FxToolkit.registerPrimaryStage();
         application = FxToolkit.setupApplication(ConsoleApplication::new);
     }
 
     @AfterEach
     void close() throws Exception {
-        // Calls ConsoleApplication.stop(), which shuts the workspace's server down.
+        // Calls ConsoleApplication.stop(), which signs out and shuts the demo server down.
         FxToolkit.cleanupApplication(application);
         System.clearProperty("voxconsole.home");
         System.clearProperty("voxconsole.demo.calls");
@@ -40,17 +45,32 @@ class ConsoleWindowSmokeTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void opensAndShowsTheDemoLoginsOnceTheWorkspaceIsReady() throws Exception {
-        Stage window = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.isShowing())
-                .map(Stage.class::cast).filter(s -> ConsoleApplication.TITLE.equals(s.getTitle())).findFirst().orElseThrow();
-        assertThat(window.getTitle()).isEqualTo("Voxanne Ops Console");
-        Label status = robot.lookup("#workspaceStatus").queryAs(Label.class);
-        // The window is up and answering while the server starts in the background.
-        assertThat(status.getText()).isNotBlank();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#demoLogins").queryAs(TableView.class).isVisible());
-        TableView<EmbeddedWorkspace.DemoLogin> logins = robot.lookup("#demoLogins").queryAs(TableView.class);
-        assertThat(logins.getItems()).hasSize(6);
-        assertThat(status.getText()).isEqualTo("Demo workspace ready: sign in with one of these logins.");
-        assertThat(robot.lookup("#serverAddress").queryAs(Label.class).getText()).startsWith("Server: jdbc:postgresql://127.0.0.1:");
+    void signInSearchOpenACallFindInItsTranscriptAndSignOut() throws Exception {
+        assertThat(window().getTitle()).isEqualTo("Voxanne Ops Console");
+        robot.clickOn("#openDemo");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#callLog").tryQuery().isPresent()
+                && !robot.lookup("#callLog").queryAs(TableView.class).getItems().isEmpty());
+        assertThat(window().getTitle()).contains("Harley Street Dental Clinic (manager)");
+        assertThat(robot.lookup("#signedInRole").queryAs(Label.class).getText()).isEqualTo("manager");
+
+        robot.clickOn("#callSearch").write("refund").type(KeyCode.ENTER);
+        TableView<CallSummary> log = robot.lookup("#callLog").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#filterChips").queryAs(FlowPane.class).getChildren().size() == 1
+                && !log.getItems().isEmpty());
+        robot.interact(() -> log.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#transcriptMatchCount").tryQuery().isPresent()
+                && robot.lookup("#transcriptMatchCount").queryAs(Label.class).getText().startsWith("1 of "));
+
+        robot.clickOn("#filterBack");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#filterChips").queryAs(FlowPane.class).getChildren().isEmpty());
+
+        robot.clickOn("#signOut");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#openDemo").tryQuery().isPresent());
+        assertThat(window().getTitle()).isEqualTo("Voxanne Ops Console");
+    }
+
+    private Stage window() {
+        return robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()).map(Stage.class::cast)
+                .filter(s -> s.getTitle() != null && s.getTitle().startsWith(ConsoleApplication.TITLE)).findFirst().orElseThrow();
     }
 }

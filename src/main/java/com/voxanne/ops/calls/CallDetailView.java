@@ -1,0 +1,310 @@
+package com.voxanne.ops.calls;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import com.voxanne.ops.contacts.Contact;
+import com.voxanne.ops.tracking.CallTracking;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+/** The selected call: who, when, what the AI made of it, the transcript as turns with search, the contact, where they came from. */
+final class CallDetailView extends StackPane {
+
+    private final CallsViewModel model;
+    private final Consumer<String> openInBrowser;
+    private final VBox content = new VBox(16);
+    private final VBox transcript = new VBox(8);
+    private final ScrollPane scroll = new ScrollPane(content);
+
+    CallDetailView(CallsViewModel model, Consumer<String> openInBrowser) {
+        this.model = model;
+        this.openInBrowser = openInBrowser;
+        setId("callDetail");
+        getStyleClass().add("call-detail");
+        content.setPadding(new Insets(16, 20, 24, 20));
+        scroll.setFitToWidth(true);
+        Label empty = new Label("Select a call to see its summary, sentiment and transcript.");
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.visibleProperty().bind(model.detailsLoadingProperty());
+        loading.setMaxSize(40, 40);
+        empty.visibleProperty().bind(model.detailsProperty().isNull().and(model.detailsLoadingProperty().not()));
+        scroll.visibleProperty().bind(model.detailsProperty().isNotNull());
+        getChildren().addAll(empty, loading, scroll);
+        model.detailsProperty().addListener((obs, old, now) -> render(now));
+        model.transcriptMatchesProperty().addListener((obs, old, now) -> renderTranscript());
+        model.currentMatchProperty().addListener((obs, old, now) -> renderTranscript());
+    }
+
+    private void render(CallDetails d) {
+        content.getChildren().clear();
+        if (d == null) {
+            return;
+        }
+        CallDetail c = d.call();
+        String who = d.contact().map(Contact::fullName).orElse(c.callerName() != null ? c.callerName() : "Unknown caller");
+        Label title = new Label(who);
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.setId("detailTitle");
+        Label when = new Label(CallFormats.time(c.createdAt(), model.zone()) + " · " + c.callDirection() + " · "
+                + CallFormats.duration(c.durationSeconds()) + " · " + CallFormats.label(c.status()));
+        when.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox numbers = new HBox(12, copyable("From", c.fromNumber(), CallFormats.phone(c.fromNumber())),
+                copyable("To", c.toNumber(), CallFormats.phone(c.toNumber())), copyable("Call id", c.id().toString(), "copy id"));
+        numbers.setAlignment(Pos.CENTER_LEFT);
+        content.getChildren().addAll(new VBox(4, title, when), numbers);
+
+        if (c.sentimentLabel() != null) {
+            Label pill = new Label(c.sentimentLabel());
+            pill.getStyleClass().addAll("pill", "sentiment-" + c.sentimentLabel());
+            Label urgency = new Label(c.sentimentUrgency() == null ? "" : c.sentimentUrgency() + " urgency");
+            urgency.getStyleClass().addAll("pill", "urgency-" + c.sentimentUrgency());
+            Label score = new Label("score " + CallFormats.score(c.sentimentScore()));
+            score.getStyleClass().add(Styles.TEXT_MUTED);
+            HBox head = new HBox(8, pill, urgency, score);
+            head.setAlignment(Pos.CENTER_LEFT);
+            content.getChildren().add(section("Sentiment", Material2OutlinedMZ.MOOD, head, paragraph(c.sentimentSummary())));
+        }
+        if (c.summary() != null) {
+            content.getChildren().add(section("Summary", Material2OutlinedMZ.SUBJECT, paragraph(c.summary())));
+        }
+        content.getChildren().add(transcriptSection(d));
+        d.contact().ifPresent(contact -> content.getChildren().add(contactSection(contact)));
+        if (!d.tracking().isEmpty()) {
+            content.getChildren().add(trackingSection(d.tracking()));
+        }
+        if (c.recordingUrl() != null) {
+            Hyperlink recording = new Hyperlink("Play the recording", new FontIcon(Material2MZ.PLAY_ARROW));
+            recording.setOnAction(e -> openInBrowser.accept(c.recordingUrl()));
+            recording.setTooltip(new Tooltip(c.recordingUrl()));
+            content.getChildren().add(recording);
+        }
+        scroll.setVvalue(0);
+    }
+
+    private VBox transcriptSection(CallDetails d) {
+        CustomTextField find = new CustomTextField();
+        find.setId("transcriptSearch");
+        find.setPromptText("Find in transcript");
+        find.setLeft(new FontIcon(Material2MZ.SEARCH));
+        find.textProperty().bindBidirectional(model.transcriptQueryProperty());
+        find.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                if (e.isShiftDown()) {
+                    model.previousMatch();
+                } else {
+                    model.nextMatch();
+                }
+            }
+        });
+        Label count = new Label();
+        count.setId("transcriptMatchCount");
+        count.textProperty().bind(model.matchSummary());
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        Button previous = iconButton(Material2MZ.NAVIGATE_BEFORE, "Previous match (Shift+Enter)", model::previousMatch);
+        Button next = iconButton(Material2MZ.NAVIGATE_NEXT, "Next match (Enter)", model::nextMatch);
+        Button full = iconButton(Material2AL.FULLSCREEN, "Read the transcript full-screen (Enter in the log; Esc closes)", this::openTranscriptFullScreen);
+        HBox tools = new HBox(6, find, previous, next, count, new Region(), full);
+        HBox.setHgrow(tools.getChildren().get(4), Priority.ALWAYS);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        renderTranscript();
+        if (d.transcript().turns().isEmpty()) {
+            Label none = new Label("No transcript for this call.");
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            return section("Transcript", Material2OutlinedAL.CHAT_BUBBLE_OUTLINE, none);
+        }
+        return section("Transcript", Material2OutlinedAL.CHAT_BUBBLE_OUTLINE, tools, transcript);
+    }
+
+    /** Speaker turns as bubbles; matches highlighted, the current one strongest and scrolled into view. */
+    private void renderTranscript() {
+        transcript.getChildren().setAll(turnNodes(true));
+    }
+
+    private List<Node> turnNodes(boolean scrollToCurrent) {
+        CallDetails d = model.detailsProperty().get();
+        if (d == null) {
+            return List.of();
+        }
+        List<Transcript.Match> matches = model.transcriptMatchesProperty().get();
+        int current = model.currentMatchProperty().get();
+        List<Transcript.Turn> turns = d.transcript().turns();
+        Node[] nodes = new Node[turns.size()];
+        Node currentNode = null;
+        for (int i = 0; i < turns.size(); i++) {
+            Transcript.Turn turn = turns.get(i);
+            TextFlow flow = new TextFlow();
+            String text = turn.text();
+            int pos = 0;
+            for (int m = 0; m < matches.size(); m++) {
+                Transcript.Match match = matches.get(m);
+                if (match.turn() != i) {
+                    continue;
+                }
+                flow.getChildren().add(new Text(text.substring(pos, match.start())));
+                Text hit = new Text(text.substring(match.start(), match.start() + match.length()));
+                hit.getStyleClass().add(m == current ? "match-current" : "match");
+                flow.getChildren().add(hit);
+                pos = match.start() + match.length();
+            }
+            flow.getChildren().add(new Text(text.substring(pos)));
+            flow.getChildren().forEach(n -> n.getStyleClass().add("turn-text"));
+            Label speaker = new Label(switch (turn.speaker()) {
+                case AGENT -> "Agent";
+                case CALLER -> "Caller";
+                case OTHER -> "";
+            });
+            speaker.getStyleClass().add("speaker");
+            VBox bubble = new VBox(2, speaker, flow);
+            bubble.getStyleClass().addAll("turn", "turn-" + turn.speaker().name().toLowerCase(java.util.Locale.ROOT));
+            bubble.setMaxWidth(560);
+            HBox row = new HBox(bubble);
+            row.setAlignment(turn.speaker() == Transcript.Speaker.CALLER ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            nodes[i] = row;
+            if (current >= 0 && current < matches.size() && matches.get(current).turn() == i) {
+                currentNode = row;
+            }
+        }
+        if (scrollToCurrent && currentNode != null) {
+            Node target = currentNode;
+            javafx.application.Platform.runLater(() -> scrollIntoView(target));
+        }
+        return List.of(nodes);
+    }
+
+    private void scrollIntoView(Node node) {
+        if (node.getScene() == null || content.getHeight() <= scroll.getViewportBounds().getHeight()) {
+            return;
+        }
+        double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+        double range = content.getHeight() - scroll.getViewportBounds().getHeight();
+        scroll.setVvalue(Math.max(0, Math.min(1, (y - 80) / range)));
+    }
+
+    /** The transcript alone in a large window, for reading a long call; Esc closes it. */
+    void openTranscriptFullScreen() {
+        CallDetails d = model.detailsProperty().get();
+        if (d == null || getScene() == null) {
+            return;
+        }
+        VBox turns = new VBox(8);
+        turns.getChildren().setAll(turnNodes(false));
+        turns.setPadding(new Insets(24));
+        ScrollPane pane = new ScrollPane(turns);
+        pane.setFitToWidth(true);
+        Stage stage = new Stage();
+        stage.initOwner(getScene().getWindow());
+        stage.setTitle("Transcript — " + d.contact().map(Contact::fullName).orElse("call") + ", " + CallFormats.time(d.call().createdAt(), model.zone()));
+        Scene scene = new Scene(pane, 900, 760);
+        scene.getStylesheets().addAll(getScene().getStylesheets());
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
+        stage.setScene(scene);
+        stage.setMaximized(true);
+        stage.show();
+    }
+
+    private VBox contactSection(Contact contact) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(4);
+        int row = 0;
+        grid.addRow(row++, muted("Name"), new Label(contact.fullName()));
+        grid.addRow(row++, muted("Phone"), copyable(null, contact.phone(), CallFormats.phone(contact.phone())));
+        if (contact.email() != null) {
+            grid.addRow(row++, muted("E-mail"), copyable(null, contact.email(), contact.email()));
+        }
+        grid.addRow(row++, muted("Lead"), new Label(contact.leadStatus() + (contact.leadScore() == null ? "" : " · score " + contact.leadScore())));
+        if (contact.notes() != null) {
+            grid.addRow(row, muted("Notes"), paragraph(contact.notes()));
+        }
+        Hyperlink others = new Hyperlink("All calls with " + contact.firstName());
+        others.setId("contactCalls");
+        others.setOnAction(e -> model.showCallsOfSelectedContact());
+        return section("Contact", Material2OutlinedAL.ACCOUNT_CIRCLE, grid, others);
+    }
+
+    private VBox trackingSection(List<CallTracking> tracking) {
+        VBox rows = new VBox(6);
+        for (CallTracking t : tracking) {
+            String utm = t.utmSource() == null ? "direct visit"
+                    : t.utmSource() + " / " + t.utmMedium() + (t.utmCampaign() == null ? "" : " / " + t.utmCampaign());
+            String device = t.deviceType() == null ? "" : t.deviceType() + (t.browser() == null ? "" : " · " + t.browser() + " on " + t.os());
+            rows.getChildren().add(new VBox(2, new Label(utm), muted(device + (t.location() == null ? "" : " · " + t.location())),
+                    copyable(null, t.trackedUrl(), t.trackedUrl())));
+        }
+        return section("Where they came from", Material2OutlinedAL.LANGUAGE, rows);
+    }
+
+    private static VBox section(String title, org.kordamp.ikonli.Ikon icon, Node... body) {
+        Label head = new Label(title, new FontIcon(icon));
+        head.getStyleClass().addAll(Styles.TITLE_4, "section-title");
+        VBox box = new VBox(8, head);
+        box.getChildren().addAll(body);
+        box.getStyleClass().add("detail-section");
+        return box;
+    }
+
+    private static Label paragraph(String text) {
+        Label l = new Label(text == null ? "" : text);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+
+    /** A value with a copy button: numbers and ids are what supervisors paste elsewhere. */
+    private static HBox copyable(String caption, String raw, String shown) {
+        Label value = new Label(shown);
+        Button copy = iconButton(Material2AL.CONTENT_COPY, "Copy " + raw, () -> {
+            ClipboardContent cc = new ClipboardContent();
+            cc.putString(raw);
+            Clipboard.getSystemClipboard().setContent(cc);
+        });
+        HBox box = caption == null ? new HBox(4, value, copy) : new HBox(4, muted(caption), value, copy);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Button iconButton(org.kordamp.ikonli.Ikon icon, String tooltip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,10 @@
+package com.voxanne.ops.calls;
+
+import com.voxanne.ops.contacts.Contact;
+import com.voxanne.ops.tracking.CallTracking;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the detail pane shows about one call. */
+public record CallDetails(CallDetail call, Optional<Contact> contact, List<CallTracking> tracking, Transcript transcript) {
+}

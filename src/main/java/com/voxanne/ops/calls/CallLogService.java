@@ -1,0 +1,31 @@
+package com.voxanne.ops.calls;
+
+import com.voxanne.ops.contacts.ContactDao;
+import com.voxanne.ops.tracking.CallTrackingDao;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** The calls workspace's way to the database. Blocking: call it from the background executor. */
+public class CallLogService {
+
+    private final Jdbi jdbi;
+
+    public CallLogService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public List<CallSummary> page(CallLogQuery query) {
+        return jdbi.withExtension(CallDao.class, dao -> dao.page(query));
+    }
+
+    /** The call, its contact and tracking, read in one transaction so they agree with each other. */
+    public Optional<CallDetails> details(UUID callId) {
+        return jdbi.inTransaction(h -> h.attach(CallDao.class).find(callId).map(call -> new CallDetails(
+                call,
+                call.contactId() == null ? Optional.empty() : h.attach(ContactDao.class).find(call.contactId()),
+                h.attach(CallTrackingDao.class).forCall(callId),
+                Transcript.parse(call.transcript()))));
+    }
+}

@@ -1,0 +1,326 @@
+package com.voxanne.ops.calls;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.CheckComboBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The calls workspace: filters and their chips above, the call log left, the selected call right. */
+public final class CallsView extends BorderPane {
+
+    private final CallsViewModel model;
+    private final TableView<CallSummary> table = new TableView<>();
+    private final CustomTextField search = new CustomTextField();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final CheckComboBox<String> directions = checks("Direction", List.of("inbound", "outbound"));
+    private final CheckComboBox<String> statuses = checks("Status", List.of("completed", "in_progress", "pending", "failed"));
+    private final CheckComboBox<String> sentiments = checks("Sentiment", List.of("positive", "neutral", "negative"));
+    private final CheckComboBox<String> urgencies = checks("Urgency", List.of("critical", "high", "medium", "low"));
+    private boolean syncing;
+
+    public CallsView(CallsViewModel model, Consumer<String> openInBrowser) {
+        this.model = model;
+        setId("callsWorkspace");
+        getStyleClass().add("calls-workspace");
+        setTop(filterBar());
+        CallDetailView detail = new CallDetailView(model, openInBrowser);
+        SplitPane split = new SplitPane(logPane(), detail);
+        split.setDividerPositions(0.62);
+        setCenter(split);
+        installKeys(detail);
+        model.filterProperty().addListener((obs, old, now) -> showFilter(now));
+        showFilter(model.filterProperty().get());
+    }
+
+    private VBox filterBar() {
+        search.setId("callSearch");
+        search.setPromptText("Search transcripts and summaries (Ctrl+F)…");
+        search.setLeft(new FontIcon(Material2MZ.SEARCH));
+        search.setPrefColumnCount(22);
+        search.setOnAction(e -> model.apply(model.filterProperty().get().withText(search.getText())));
+        Button clearSearch = new Button(null, new FontIcon(Material2AL.CLEAR));
+        clearSearch.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        clearSearch.setOnAction(e -> model.apply(model.filterProperty().get().withText(null)));
+        search.setRight(clearSearch);
+
+        from.setPromptText("From");
+        to.setPromptText("To");
+        from.setPrefWidth(130);
+        to.setPrefWidth(130);
+        from.valueProperty().addListener((obs, o, n) -> dates());
+        to.valueProperty().addListener((obs, o, n) -> dates());
+        onChecks(directions, s -> model.filterProperty().get().withDirections(s));
+        onChecks(statuses, s -> model.filterProperty().get().withStatuses(s));
+        onChecks(sentiments, s -> model.filterProperty().get().withSentimentLabels(s));
+        onChecks(urgencies, s -> model.filterProperty().get().withUrgencies(s));
+
+        Button back = new Button("Back", new FontIcon(Material2AL.ARROW_BACK));
+        back.setId("filterBack");
+        back.setMinWidth(USE_PREF_SIZE);
+        back.disableProperty().bind(model.canGoBack().not());
+        back.setOnAction(e -> model.back());
+        Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
+        refresh.getStyleClass().add(Styles.BUTTON_ICON);
+        refresh.setOnAction(e -> model.refresh());
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox controls = new HBox(8, search, from, to, directions, statuses, sentiments, urgencies, grow, back, refresh);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        FlowPane chips = new FlowPane(6, 6);
+        chips.setId("filterChips");
+        model.chips().addListener((ListChangeListener<CallFilter.Chip>) c -> renderChips(chips));
+        renderChips(chips);
+
+        VBox bar = new VBox(8, controls, chips);
+        bar.getStyleClass().add("filter-bar");
+        bar.setPadding(new Insets(12, 16, 8, 16));
+        return bar;
+    }
+
+    private void renderChips(FlowPane pane) {
+        pane.getChildren().clear();
+        for (CallFilter.Chip chip : model.chips()) {
+            Button b = new Button(chip.label(), new FontIcon(Material2AL.CLOSE));
+            b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            b.getStyleClass().addAll(Styles.SMALL, Styles.ROUNDED, "filter-chip");
+            b.setOnAction(e -> model.apply(chip.without()));
+            pane.getChildren().add(b);
+        }
+        pane.setVisible(!model.chips().isEmpty());
+        pane.setManaged(pane.isVisible());
+    }
+
+    private BorderPane logPane() {
+        table.setId("callLog");
+        table.setItems(model.rows());
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(text("Time", r -> CallFormats.shortTime(r.createdAt(), model.zone()), 110));
+        table.getColumns().add(directionColumn());
+        table.getColumns().add(text("Caller", r -> r.displayName() == null ? "" : r.displayName(), 140));
+        // The other side is always the organization's own line: the customer's number is the one that matters.
+        table.getColumns().add(text("Number", r -> CallFormats.phone("inbound".equals(r.callDirection()) ? r.fromNumber() : r.toNumber()), 135));
+        TableColumn<CallSummary, String> duration = text("Length", r -> CallFormats.duration(r.durationSeconds()), 66);
+        duration.getStyleClass().add("numeric");
+        table.getColumns().add(duration);
+        table.getColumns().add(text("Status", r -> CallFormats.label(r.status()), 85));
+        table.getColumns().add(chipColumn("Sentiment", CallSummary::sentimentLabel, "sentiment-", 85));
+        table.getColumns().add(chipColumn("Urgency", CallSummary::sentimentUrgency, "urgency-", 80));
+        TableColumn<CallSummary, String> score = text("Score", r -> CallFormats.score(r.sentimentScore()), 58);
+        score.getStyleClass().add("numeric");
+        table.getColumns().add(score);
+        table.getColumns().forEach(c -> c.setSortable(false));
+        table.setPlaceholder(new Label("No calls match these filters."));
+        // Fetch the next page when the person scrolls near the end of what is loaded.
+        table.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            public void updateIndex(int index) {
+                super.updateIndex(index);
+                if (index >= 0 && index >= tv.getItems().size() - 40) {
+                    Platform.runLater(model::loadMore);
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.loadingProperty());
+        Label count = new Label();
+        count.setId("callCount");
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int n = model.rows().size();
+            return String.format("%,d call%s%s", n, n == 1 ? "" : "s", model.endReachedProperty().get() ? "" : " loaded; scroll for more");
+        }, model.rows(), model.endReachedProperty()));
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        Label error = new Label();
+        error.setId("callLogError");
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.errorProperty());
+        HBox status = new HBox(8, busy, count, error);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setPadding(new Insets(6, 12, 6, 12));
+        BorderPane pane = new BorderPane(table);
+        pane.setBottom(status);
+        return pane;
+    }
+
+    private void installKeys(CallDetailView detail) {
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+                search.requestFocus();
+                search.selectAll();
+            });
+        });
+        table.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case J -> move(1);
+                case K -> move(-1);
+                case ENTER -> detail.openTranscriptFullScreen();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    private void move(int step) {
+        int next = Math.max(0, Math.min(table.getItems().size() - 1, table.getSelectionModel().getSelectedIndex() + step));
+        table.getSelectionModel().select(next);
+        table.scrollTo(Math.max(0, next - 5));
+    }
+
+    private void dates() {
+        if (!syncing) {
+            model.apply(model.filterProperty().get().between(from.getValue(), to.getValue()));
+        }
+    }
+
+    private void onChecks(CheckComboBox<String> box, Function<Set<String>, CallFilter> with) {
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            if (!syncing) {
+                model.apply(with.apply(Set.copyOf(box.getCheckModel().getCheckedItems())));
+            }
+        });
+    }
+
+    /** Brings the controls in line with a filter that changed elsewhere (a chip, Back, a contact link). */
+    private void showFilter(CallFilter f) {
+        syncing = true;
+        try {
+            if (!java.util.Objects.equals(search.getText().isBlank() ? null : search.getText().strip(), f.text())) {
+                search.setText(f.text() == null ? "" : f.text());
+            }
+            setIfChanged(from, f.from());
+            setIfChanged(to, f.to());
+            check(directions, f.directions());
+            check(statuses, f.statuses());
+            check(sentiments, f.sentimentLabels());
+            check(urgencies, f.urgencies());
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private static void setIfChanged(DatePicker picker, LocalDate value) {
+        if (!java.util.Objects.equals(picker.getValue(), value)) {
+            picker.setValue(value);
+        }
+    }
+
+    private static void check(CheckComboBox<String> box, Set<String> values) {
+        if (Set.copyOf(box.getCheckModel().getCheckedItems()).equals(values)) {
+            return;
+        }
+        box.getCheckModel().clearChecks();
+        values.forEach(v -> box.getCheckModel().check(v));
+    }
+
+    private static CheckComboBox<String> checks(String title, List<String> values) {
+        CheckComboBox<String> box = new CheckComboBox<>(javafx.collections.FXCollections.observableArrayList(values));
+        box.setTitle(title);
+        box.setId("filter" + title);
+        box.setMinWidth(120);
+        return box;
+    }
+
+    private static TableColumn<CallSummary, String> text(String name, Function<CallSummary, String> value, double width) {
+        TableColumn<CallSummary, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 60));
+        return c;
+    }
+
+    private static TableColumn<CallSummary, String> directionColumn() {
+        TableColumn<CallSummary, String> c = new TableColumn<>("");
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().callDirection()));
+        c.setPrefWidth(32);
+        c.setMinWidth(32);
+        c.setMaxWidth(32);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                FontIcon icon = new FontIcon("inbound".equals(item) ? Material2AL.CALL_RECEIVED : Material2AL.CALL_MADE);
+                icon.getStyleClass().add("direction-" + item);
+                setGraphic(icon);
+                setTooltip(new javafx.scene.control.Tooltip(item));
+            }
+        });
+        return c;
+    }
+
+    /** A coloured pill for sentiment and urgency: the colour carries the meaning, the text says it too. */
+    private static TableColumn<CallSummary, String> chipColumn(String name, Function<CallSummary, String> value, String stylePrefix,
+                                                               double width) {
+        TableColumn<CallSummary, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setMinWidth(width);
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Label pill = new Label();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                pill.setText(item);
+                pill.getStyleClass().setAll("label", "pill", stylePrefix + item);
+                setGraphic(pill);
+            }
+        });
+        return c;
+    }
+
+    /** Focuses the call log, so J/K work at once. */
+    public void focusLog() {
+        table.requestFocus();
+    }
+}

@@ -1,0 +1,283 @@
+package com.voxanne.ops.calls;
+
+import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.db.SqlErrors;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The call log: a filter, the rows loaded so far (keyset pages of {@value #PAGE_SIZE}, fetched as
+ * the person scrolls), the selected call's details and a search inside its transcript. Every query
+ * runs on the background executor; a result that arrives after the filter changed again is dropped.
+ */
+public final class CallsViewModel {
+
+    public static final int PAGE_SIZE = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(CallsViewModel.class);
+
+    // Properties
+    private final ReadOnlyObjectWrapper<CallFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter", CallFilter.NONE);
+    private final ObservableList<CallSummary> rows = FXCollections.observableArrayList();
+    private final ObservableList<CallFilter.Chip> chips = FXCollections.observableArrayList();
+    // One read-only view each, kept: a fresh unmodifiable wrapper per call would drop its listeners when collected.
+    private final ObservableList<CallSummary> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<CallFilter.Chip> chipsView = FXCollections.unmodifiableObservableList(chips);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyBooleanWrapper endReached = new ReadOnlyBooleanWrapper(this, "endReached", false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ObjectProperty<CallSummary> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<CallDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyBooleanWrapper detailsLoading = new ReadOnlyBooleanWrapper(this, "detailsLoading", false);
+    private final StringProperty transcriptQuery = new SimpleStringProperty(this, "transcriptQuery", "");
+    private final ReadOnlyObjectWrapper<List<Transcript.Match>> transcriptMatches =
+            new ReadOnlyObjectWrapper<>(this, "transcriptMatches", List.of());
+    private final ReadOnlyIntegerWrapper currentMatch = new ReadOnlyIntegerWrapper(this, "currentMatch", -1);
+    private final ReadOnlyIntegerWrapper historyDepth = new ReadOnlyIntegerWrapper(this, "historyDepth", 0);
+
+    private final CallLogService service;
+    private final Executor background;
+    private final Executor fx;
+    private final UUID orgId;
+    private final ZoneId zone;
+    private final Deque<CallFilter> history = new ArrayDeque<>();
+    private long generation;
+    private long detailGeneration;
+
+    public CallsViewModel(CallLogService service, Executor background, Executor fx, UUID orgId, ZoneId zone) {
+        this.service = service;
+        this.background = background;
+        this.fx = fx;
+        this.orgId = orgId;
+        this.zone = zone;
+        selected.addListener((obs, old, now) -> loadDetails(now));
+        transcriptQuery.addListener((obs, old, now) -> findInTranscript());
+        details.addListener((obs, old, now) -> findInTranscript());
+    }
+
+    // Commands
+
+    /** Shows the log for a new filter; the previous one goes on the "Back" history. */
+    public void apply(CallFilter next) {
+        if (next.equals(filter.get())) {
+            return;
+        }
+        history.push(filter.get());
+        historyDepth.set(history.size());
+        show(next);
+    }
+
+    public BooleanBinding canGoBack() {
+        return historyDepth.greaterThan(0);
+    }
+
+    public void back() {
+        if (!history.isEmpty()) {
+            show(history.pop());
+            historyDepth.set(history.size());
+        }
+    }
+
+    /** Reloads the log from the top with the current filter. */
+    public void refresh() {
+        show(filter.get());
+    }
+
+    /** Fetches the next page after the last loaded row, unless one is on its way or the end was reached. */
+    public void loadMore() {
+        if (loading.get() || endReached.get()) {
+            return;
+        }
+        CallLogQuery query = filter.get().toQuery(orgId, zone, PAGE_SIZE);
+        if (!rows.isEmpty()) {
+            query = query.after(rows.get(rows.size() - 1).cursor());
+        }
+        CallLogQuery page = query;
+        long asked = generation;
+        loading.set(true);
+        async(() -> service.page(page), (result, failure) -> {
+            if (asked != generation) {
+                return;
+            }
+            loading.set(false);
+            if (failure != null) {
+                error.set(describe(failure));
+                return;
+            }
+            error.set("");
+            rows.addAll(result);
+            endReached.set(result.size() < PAGE_SIZE);
+        });
+    }
+
+    /** The calls of the selected call's contact. */
+    public void showCallsOfSelectedContact() {
+        CallDetails d = details.get();
+        if (d != null && d.contact().isPresent()) {
+            var c = d.contact().get();
+            apply(CallFilter.NONE.withContact(c.id(), c.fullName()));
+        }
+    }
+
+    public void nextMatch() {
+        moveMatch(1);
+    }
+
+    public void previousMatch() {
+        moveMatch(-1);
+    }
+
+    private void moveMatch(int step) {
+        int n = transcriptMatches.get().size();
+        if (n > 0) {
+            currentMatch.set(Math.floorMod(currentMatch.get() + step, n));
+        }
+    }
+
+    private void show(CallFilter next) {
+        generation++;
+        filter.set(next);
+        chips.setAll(next.chips());
+        rows.clear();
+        endReached.set(false);
+        loading.set(false);
+        selected.set(null);
+        // A text search in the log carries over into the transcript, so the match is easy to find.
+        transcriptQuery.set(next.text() == null ? "" : next.text().replaceAll("[\"'()|&!<>:*-]", " ").strip().split("\\s+")[0]);
+        loadMore();
+    }
+
+    private void loadDetails(CallSummary row) {
+        long asked = ++detailGeneration;
+        details.set(null);
+        if (row == null) {
+            detailsLoading.set(false);
+            return;
+        }
+        detailsLoading.set(true);
+        async(() -> service.details(row.id()), (result, failure) -> {
+            if (asked != detailGeneration) {
+                return;
+            }
+            detailsLoading.set(false);
+            if (failure != null) {
+                error.set(describe(failure));
+                return;
+            }
+            result.ifPresentOrElse(details::set, () -> error.set("That call is no longer visible to you."));
+        });
+    }
+
+    private void findInTranscript() {
+        CallDetails d = details.get();
+        List<Transcript.Match> matches = d == null ? List.of() : d.transcript().find(transcriptQuery.get());
+        transcriptMatches.set(matches);
+        currentMatch.set(matches.isEmpty() ? -1 : 0);
+    }
+
+    private <T> void async(Supplier<T> work, java.util.function.BiConsumer<T, Throwable> done) {
+        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, failure) ->
+                done.accept(result, failure == null ? null : (failure.getCause() != null ? failure.getCause() : failure)), fx);
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure instanceof UserFacingException) {
+            return failure.getMessage();
+        }
+        LOG.warn("Call log query failed", failure);
+        return SqlErrors.describe(failure, "the server");
+    }
+
+    // Accessors
+
+    public ReadOnlyObjectProperty<CallFilter> filterProperty() {
+        return filter.getReadOnlyProperty();
+    }
+
+    public ObservableList<CallSummary> rows() {
+        return rowsView;
+    }
+
+    public ObservableList<CallFilter.Chip> chips() {
+        return chipsView;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty endReachedProperty() {
+        return endReached.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<CallSummary> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<CallDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty detailsLoadingProperty() {
+        return detailsLoading.getReadOnlyProperty();
+    }
+
+    public StringProperty transcriptQueryProperty() {
+        return transcriptQuery;
+    }
+
+    public ReadOnlyObjectProperty<List<Transcript.Match>> transcriptMatchesProperty() {
+        return transcriptMatches.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty currentMatchProperty() {
+        return currentMatch.getReadOnlyProperty();
+    }
+
+    /** "3 of 7", or empty when nothing is searched. */
+    public javafx.beans.binding.StringBinding matchSummary() {
+        return Bindings.createStringBinding(() -> {
+            if (transcriptQuery.get().isBlank()) {
+                return "";
+            }
+            int n = transcriptMatches.get().size();
+            return n == 0 ? "no match" : (currentMatch.get() + 1) + " of " + n;
+        }, transcriptQuery, transcriptMatches, currentMatch);
+    }
+
+    public Optional<CallSummary> selected() {
+        return Optional.ofNullable(selected.get());
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+}

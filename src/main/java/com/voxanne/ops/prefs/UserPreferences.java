@@ -1,0 +1,87 @@
+package com.voxanne.ops.prefs;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the console remembers for a person between runs: window geometry, theme, last workspace,
+ * the server they sign in to (never a password). A plain properties file in the per-user data
+ * folder; if it cannot be read or written (disk full, read-only) the console warns in the log and
+ * carries on with defaults rather than failing.
+ */
+public final class UserPreferences {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserPreferences.class);
+
+    private final Path file;
+    private final Properties values = new Properties();
+
+    private UserPreferences(Path file) {
+        this.file = file;
+    }
+
+    public static UserPreferences load(Path file) {
+        UserPreferences prefs = new UserPreferences(file);
+        if (Files.exists(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                prefs.values.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("Could not read preferences from {}; using defaults: {}", file, e.getMessage());
+            }
+        }
+        return prefs;
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.getProperty(key));
+    }
+
+    public String get(String key, String fallback) {
+        return values.getProperty(key, fallback);
+    }
+
+    public double getDouble(String key, double fallback) {
+        try {
+            return Double.parseDouble(values.getProperty(key, Double.toString(fallback)));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    public boolean getBoolean(String key, boolean fallback) {
+        return Boolean.parseBoolean(values.getProperty(key, Boolean.toString(fallback)));
+    }
+
+    public void put(String key, Object value) {
+        if (value == null) {
+            values.remove(key);
+        } else {
+            values.setProperty(key, value.toString());
+        }
+    }
+
+    /** Writes atomically; returns false (and logs) when the folder is not writable. */
+    public boolean save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                values.store(w, "Voxanne Ops Console preferences");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Could not save preferences to {}: {}", file, e.getMessage());
+            return false;
+        }
+    }
+}

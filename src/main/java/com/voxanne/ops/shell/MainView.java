@@ -1,0 +1,69 @@
+package com.voxanne.ops.shell;
+
+import atlantafx.base.theme.Styles;
+import com.voxanne.ops.signin.SignedIn;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+
+/** The signed-in window: who is signed in and to what, the theme switch, sign-out, and the workspace. */
+public final class MainView extends BorderPane {
+
+    public MainView(SignedIn signedIn, Node workspace, Runnable toggleTheme, Runnable signOut) {
+        setId("mainView");
+        Label app = new Label("Voxanne Ops Console", new FontIcon(Material2OutlinedAL.HEADSET_MIC));
+        app.getStyleClass().addAll(Styles.TITLE_4, "app-title");
+
+        var s = signedIn.session();
+        Label person = new Label(s.fullName() == null ? s.email() : s.fullName());
+        person.setId("signedInPerson");
+        person.getStyleClass().add(Styles.TEXT_BOLD);
+        Label org = new Label(s.orgName());
+        org.setId("signedInOrganization");
+        org.getStyleClass().add(Styles.TEXT_MUTED);
+        Label role = new Label(s.role());
+        role.setId("signedInRole");
+        role.getStyleClass().addAll("pill", "role-" + s.role());
+        role.setTooltip(new Tooltip(switch (s.role()) {
+            case "admin" -> "Admin: reads everything of the organization, manages people, tools and flags.";
+            case "manager" -> "Manager: reads the organization's calls and changes appointments, contacts and alerts.";
+            default -> "User: reads the organization's calls, contacts and appointments.";
+        }));
+        VBox who = new VBox(0, person, org);
+        who.setAlignment(Pos.CENTER_RIGHT);
+        Label demo = new Label("demo workspace");
+        demo.getStyleClass().addAll("pill", "demo-badge");
+        demo.setVisible(signedIn.demo());
+        demo.setManaged(signedIn.demo());
+
+        Button theme = new Button(null, new FontIcon(Material2AL.BRIGHTNESS_6));
+        theme.setId("toggleTheme");
+        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        theme.setTooltip(new Tooltip("Switch between light and dark"));
+        theme.setOnAction(e -> toggleTheme.run());
+        Button out = new Button("Sign out", new FontIcon(Material2AL.EXIT_TO_APP));
+        out.setId("signOut");
+        out.getStyleClass().add(Styles.FLAT);
+        out.setOnAction(e -> signOut.run());
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(12, app, demo, grow, who, role, theme, out);
+        header.getStyleClass().add("app-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 16, 8, 16));
+        setTop(header);
+        setCenter(workspace);
+    }
+}

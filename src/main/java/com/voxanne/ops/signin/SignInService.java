@@ -1,0 +1,72 @@
+package com.voxanne.ops.signin;
+
+import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.db.ConnectionSettings;
+import com.voxanne.ops.db.ConsoleDatabase;
+import com.voxanne.ops.db.JdbcUrls;
+import com.voxanne.ops.db.SqlErrors;
+import com.voxanne.ops.demo.DemoOptions;
+import com.voxanne.ops.profiles.ConsoleSession;
+import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import java.nio.file.Path;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signs a person in: opens their pool, then asks the database who they are. Blocking; view models
+ * call it on the background executor. The demo workspace is started once and kept for the run.
+ */
+public class SignInService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInService.class);
+
+    private final Path workspaceDirectory;
+    private final DemoOptions demoOptions;
+    private EmbeddedWorkspace workspace;
+
+    public SignInService(Path workspaceDirectory, DemoOptions demoOptions) {
+        this.workspaceDirectory = workspaceDirectory;
+        this.demoOptions = demoOptions;
+    }
+
+    public SignedIn signIn(ConnectionSettings settings, char[] password) {
+        ConsoleDatabase db = ConsoleDatabase.open(settings, password, "console-" + settings.user());
+        try {
+            ConsoleSession session = db.jdbi().onDemand(ProfileDao.class).session().orElseThrow(() -> new UserFacingException(
+                    "The login " + settings.user() + " has no active profile in the console: ask an administrator to link it to a profile."));
+            LOG.info("Signed in as {} ({} of {})", settings.user(), session.role(), session.orgName());
+            return new SignedIn(db, session, false);
+        } catch (UserFacingException e) {
+            db.close();
+            throw e;
+        } catch (RuntimeException e) {
+            db.close();
+            throw new UserFacingException(SqlErrors.describe(e, JdbcUrls.hostPart(settings.jdbcUrl())), e);
+        }
+    }
+
+    /** Starts the embedded demo server if needed and signs in as one of its demo logins. */
+    public synchronized SignedIn signInToDemo(String loginRole, LongConsumer seedProgress) {
+        if (workspace == null) {
+            workspace = EmbeddedWorkspace.start(workspaceDirectory, 0, demoOptions, seedProgress);
+        }
+        var login = workspace.demoLogins().stream().filter(l -> l.loginRole().equals(loginRole)).findFirst()
+                .orElseThrow(() -> new UserFacingException("The demo workspace has no login " + loginRole + "."));
+        SignedIn signedIn = signIn(new ConnectionSettings(workspace.jdbcUrl(), loginRole), login.password().toCharArray());
+        return new SignedIn(signedIn.database(), signedIn.session(), true);
+    }
+
+    public int demoCalls() {
+        return demoOptions.calls();
+    }
+
+    /** Stops the demo server, if one was started. Blocking. */
+    public synchronized void shutdown() {
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
+        }
+    }
+}

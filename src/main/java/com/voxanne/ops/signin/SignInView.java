@@ -1,0 +1,157 @@
+package com.voxanne.ops.signin;
+
+import atlantafx.base.theme.Styles;
+import com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+/** The sign-in window's content: the demo workspace in one click, or a server and a login. */
+public final class SignInView extends StackPane {
+
+    public SignInView(SignInViewModel model) {
+        getStyleClass().add("sign-in");
+        setPadding(new Insets(32));
+
+        Label title = new Label("Sign in", new FontIcon(Material2OutlinedAL.HEADSET_MIC));
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label subtitle = new Label("Calls, sentiment and appointments of your organization.");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+
+        // Demo workspace
+        Label demoTitle = new Label("Try it on the demo workspace");
+        demoTitle.getStyleClass().add(Styles.TITLE_4);
+        ComboBox<DemoLoginSpec> demoLogin = new ComboBox<>(model.demoLogins());
+        demoLogin.setId("demoLogin");
+        demoLogin.valueProperty().bindBidirectional(model.demoLoginProperty());
+        demoLogin.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DemoLoginSpec spec) {
+                return spec == null ? "" : spec.organization() + " — " + spec.role();
+            }
+
+            @Override
+            public DemoLoginSpec fromString(String s) {
+                return null;
+            }
+        });
+        demoLogin.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(DemoLoginSpec item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : item.organization() + " — " + item.role());
+            }
+        });
+        demoLogin.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(demoLogin, Priority.ALWAYS);
+        Button openDemo = new Button("Open demo workspace", new FontIcon(Material2OutlinedMZ.PLAY_CIRCLE_OUTLINE));
+        openDemo.setId("openDemo");
+        openDemo.getStyleClass().add(Styles.ACCENT);
+        openDemo.disableProperty().bind(model.canOpenDemo().not());
+        openDemo.setOnAction(e -> model.openDemo());
+        HBox demoRow = new HBox(8, demoLogin, openDemo);
+        demoRow.setAlignment(Pos.CENTER_LEFT);
+
+        // A server
+        Label serverTitle = new Label("Or sign in to your organization's server");
+        serverTitle.getStyleClass().add(Styles.TITLE_4);
+        TextField host = field("host", model.hostProperty(), "db.example.com");
+        TextField port = field("port", model.portProperty(), "5432");
+        port.setPrefColumnCount(6);
+        TextField database = field("database", model.databaseProperty(), "voxanne");
+        TextField login = field("login", model.loginProperty(), "your database login");
+        PasswordField password = new PasswordField();
+        password.setId("password");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        TextField url = field("jdbcUrl", model.jdbcUrlProperty(), "jdbc:postgresql://host:5432/voxanne?sslmode=require");
+        TitledPane advanced = new TitledPane("Full JDBC URL (overrides host, port and database)", url);
+        advanced.setExpanded(!model.jdbcUrlProperty().get().isBlank());
+        advanced.getStyleClass().add(Styles.DENSE);
+        CheckBox remember = new CheckBox("Remember this server and login (never the password)");
+        remember.selectedProperty().bindBidirectional(model.rememberServerProperty());
+
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(10);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHalignment(HPos.RIGHT);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
+        HBox hostPort = new HBox(8, host, new Label("Port"), port);
+        hostPort.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(host, Priority.ALWAYS);
+        form.addRow(0, new Label("Server"), hostPort);
+        form.addRow(1, new Label("Database"), database);
+        form.addRow(2, new Label("Login"), login);
+        form.addRow(3, new Label("Password"), password);
+        form.add(advanced, 1, 4);
+        form.add(remember, 1, 5);
+
+        Button signIn = new Button("Sign in", new FontIcon(Material2AL.LOGIN));
+        signIn.setId("signIn");
+        signIn.setDefaultButton(true);
+        signIn.disableProperty().bind(model.canSignIn().not());
+        signIn.setOnAction(e -> model.signIn());
+
+        Label error = new Label();
+        error.setId("signInError");
+        error.setWrapText(true);
+        error.setGraphic(new FontIcon(Material2OutlinedMZ.REPORT_PROBLEM));
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(model.progressProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        Label progressText = new Label();
+        progressText.textProperty().bind(model.progressTextProperty());
+        progressText.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox working = new VBox(6, progress, progressText);
+        working.visibleProperty().bind(model.busyProperty());
+        working.managedProperty().bind(working.visibleProperty());
+
+        HBox actions = new HBox(signIn);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox card = new VBox(14, title, subtitle, new Separator(), demoTitle, demoRow, new Separator(), serverTitle, form, actions,
+                error, working);
+        card.getStyleClass().add("sign-in-card");
+        card.setPadding(new Insets(28));
+        card.setMaxWidth(640);
+        card.setMaxHeight(USE_PREF_SIZE);
+        getChildren().add(card);
+        StackPane.setAlignment(card, Pos.CENTER);
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty property, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+}

@@ -1,0 +1,227 @@
+package com.voxanne.ops.signin;
+
+import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.db.ConnectionSettings;
+import com.voxanne.ops.demo.DemoDataGenerator;
+import com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec;
+import com.voxanne.ops.prefs.UserPreferences;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sign-in form: a server and a login, or one click into the demo workspace. A failure is one
+ * sentence in {@link #errorProperty()} and everything typed stays as it was. The server (never the
+ * password) is remembered when the person asks for it.
+ */
+public final class SignInViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
+
+    // Properties: input
+    private final StringProperty host = new SimpleStringProperty(this, "host", "localhost");
+    private final StringProperty port = new SimpleStringProperty(this, "port", "5432");
+    private final StringProperty database = new SimpleStringProperty(this, "database", "voxanne");
+    private final StringProperty jdbcUrl = new SimpleStringProperty(this, "jdbcUrl", "");
+    private final StringProperty login = new SimpleStringProperty(this, "login", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final BooleanProperty rememberServer = new SimpleBooleanProperty(this, "rememberServer", true);
+    private final ObservableList<DemoLoginSpec> demoLogins = FXCollections.observableArrayList(DemoDataGenerator.plannedLogins());
+    private final ObjectProperty<DemoLoginSpec> demoLogin = new SimpleObjectProperty<>(this, "demoLogin", demoLogins.get(0));
+
+    // Properties: output
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyObjectWrapper<SignedIn> signedIn = new ReadOnlyObjectWrapper<>(this, "signedIn");
+
+    private final SignInService service;
+    private final UserPreferences preferences;
+    private final Executor background;
+    private final Executor fx;
+    private final BooleanBinding canSignIn;
+
+    public SignInViewModel(SignInService service, UserPreferences preferences, Executor background, Executor fx) {
+        this.service = service;
+        this.preferences = preferences;
+        this.background = background;
+        this.fx = fx;
+        preferences.get("server.host").ifPresent(host::set);
+        preferences.get("server.port").ifPresent(port::set);
+        preferences.get("server.database").ifPresent(database::set);
+        preferences.get("server.url").ifPresent(jdbcUrl::set);
+        preferences.get("server.login").ifPresent(login::set);
+        canSignIn = Bindings.createBooleanBinding(
+                () -> !busy.get() && !login.get().isBlank() && !password.get().isEmpty()
+                        && (!jdbcUrl.get().isBlank() || (!host.get().isBlank() && !database.get().isBlank())),
+                busy, login, password, jdbcUrl, host, database);
+    }
+
+    // Commands
+
+    public BooleanBinding canSignIn() {
+        return canSignIn;
+    }
+
+    public BooleanBinding canOpenDemo() {
+        return busy.not().and(demoLogin.isNotNull());
+    }
+
+    public void signIn() {
+        ConnectionSettings settings;
+        try {
+            settings = settings();
+        } catch (UserFacingException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        char[] secret = password.get().toCharArray();
+        progressText.set("Signing in to " + settings.redactedUrl() + "…");
+        run(() -> service.signIn(settings, secret), () -> rememberIfAsked(settings));
+    }
+
+    public void openDemo() {
+        String role = demoLogin.get().loginRole();
+        progressText.set("Starting the demo workspace…");
+        int total = service.demoCalls();
+        run(() -> service.signInToDemo(role, written -> fx.execute(() -> {
+            progress.set((double) written / Math.max(1, total));
+            progressText.set(String.format("Creating the demo workspace: %,d of %,d calls…", written, total));
+        })), () -> { });
+    }
+
+    /** The server as typed: a full JDBC URL wins over host, port and database. */
+    ConnectionSettings settings() {
+        String user = login.get().strip();
+        if (!jdbcUrl.get().isBlank()) {
+            try {
+                return new ConnectionSettings(jdbcUrl.get().strip(), user);
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException(e.getMessage(), e);
+            }
+        }
+        int portNumber;
+        try {
+            portNumber = Integer.parseInt(port.get().strip());
+        } catch (NumberFormatException e) {
+            throw new UserFacingException("The port must be a number between 1 and 65535.");
+        }
+        if (portNumber < 1 || portNumber > 65_535) {
+            throw new UserFacingException("The port must be a number between 1 and 65535.");
+        }
+        return ConnectionSettings.of(host.get().strip(), portNumber, database.get().strip(), user);
+    }
+
+    private void run(Supplier<SignedIn> work, Runnable onSuccess) {
+        busy.set(true);
+        error.set("");
+        progress.set(-1);
+        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, failure) -> {
+            busy.set(false);
+            progressText.set("");
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                if (!(cause instanceof UserFacingException)) {
+                    LOG.error("Sign-in failed", cause);
+                }
+                error.set(cause instanceof UserFacingException ? cause.getMessage() : "Signing in failed unexpectedly; the log has the details.");
+                return;
+            }
+            onSuccess.run();
+            signedIn.set(result);
+        }, fx);
+    }
+
+    private void rememberIfAsked(ConnectionSettings settings) {
+        if (rememberServer.get()) {
+            preferences.put("server.host", host.get());
+            preferences.put("server.port", port.get());
+            preferences.put("server.database", database.get());
+            preferences.put("server.url", jdbcUrl.get());
+            preferences.put("server.login", login.get());
+        } else {
+            for (String key : List.of("server.host", "server.port", "server.database", "server.url", "server.login")) {
+                preferences.put(key, null);
+            }
+        }
+        preferences.save();
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty databaseProperty() {
+        return database;
+    }
+
+    public StringProperty jdbcUrlProperty() {
+        return jdbcUrl;
+    }
+
+    public StringProperty loginProperty() {
+        return login;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public BooleanProperty rememberServerProperty() {
+        return rememberServer;
+    }
+
+    public ObservableList<DemoLoginSpec> demoLogins() {
+        return demoLogins;
+    }
+
+    public ObjectProperty<DemoLoginSpec> demoLoginProperty() {
+        return demoLogin;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SignedIn> signedInProperty() {
+        return signedIn.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,125 @@
+package com.voxanne.ops.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voxanne.ops.TestWorkspace;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+/** The calls workspace's view model with same-thread executors: no JavaFX toolkit, a real database under a real login. */
+class CallsViewModelTest {
+
+    private static final UUID ORG = TestWorkspace.orgId("Harley Street Dental Clinic");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private final CallLogService service = new CallLogService(TestWorkspace.as("harley", "user").jdbi());
+
+    private CallsViewModel model() {
+        return new CallsViewModel(service, Runnable::run, Runnable::run, ORG, LONDON);
+    }
+
+    @Test
+    void pagesAsThePersonScrollsAndKnowsWhenTheEndIsReached() {
+        CallsViewModel model = model();
+        model.refresh();
+        assertThat(model.rows()).hasSize(CallsViewModel.PAGE_SIZE);
+        assertThat(model.endReachedProperty().get()).isFalse();
+        model.loadMore();
+        assertThat(model.rows()).hasSize(2 * CallsViewModel.PAGE_SIZE);
+        assertThat(model.rows().get(CallsViewModel.PAGE_SIZE).createdAt()).isBeforeOrEqualTo(model.rows().get(CallsViewModel.PAGE_SIZE - 1).createdAt());
+        while (!model.endReachedProperty().get()) {
+            model.loadMore();
+        }
+        int total = TestWorkspace.owner().withHandle(h -> h.createQuery("select count(*) from calls where org_id = :o").bind("o", ORG).mapTo(Integer.class).one());
+        assertThat(model.rows()).hasSize(total);
+        assertThat(model.rows().stream().map(CallSummary::id).distinct().count()).isEqualTo(total);
+    }
+
+    @Test
+    void filtersBecomeChipsAndBackRestoresTheOneBefore() {
+        CallsViewModel model = model();
+        model.refresh();
+        model.apply(CallFilter.NONE.withSentimentLabels(Set.of("negative")).withUrgencies(Set.of("critical")));
+        assertThat(model.rows()).isNotEmpty().allMatch(r -> r.sentimentLabel().equals("negative") && r.sentimentUrgency().equals("critical"));
+        assertThat(model.chips()).extracting(CallFilter.Chip::label).containsExactly("Sentiment: negative", "Urgency: critical");
+
+        model.apply(model.chips().get(1).without());
+        assertThat(model.filterProperty().get().urgencies()).isEmpty();
+        assertThat(model.rows()).allMatch(r -> r.sentimentLabel().equals("negative"));
+        assertThat(model.rows()).anyMatch(r -> !"critical".equals(r.sentimentUrgency()));
+
+        model.back();
+        assertThat(model.filterProperty().get().urgencies()).containsExactly("critical");
+        model.back();
+        model.back();
+        assertThat(model.filterProperty().get()).isEqualTo(CallFilter.NONE);
+        assertThat(model.canGoBack().get()).isFalse();
+    }
+
+    @Test
+    void datesAreTheSupervisorsLocalDaysInclusive() {
+        CallsViewModel model = model();
+        LocalDate day = TestWorkspace.ANCHOR.minusDays(3);
+        model.apply(CallFilter.NONE.between(day, day));
+        assertThat(model.rows()).isNotEmpty().allMatch(r -> r.createdAt().atZone(LONDON).toLocalDate().equals(day));
+        assertThat(model.chips()).extracting(CallFilter.Chip::label).containsExactly("Date: " + day + " – " + day);
+    }
+
+    @Test
+    void selectingACallLoadsItsDetailsAndTheSearchFindsTheWordInTheTranscript() {
+        CallsViewModel model = model();
+        model.apply(CallFilter.NONE.withText("refund"));
+        assertThat(model.rows()).isNotEmpty();
+        assertThat(model.transcriptQueryProperty().get()).as("the log's search carries into the transcript").isEqualTo("refund");
+        model.selectedProperty().set(model.rows().get(0));
+        CallDetails details = model.detailsProperty().get();
+        assertThat(details).isNotNull();
+        assertThat(details.transcript().turns()).isNotEmpty();
+        assertThat(details.contact()).isPresent();
+        List<Transcript.Match> matches = model.transcriptMatchesProperty().get();
+        assertThat(matches).isNotEmpty();
+        assertThat(model.matchSummary().get()).isEqualTo("1 of " + matches.size());
+        model.previousMatch();
+        assertThat(model.currentMatchProperty().get()).isEqualTo(matches.size() - 1);
+        model.nextMatch();
+        assertThat(model.currentMatchProperty().get()).isZero();
+        model.transcriptQueryProperty().set("zebra crossing");
+        assertThat(model.matchSummary().get()).isEqualTo("no match");
+
+        model.showCallsOfSelectedContact();
+        assertThat(model.chips()).extracting(CallFilter.Chip::label).containsExactly("Contact: " + details.contact().get().fullName());
+        assertThat(model.rows()).isNotEmpty().allMatch(r -> details.contact().get().id().equals(r.contactId()));
+    }
+
+    @Test
+    void aResultForAnOlderFilterIsDropped() {
+        var held = new java.util.ArrayList<Runnable>();
+        Executor later = held::add;
+        CallsViewModel model = new CallsViewModel(service, Runnable::run, later, ORG, LONDON);
+        model.apply(CallFilter.NONE.withDirections(Set.of("outbound")));
+        model.apply(CallFilter.NONE.withDirections(Set.of("inbound")));
+        // Deliver the answers in order: the outbound page arrives after the filter moved on.
+        held.forEach(Runnable::run);
+        assertThat(model.rows()).isNotEmpty().allMatch(r -> r.callDirection().equals("inbound"));
+    }
+
+    @Test
+    void anErrorIsOneSentenceAndTheRowsStay() {
+        CallsViewModel model = model();
+        model.refresh();
+        int shown = model.rows().size();
+        CallsViewModel broken = new CallsViewModel(new CallLogService(TestWorkspace.as("harley", "user").jdbi()) {
+            @Override
+            public List<CallSummary> page(CallLogQuery query) {
+                throw new com.voxanne.ops.UserFacingException("The connection to the database server at test was lost.");
+            }
+        }, Runnable::run, Runnable::run, ORG, LONDON);
+        broken.refresh();
+        assertThat(broken.errorProperty().get()).isEqualTo("The connection to the database server at test was lost.");
+        assertThat(model.rows()).hasSize(shown);
+    }
+}

@@ -1,0 +1,89 @@
+package com.voxanne.ops.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voxanne.ops.TestWorkspace;
+import com.voxanne.ops.demo.DemoOptions;
+import com.voxanne.ops.prefs.UserPreferences;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Signing in, with same-thread executors: failures are one sentence, nothing typed is lost, no password is remembered. */
+class SignInViewModelTest {
+
+    private final Path prefsFile = TestWorkspace.root().resolve("prefs-" + UUID.randomUUID() + ".properties");
+    private final SignInService service = new SignInService(TestWorkspace.root().resolve("unused-" + UUID.randomUUID()), DemoOptions.defaults());
+
+    private SignInViewModel model() {
+        return new SignInViewModel(service, UserPreferences.load(prefsFile), Runnable::run, Runnable::run);
+    }
+
+    private void typeServer(SignInViewModel m, String login, String password) {
+        URI uri = URI.create(TestWorkspace.get().jdbcUrl().substring("jdbc:".length()));
+        m.hostProperty().set(uri.getHost());
+        m.portProperty().set(Integer.toString(uri.getPort()));
+        m.databaseProperty().set("voxanne");
+        m.loginProperty().set(login);
+        m.passwordProperty().set(password);
+    }
+
+    @Test
+    void aRightPasswordSignsInAndRemembersTheServerButNotThePassword() throws Exception {
+        SignInViewModel m = model();
+        var login = TestWorkspace.login("harley", "admin");
+        typeServer(m, login.loginRole(), login.password());
+        assertThat(m.canSignIn().get()).isTrue();
+        m.signIn();
+        assertThat(m.errorProperty().get()).isEmpty();
+        SignedIn signedIn = m.signedInProperty().get();
+        try {
+            assertThat(signedIn.session().role()).isEqualTo("admin");
+            assertThat(signedIn.windowTitle()).contains("Harley Street Dental Clinic (admin)");
+        } finally {
+            signedIn.close();
+        }
+        String saved = Files.readString(prefsFile);
+        assertThat(saved).contains("server.login=" + login.loginRole()).doesNotContain(login.password());
+        assertThat(model().loginProperty().get()).as("remembered for next time").isEqualTo(login.loginRole());
+    }
+
+    @Test
+    void aWrongPasswordIsOneSentenceAndKeepsWhatWasTyped() {
+        SignInViewModel m = model();
+        typeServer(m, "demo_harley_user", "not-it");
+        m.signIn();
+        assertThat(m.errorProperty().get()).isEqualTo("The server refused the sign-in: wrong login or password.");
+        assertThat(m.signedInProperty().get()).isNull();
+        assertThat(m.loginProperty().get()).isEqualTo("demo_harley_user");
+        assertThat(m.passwordProperty().get()).isEqualTo("not-it");
+        assertThat(m.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aBadPortAndALoginWithoutProfileAreExplained() {
+        SignInViewModel m = model();
+        typeServer(m, "demo_harley_user", "x");
+        m.portProperty().set("54x");
+        m.signIn();
+        assertThat(m.errorProperty().get()).isEqualTo("The port must be a number between 1 and 65535.");
+
+        TestWorkspace.owner().useHandle(h -> {
+            h.execute("drop role if exists orphan_login");
+            h.execute("create role orphan_login login password 'orphan-password-1' in role vox_user");
+        });
+        typeServer(m, "orphan_login", "orphan-password-1");
+        m.signIn();
+        assertThat(m.errorProperty().get())
+                .isEqualTo("The login orphan_login has no active profile in the console: ask an administrator to link it to a profile.");
+    }
+
+    @Test
+    void theDemoChoiceOffersEveryDemoLogin() {
+        assertThat(model().demoLogins()).hasSize(6).extracting(l -> l.loginRole())
+                .contains("demo_harley_manager", "demo_harley_user", "demo_brightside_admin");
+        assertThat(model().demoLoginProperty().get().loginRole()).isEqualTo("demo_harley_manager");
+    }
+}
