@@ -49,7 +49,10 @@ final class CallDetailView extends StackPane {
         setId("callDetail");
         getStyleClass().add("call-detail");
         content.setPadding(new Insets(16, 20, 24, 20));
+        content.setMinWidth(0);
+        setMinWidth(360);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         Label empty = new Label("Select a call to see its summary, sentiment and transcript.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         ProgressIndicator loading = new ProgressIndicator();
@@ -76,9 +79,11 @@ final class CallDetailView extends StackPane {
         Label when = new Label(CallFormats.time(c.createdAt(), model.zone()) + " · " + c.callDirection() + " · "
                 + CallFormats.duration(c.durationSeconds()) + " · " + CallFormats.label(c.status()));
         when.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox numbers = new HBox(12, copyable("From", c.fromNumber(), CallFormats.phone(c.fromNumber())),
-                copyable("To", c.toNumber(), CallFormats.phone(c.toNumber())), copyable("Call id", c.id().toString(), "copy id"));
-        numbers.setAlignment(Pos.CENTER_LEFT);
+        GridPane numbers = new GridPane();
+        numbers.setHgap(10);
+        numbers.addRow(0, muted("From"), copyable(null, c.fromNumber(), CallFormats.phone(c.fromNumber())),
+                muted("To"), copyable(null, c.toNumber(), CallFormats.phone(c.toNumber())));
+        numbers.addRow(1, muted("Call id"), copyable(null, c.id().toString(), c.id().toString().substring(0, 8) + "…"));
         content.getChildren().addAll(new VBox(4, title, when), numbers);
 
         if (c.sentimentLabel() != null) {
@@ -182,10 +187,14 @@ final class CallDetailView extends StackPane {
                 case OTHER -> "";
             });
             speaker.getStyleClass().add("speaker");
+            // Bubbles wrap to the pane: without a zero minimum, TextFlow asks for its unwrapped width.
+            flow.setMinWidth(0);
             VBox bubble = new VBox(2, speaker, flow);
+            bubble.setMinWidth(0);
             bubble.getStyleClass().addAll("turn", "turn-" + turn.speaker().name().toLowerCase(java.util.Locale.ROOT));
             bubble.setMaxWidth(560);
             HBox row = new HBox(bubble);
+            row.setMinWidth(0);
             row.setAlignment(turn.speaker() == Transcript.Speaker.CALLER ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
             nodes[i] = row;
             if (current >= 0 && current < matches.size() && matches.get(current).turn() == i) {
@@ -290,6 +299,7 @@ final class CallDetailView extends StackPane {
     /** A value with a copy button: numbers and ids are what supervisors paste elsewhere. */
     private static HBox copyable(String caption, String raw, String shown) {
         Label value = new Label(shown);
+        value.setMinWidth(Region.USE_PREF_SIZE);
         Button copy = iconButton(Material2AL.CONTENT_COPY, "Copy " + raw, () -> {
             ClipboardContent cc = new ClipboardContent();
             cc.putString(raw);

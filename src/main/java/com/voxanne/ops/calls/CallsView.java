@@ -66,7 +66,7 @@ public final class CallsView extends BorderPane {
 
     private VBox filterBar() {
         search.setId("callSearch");
-        search.setPromptText("Search transcripts and summaries (Ctrl+F)…");
+        search.setPromptText("Search calls (Ctrl+F)");
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
         search.setPrefColumnCount(22);
         search.setOnAction(e -> model.apply(model.filterProperty().get().withText(search.getText())));
@@ -129,17 +129,19 @@ public final class CallsView extends BorderPane {
         table.setItems(model.rows());
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(text("Time", r -> CallFormats.shortTime(r.createdAt(), model.zone()), 110));
+        TableColumn<CallSummary, String> time = text("Time", r -> CallFormats.shortTime(r.createdAt(), model.zone()), 106);
+        time.setMinWidth(106);
+        table.getColumns().add(time);
         table.getColumns().add(directionColumn());
-        table.getColumns().add(text("Caller", r -> r.displayName() == null ? "" : r.displayName(), 140));
+        table.getColumns().add(text("Caller", r -> r.displayName() == null ? "" : r.displayName(), 120));
         // The other side is always the organization's own line: the customer's number is the one that matters.
-        table.getColumns().add(text("Number", r -> CallFormats.phone("inbound".equals(r.callDirection()) ? r.fromNumber() : r.toNumber()), 135));
-        TableColumn<CallSummary, String> duration = text("Length", r -> CallFormats.duration(r.durationSeconds()), 66);
+        table.getColumns().add(text("Number", r -> CallFormats.phone("inbound".equals(r.callDirection()) ? r.fromNumber() : r.toNumber()), 138));
+        TableColumn<CallSummary, String> duration = text("Length", r -> CallFormats.duration(r.durationSeconds()), 70);
         duration.getStyleClass().add("numeric");
         table.getColumns().add(duration);
-        table.getColumns().add(text("Status", r -> CallFormats.label(r.status()), 85));
-        table.getColumns().add(chipColumn("Sentiment", CallSummary::sentimentLabel, "sentiment-", 85));
-        table.getColumns().add(chipColumn("Urgency", CallSummary::sentimentUrgency, "urgency-", 80));
+        table.getColumns().add(text("Status", r -> CallFormats.label(r.status()), 95));
+        table.getColumns().add(chipColumn("Sentiment", CallSummary::sentimentLabel, "sentiment-", 94));
+        table.getColumns().add(chipColumn("Urgency", CallSummary::sentimentUrgency, "urgency-", 86));
         TableColumn<CallSummary, String> score = text("Score", r -> CallFormats.score(r.sentimentScore()), 58);
         score.getStyleClass().add("numeric");
         table.getColumns().add(score);
@@ -156,6 +158,12 @@ public final class CallsView extends BorderPane {
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
+        // A fresh result opens on its newest call, so the detail pane is never an empty half of the window.
+        model.rows().addListener((ListChangeListener<CallSummary>) c -> {
+            if (table.getSelectionModel().isEmpty() && !model.rows().isEmpty() && model.rows().size() <= CallsViewModel.PAGE_SIZE) {
+                table.getSelectionModel().select(0);
+            }
+        });
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
