@@ -42,8 +42,8 @@ public final class CallsView extends BorderPane {
     private final CallsViewModel model;
     private final TableView<CallSummary> table = new TableView<>();
     private final CustomTextField search = new CustomTextField();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = com.voxanne.ops.ui.DateFields.picker("From", null);
+    private final DatePicker to = com.voxanne.ops.ui.DateFields.picker("To", null);
     private final CheckComboBox<String> directions = checks("Direction", List.of("inbound", "outbound"));
     private final CheckComboBox<String> statuses = checks("Status", List.of("completed", "in_progress", "pending", "failed"));
     private final CheckComboBox<String> sentiments = checks("Sentiment", List.of("positive", "neutral", "negative"));
@@ -75,10 +75,6 @@ public final class CallsView extends BorderPane {
         clearSearch.setOnAction(e -> model.apply(model.filterProperty().get().withText(null)));
         search.setRight(clearSearch);
 
-        from.setPromptText("From");
-        to.setPromptText("To");
-        from.setPrefWidth(130);
-        to.setPrefWidth(130);
         from.valueProperty().addListener((obs, o, n) -> dates());
         to.valueProperty().addListener((obs, o, n) -> dates());
         onChecks(directions, s -> model.filterProperty().get().withDirections(s));

@@ -4,9 +4,10 @@ import atlantafx.base.theme.Styles;
 import com.voxanne.ops.signin.SignedIn;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -20,8 +21,31 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 /** The signed-in window: who is signed in and to what, the theme switch, sign-out, and the workspace. */
 public final class MainView extends BorderPane {
 
-    public MainView(SignedIn signedIn, Node workspace, Runnable toggleTheme, Runnable signOut) {
+    private final java.util.Map<String, ToggleButton> tabs = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, Workspace> workspaces = new java.util.LinkedHashMap<>();
+    private final javafx.beans.property.StringProperty current = new javafx.beans.property.SimpleStringProperty(this, "current");
+
+    public MainView(SignedIn signedIn, java.util.List<Workspace> pages, Runnable toggleTheme, Runnable signOut) {
         setId("mainView");
+        ToggleGroup group = new ToggleGroup();
+        HBox nav = new HBox(4);
+        nav.getStyleClass().add("workspace-nav");
+        for (Workspace w : pages) {
+            ToggleButton tab = new ToggleButton(w.title(), new FontIcon(w.icon()));
+            tab.setId("nav-" + w.id());
+            tab.setToggleGroup(group);
+            tab.getStyleClass().add(Styles.FLAT);
+            tab.setOnAction(e -> show(w.id()));
+            tabs.put(w.id(), tab);
+            workspaces.put(w.id(), w);
+            nav.getChildren().add(tab);
+        }
+        // A tab cannot be un-selected by clicking it again: one workspace is always shown.
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true);
+            }
+        });
         Label app = new Label("Voxanne Ops Console", new FontIcon(Material2OutlinedAL.HEADSET_MIC));
         app.getStyleClass().addAll(Styles.TITLE_4, "app-title");
 
@@ -59,11 +83,26 @@ public final class MainView extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, app, demo, grow, who, role, theme, out);
+        HBox header = new HBox(12, app, demo, nav, grow, who, role, theme, out);
         header.getStyleClass().add("app-header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 16, 8, 16));
         setTop(header);
-        setCenter(workspace);
+        show(pages.get(0).id());
+    }
+
+    /** Shows a workspace by id (unknown ids are ignored, so a remembered one from an older version is harmless). */
+    public void show(String id) {
+        Workspace w = workspaces.get(id);
+        if (w == null) {
+            return;
+        }
+        tabs.get(id).setSelected(true);
+        setCenter(w.view());
+        current.set(id);
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty currentProperty() {
+        return current;
     }
 }

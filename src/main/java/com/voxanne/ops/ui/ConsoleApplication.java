@@ -5,7 +5,15 @@ import com.voxanne.ops.calls.CallsView;
 import com.voxanne.ops.calls.CallsViewModel;
 import com.voxanne.ops.demo.DemoOptions;
 import com.voxanne.ops.prefs.UserPreferences;
+import com.voxanne.ops.sentiment.SentimentService;
+import com.voxanne.ops.sentiment.SentimentView;
+import com.voxanne.ops.sentiment.SentimentViewModel;
 import com.voxanne.ops.shell.MainView;
+import com.voxanne.ops.shell.Workspace;
+import java.time.LocalDate;
+import java.util.List;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 import com.voxanne.ops.signin.SignInService;
 import com.voxanne.ops.signin.SignInView;
 import com.voxanne.ops.signin.SignInViewModel;
@@ -31,6 +39,7 @@ public final class ConsoleApplication extends Application {
     private SignedIn signedIn;
     private Themes theme;
     private boolean autoDemoUsed;
+    private MainView mainView;
 
     @Override
     public void start(Stage primary) {
@@ -77,12 +86,29 @@ public final class ConsoleApplication extends Application {
 
     private void showWorkspace(SignedIn session) {
         this.signedIn = session;
-        CallsViewModel calls = new CallsViewModel(new CallLogService(session.database().jdbi()), executors.background(), executors.fx(),
-                session.session().orgId(), ZoneId.systemDefault());
+        ZoneId zone = ZoneId.systemDefault();
+        var jdbi = session.database().jdbi();
+        var org = session.session().orgId();
+        CallsViewModel calls = new CallsViewModel(new CallLogService(jdbi), executors.background(), executors.fx(), org, zone);
         CallsView callsView = new CallsView(calls, url -> getHostServices().showDocument(url));
-        scene.setRoot(new MainView(session, callsView, this::toggleTheme, this::signOut));
+        SentimentViewModel sentiment = new SentimentViewModel(new SentimentService(jdbi), executors.background(), executors.fx(), org, zone,
+                LocalDate.now(zone), filter -> {
+                    calls.apply(filter);
+                    mainView.show("calls");
+                });
+        mainView = new MainView(session, List.of(
+                new Workspace("calls", "Calls", Material2AL.CALL, callsView),
+                new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, new SentimentView(sentiment))),
+                this::toggleTheme, this::signOut);
+        scene.setRoot(mainView);
         stage.setTitle(TITLE + " — " + session.windowTitle());
         calls.refresh();
+        sentiment.refresh();
+        mainView.show(preferences.get("workspace.last", "calls"));
+        mainView.currentProperty().addListener((obs, old, now) -> {
+            preferences.put("workspace.last", now);
+            preferences.save();
+        });
         callsView.focusLog();
     }
 

@@ -20,7 +20,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real console, headless (Monocle), on its own demo workspace: sign in with one click, search
- * the call log, open a call and find the word in its transcript, go back, sign out.
+ * the call log, open a call and find the word in its transcript, go back, drill down from a
+ * sentiment chart into its calls, sign out.
  */
 class ConsoleWindowSmokeTest {
 
@@ -63,6 +64,14 @@ class ConsoleWindowSmokeTest {
 
         robot.clickOn("#filterBack");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#filterChips").queryAs(FlowPane.class).getChildren().isEmpty());
+
+        robot.clickOn("#nav-sentiment");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#sentimentMix .chart-bar").tryQuery().isPresent());
+        javafx.scene.Node bar = robot.lookup("#sentimentMix .chart-bar").query();
+        robot.clickOn(bar, javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#callsWorkspace").tryQuery().map(n -> n.getScene() != null).orElse(false)
+                && robot.lookup("#filterChips .button").queryAll().stream()
+                        .anyMatch(b -> ((javafx.scene.control.Button) b).getText().startsWith("Sentiment: ")));
 
         robot.clickOn("#signOut");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#openDemo").tryQuery().isPresent());

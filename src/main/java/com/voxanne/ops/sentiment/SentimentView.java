@@ -1,0 +1,256 @@
+package com.voxanne.ops.sentiment;
+
+import atlantafx.base.theme.Styles;
+import com.voxanne.ops.calls.CallFormats;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Sentiment over a period: mix, score trend, urgency, direction and status, and the calls that need attention. Click to drill down. */
+public final class SentimentView extends BorderPane {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+    private static final List<String> LABELS = List.of("positive", "neutral", "negative");
+    private static final List<String> URGENCIES = List.of("critical", "high", "medium", "low");
+
+    private final SentimentViewModel model;
+    private final StackedBarChart<String, Number> mix = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+    private final LineChart<String, Number> score = new LineChart<>(new CategoryAxis(), new NumberAxis(0, 1, 0.25));
+    private final BarChart<String, Number> urgency = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final StackedBarChart<String, Number> directions = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+    private final TableView<SentimentDao.AttentionCall> attention = new TableView<>();
+
+    public SentimentView(SentimentViewModel model) {
+        this.model = model;
+        setId("sentimentWorkspace");
+        getStyleClass().add("sentiment-workspace");
+        setTop(periodBar());
+        for (var chart : List.of(mix, score, urgency, directions)) {
+            chart.setAnimated(false);
+            chart.setMinHeight(240);
+            chart.setPrefHeight(280);
+        }
+        mix.setId("sentimentMix");
+        mix.setTitle("Sentiment mix (click a bar to see its calls)");
+        score.setTitle("Average sentiment score");
+        score.setLegendVisible(false);
+        urgency.setTitle("Urgency");
+        urgency.setLegendVisible(false);
+        directions.setTitle("Calls by direction and status");
+        mix.getStyleClass().add("sentiment-mix");
+        urgency.getStyleClass().add("urgency-chart");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(16);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        grid.add(mix, 0, 0);
+        grid.add(score, 1, 0);
+        grid.add(urgency, 0, 1);
+        grid.add(directions, 1, 1);
+        Label attentionTitle = new Label("Negative calls needing attention, most urgent first");
+        attentionTitle.getStyleClass().add(Styles.TITLE_4);
+        setUpAttentionTable();
+        VBox body = new VBox(16, grid, attentionTitle, attention);
+        body.setPadding(new Insets(16));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        model.overviewProperty().addListener((obs, old, now) -> render(now));
+    }
+
+    private HBox periodBar() {
+        ToggleGroup group = new ToggleGroup();
+        HBox presets = new HBox();
+        presets.getStyleClass().add("segmented");
+        for (int days : new int[] {7, 30, 90}) {
+            ToggleButton b = new ToggleButton(days + " days");
+            b.setId("period" + days);
+            b.setToggleGroup(group);
+            b.setOnAction(e -> {
+                LocalDate today = LocalDate.now(model.zone());
+                model.periodProperty().set(SentimentPeriod.lastDays(days, today));
+            });
+            b.setSelected(model.periodProperty().get().days() == days);
+            presets.getChildren().add(b);
+        }
+        presets.getChildren().get(0).getStyleClass().add(Styles.LEFT_PILL);
+        presets.getChildren().get(1).getStyleClass().add(Styles.CENTER_PILL);
+        presets.getChildren().get(2).getStyleClass().add(Styles.RIGHT_PILL);
+        DatePicker from = com.voxanne.ops.ui.DateFields.picker("From", model.periodProperty().get().from());
+        DatePicker to = com.voxanne.ops.ui.DateFields.picker("To", model.periodProperty().get().to());
+        Runnable custom = () -> {
+            if (from.getValue() != null && to.getValue() != null && !to.getValue().isBefore(from.getValue())) {
+                SentimentPeriod chosen = new SentimentPeriod(from.getValue(), to.getValue());
+                if (!chosen.equals(model.periodProperty().get())) {
+                    group.selectToggle(null);
+                    model.periodProperty().set(chosen);
+                }
+            }
+        };
+        from.valueProperty().addListener((obs, o, n) -> custom.run());
+        to.valueProperty().addListener((obs, o, n) -> custom.run());
+        model.periodProperty().addListener((obs, o, p) -> {
+            from.setValue(p.from());
+            to.setValue(p.to());
+        });
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.loadingProperty());
+        Label error = new Label();
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.errorProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(10, new Label("Period"), presets, from, new Label("to"), to, busy, error, grow);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(12, 16, 12, 16));
+        bar.getStyleClass().add("filter-bar");
+        return bar;
+    }
+
+    private void render(SentimentService.Overview o) {
+        if (o == null) {
+            return;
+        }
+        // Mix: one series per label, so its colour matches the pills elsewhere.
+        mix.getData().clear();
+        score.getData().clear();
+        XYChart.Series<String, Number> trend = new XYChart.Series<>();
+        Map<String, XYChart.Series<String, Number>> byLabel = new LinkedHashMap<>();
+        for (String label : LABELS) {
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            s.setName(label);
+            byLabel.put(label, s);
+        }
+        for (SentimentDao.Bucket b : o.mix()) {
+            String category = DAY.format(b.day());
+            add(byLabel.get("positive"), category, b.positive(), () -> model.showCallsOf(b.day(), "positive"));
+            add(byLabel.get("neutral"), category, b.neutral(), () -> model.showCallsOf(b.day(), "neutral"));
+            add(byLabel.get("negative"), category, b.negative(), () -> model.showCallsOf(b.day(), "negative"));
+            if (b.averageScore() != null) {
+                trend.getData().add(new XYChart.Data<>(category, b.averageScore()));
+            }
+        }
+        mix.getData().addAll(byLabel.values());
+        score.getData().add(trend);
+
+        urgency.getData().clear();
+        XYChart.Series<String, Number> urgencies = new XYChart.Series<>();
+        for (String u : URGENCIES) {
+            long n = o.urgencies().stream().filter(c -> u.equals(c.value())).mapToLong(SentimentDao.Count::calls).sum();
+            add(urgencies, u, n, () -> model.showCallsWithUrgency(u));
+        }
+        urgency.getData().add(urgencies);
+
+        directions.getData().clear();
+        for (String status : new TreeSet<>(o.directionAndStatus().stream().map(SentimentDao.Pair::second).toList())) {
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            s.setName(CallFormats.label(status));
+            for (String direction : List.of("inbound", "outbound")) {
+                long n = o.directionAndStatus().stream().filter(p -> p.first().equals(direction) && p.second().equals(status))
+                        .mapToLong(SentimentDao.Pair::calls).sum();
+                add(s, direction, n, () -> model.showCallsWith(direction, status));
+            }
+            directions.getData().add(s);
+        }
+        attention.getItems().setAll(o.needingAttention());
+    }
+
+    /** A data point whose bar opens the calls behind it. The node exists only once the chart has laid it out. */
+    private static void add(XYChart.Series<String, Number> series, String category, long value, Runnable drillDown) {
+        XYChart.Data<String, Number> d = new XYChart.Data<>(category, value);
+        d.nodeProperty().addListener((obs, old, node) -> wire(node, category + ": " + value + " call" + (value == 1 ? "" : "s"), drillDown));
+        series.getData().add(d);
+    }
+
+    private static void wire(Node node, String tip, Runnable drillDown) {
+        if (node == null) {
+            return;
+        }
+        node.setCursor(Cursor.HAND);
+        Tooltip.install(node, new Tooltip(tip + " — click to see them"));
+        node.setOnMouseClicked(e -> drillDown.run());
+    }
+
+    private void setUpAttentionTable() {
+        attention.setId("attentionCalls");
+        attention.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        attention.setPrefHeight(320);
+        attention.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        attention.getColumns().add(column("Time", c -> CallFormats.shortTime(c.createdAt(), model.zone()), 110));
+        attention.getColumns().add(column("Caller", c -> c.callerName() == null ? "" : c.callerName(), 150));
+        TableColumn<SentimentDao.AttentionCall, String> u = column("Urgency", SentimentDao.AttentionCall::sentimentUrgency, 90);
+        u.setCellFactory(col -> new TableCell<>() {
+            private final Label pill = new Label();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                pill.setText(item);
+                pill.getStyleClass().setAll("label", "pill", "urgency-" + item);
+                setGraphic(pill);
+            }
+        });
+        attention.getColumns().add(u);
+        attention.getColumns().add(column("Score", c -> CallFormats.score(c.sentimentScore()), 60));
+        attention.getColumns().add(column("Summary", c -> c.summary() == null ? "" : c.summary(), 500));
+        attention.setPlaceholder(new Label("No negative calls in this period."));
+        attention.setRowFactory(tv -> {
+            var row = new javafx.scene.control.TableRow<SentimentDao.AttentionCall>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    model.showAttentionCall(row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    private static TableColumn<SentimentDao.AttentionCall, String> column(String name,
+            java.util.function.Function<SentimentDao.AttentionCall, String> value, double width) {
+        TableColumn<SentimentDao.AttentionCall, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+}

@@ -1,0 +1,124 @@
+package com.voxanne.ops.sentiment;
+
+import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.calls.CallFilter;
+import com.voxanne.ops.db.SqlErrors;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sentiment workspace: a period, the charts' numbers for it (computed by the database), and
+ * drill-downs that open the calls workspace filtered to exactly the calls behind a bar.
+ */
+public final class SentimentViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SentimentViewModel.class);
+
+    // Properties
+    private final ObjectProperty<SentimentPeriod> period;
+    private final ReadOnlyObjectWrapper<SentimentService.Overview> overview = new ReadOnlyObjectWrapper<>(this, "overview");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    private final SentimentService service;
+    private final Executor background;
+    private final Executor fx;
+    private final UUID orgId;
+    private final ZoneId zone;
+    private final Consumer<CallFilter> showCalls;
+    private long generation;
+
+    public SentimentViewModel(SentimentService service, Executor background, Executor fx, UUID orgId, ZoneId zone, LocalDate today,
+                              Consumer<CallFilter> showCalls) {
+        this.service = service;
+        this.background = background;
+        this.fx = fx;
+        this.orgId = orgId;
+        this.zone = zone;
+        this.showCalls = showCalls;
+        this.period = new SimpleObjectProperty<>(this, "period", SentimentPeriod.lastDays(30, today));
+        period.addListener((obs, old, now) -> refresh());
+    }
+
+    // Commands
+
+    public void refresh() {
+        long asked = ++generation;
+        SentimentPeriod p = period.get();
+        loading.set(true);
+        CompletableFuture.supplyAsync(() -> service.overview(orgId, p, zone), background).whenCompleteAsync((result, failure) -> {
+            if (asked != generation) {
+                return;
+            }
+            loading.set(false);
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                LOG.warn("Sentiment charts failed", cause);
+                error.set(cause instanceof UserFacingException ? cause.getMessage() : SqlErrors.describe(cause, "the server"));
+                return;
+            }
+            error.set("");
+            overview.set(result);
+        }, fx);
+    }
+
+    /** The calls behind one segment of the mix chart: that bucket's days, that sentiment. */
+    public void showCallsOf(LocalDate bucketStart, String sentimentLabel) {
+        SentimentPeriod p = period.get();
+        showCalls.accept(CallFilter.NONE.between(bucketStart, p.bucketEnd(bucketStart)).withSentimentLabels(Set.of(sentimentLabel)));
+    }
+
+    public void showCallsWithUrgency(String urgency) {
+        showCalls.accept(periodFilter().withUrgencies(Set.of(urgency)));
+    }
+
+    public void showCallsWith(String direction, String status) {
+        showCalls.accept(periodFilter().withDirections(Set.of(direction)).withStatuses(Set.of(status)));
+    }
+
+    /** A call needing attention, with the other negative calls of its day around it. */
+    public void showAttentionCall(SentimentDao.AttentionCall call) {
+        LocalDate day = call.createdAt().atZone(zone).toLocalDate();
+        showCalls.accept(CallFilter.NONE.between(day, day).withSentimentLabels(Set.of("negative"))
+                .withUrgencies(call.sentimentUrgency() == null ? Set.of() : Set.of(call.sentimentUrgency())));
+    }
+
+    private CallFilter periodFilter() {
+        return CallFilter.NONE.between(period.get().from(), period.get().to());
+    }
+
+    public ObjectProperty<SentimentPeriod> periodProperty() {
+        return period;
+    }
+
+    public ReadOnlyObjectProperty<SentimentService.Overview> overviewProperty() {
+        return overview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+}
