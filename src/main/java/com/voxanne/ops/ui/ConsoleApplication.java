@@ -1,5 +1,8 @@
 package com.voxanne.ops.ui;
 
+import com.voxanne.ops.appointments.AppointmentService;
+import com.voxanne.ops.appointments.AppointmentsView;
+import com.voxanne.ops.appointments.AppointmentsViewModel;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallsView;
 import com.voxanne.ops.calls.CallsViewModel;
@@ -96,14 +99,21 @@ public final class ConsoleApplication extends Application {
                     calls.apply(filter);
                     mainView.show("calls");
                 });
+        AppointmentsViewModel appointments = new AppointmentsViewModel(new AppointmentService(jdbi), executors.background(), executors.fx(),
+                org, zone, LocalDate.now(zone), session.session().isManagerOrAdmin(), filter -> {
+                    calls.apply(filter);
+                    mainView.show("calls");
+                });
         mainView = new MainView(session, List.of(
                 new Workspace("calls", "Calls", Material2AL.CALL, callsView),
-                new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, new SentimentView(sentiment))),
+                new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, new SentimentView(sentiment)),
+                new Workspace("appointments", "Appointments", Material2AL.EVENT, new AppointmentsView(appointments))),
                 this::toggleTheme, this::signOut);
         scene.setRoot(mainView);
         stage.setTitle(TITLE + " — " + session.windowTitle());
         calls.refresh();
         sentiment.refresh();
+        appointments.refresh();
         mainView.show(preferences.get("workspace.last", "calls"));
         mainView.currentProperty().addListener((obs, old, now) -> {
             preferences.put("workspace.last", now);

@@ -21,7 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The real console, headless (Monocle), on its own demo workspace: sign in with one click, search
  * the call log, open a call and find the word in its transcript, go back, drill down from a
- * sentiment chart into its calls, sign out.
+ * sentiment chart into its calls, change an appointment as a manager, sign out; then as a user,
+ * find no way to change one.
  */
 class ConsoleWindowSmokeTest {
 
@@ -73,9 +74,29 @@ class ConsoleWindowSmokeTest {
                 && robot.lookup("#filterChips .button").queryAll().stream()
                         .anyMatch(b -> ((javafx.scene.control.Button) b).getText().startsWith("Sentiment: ")));
 
+        robot.clickOn("#nav-appointments");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#editStatus").tryQuery().map(n -> n.isVisible()).orElse(false));
+        javafx.scene.control.ComboBox<String> status = robot.lookup("#editStatus").queryAs(javafx.scene.control.ComboBox.class);
+        String next = "cancelled".equals(status.getValue()) ? "scheduled" : "cancelled";
+        robot.interact(() -> status.setValue(next));
+        robot.clickOn("#saveAppointment");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "Saved.".equals(robot.lookup("#appointmentMessage").queryAs(Label.class).getText()));
+
         robot.clickOn("#signOut");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#openDemo").tryQuery().isPresent());
         assertThat(window().getTitle()).isEqualTo("Voxanne Ops Console");
+
+        // A user reads appointments but gets no way to change them.
+        javafx.scene.control.ComboBox<com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec> demo =
+                robot.lookup("#demoLogin").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> demo.setValue(demo.getItems().stream().filter(l -> l.loginRole().equals("demo_harley_user")).findFirst().orElseThrow()));
+        robot.clickOn("#openDemo");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#signedInRole").tryQuery()
+                .map(l -> "user".equals(((Label) l).getText())).orElse(false));
+        robot.clickOn("#nav-appointments");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#editStatus").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertThat(robot.lookup("#saveAppointment").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#editStatus").query().isDisabled()).isTrue();
     }
 
     private Stage window() {

@@ -1,0 +1,32 @@
+package com.voxanne.ops.appointments;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Appointments with their contact and no-show signals, for a calendar window. */
+@RegisterConstructorMapper(AgendaEntry.class)
+public interface AgendaDao {
+
+    String SELECT = """
+            select a.id, a.contact_id, a.title, a.description, a.scheduled_at, a.duration_minutes, a.status, a.location, a.notes,
+                   a.reminder_sent_at, a.created_at, a.updated_at,
+                   c.first_name || ' ' || c.last_name as contact_name, c.phone as contact_phone,
+                   (select count(*) from public.appointments p
+                     where p.contact_id = a.contact_id and p.status = 'no-show' and p.scheduled_at < a.scheduled_at) as earlier_no_shows,
+                   exists (select 1 from public.calls k
+                            where k.org_id = a.org_id and k.contact_id = a.contact_id and k.sentiment_label = 'negative'
+                              and k.created_at >= a.scheduled_at - interval '30 days' and k.created_at < a.scheduled_at) as recent_negative_call
+            from public.appointments a join public.contacts c on c.id = a.contact_id
+            """;
+
+    @SqlQuery(SELECT + " where a.org_id = :org and a.scheduled_at >= :from and a.scheduled_at < :to order by a.scheduled_at, a.id")
+    List<AgendaEntry> between(@Bind("org") UUID org, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
+
+    @SqlQuery(SELECT + " where a.id = :id")
+    Optional<AgendaEntry> find(@Bind("id") UUID id);
+}

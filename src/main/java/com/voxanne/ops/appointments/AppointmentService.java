@@ -1,0 +1,86 @@
+package com.voxanne.ops.appointments;
+
+import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.calls.CallDao;
+import com.voxanne.ops.calls.CallLogQuery;
+import com.voxanne.ops.calls.CallSummary;
+import com.voxanne.ops.db.SqlErrors;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The appointments workspace's way to the database. Saves are optimistic: an UPDATE names the
+ * updated_at the person saw, and if someone else saved in between nothing is overwritten.
+ */
+public class AppointmentService {
+
+    private final Jdbi jdbi;
+
+    public AppointmentService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** What a save came to. */
+    public sealed interface SaveResult {
+        record Saved(AgendaEntry now) implements SaveResult {
+        }
+
+        /** Someone else saved first; {@code now} is their version, to reload. */
+        record Conflict(AgendaEntry now) implements SaveResult {
+        }
+
+        record Gone() implements SaveResult {
+        }
+
+        /** The database let nothing change although the row is as the person saw it: their rights do not cover it. */
+        record Refused() implements SaveResult {
+        }
+    }
+
+    /** The edit a person made: status, new time, notes. */
+    public record Change(String status, Instant scheduledAt, String notes) {
+    }
+
+    public List<AgendaEntry> between(UUID org, Instant from, Instant to) {
+        return jdbi.withExtension(AgendaDao.class, dao -> dao.between(org, utc(from), utc(to)));
+    }
+
+    /** The call that booked it: the contact's call that ended just before the appointment was created. */
+    public Optional<CallSummary> bookingCall(UUID org, AgendaEntry entry) {
+        CallLogQuery q = CallLogQuery.firstPage(org, 1).withContact(entry.contactId())
+                .between(entry.createdAt().minusSeconds(3_600), entry.createdAt().plusSeconds(1));
+        return jdbi.withExtension(CallDao.class, dao -> dao.page(q)).stream().findFirst();
+    }
+
+    public SaveResult save(UUID id, Instant seenUpdatedAt, Change change) {
+        try {
+            return jdbi.inTransaction(h -> {
+                int updated = h.createUpdate("""
+                                update public.appointments set status = :status, scheduled_at = :at, notes = :notes
+                                where id = :id and updated_at = :seen""")
+                        .bind("status", change.status()).bind("at", utc(change.scheduledAt()))
+                        .bind("notes", change.notes() == null || change.notes().isBlank() ? null : change.notes())
+                        .bind("id", id).bind("seen", utc(seenUpdatedAt)).execute();
+                Optional<AgendaEntry> now = h.attach(AgendaDao.class).find(id);
+                if (now.isEmpty()) {
+                    return new SaveResult.Gone();
+                }
+                if (updated == 1) {
+                    return new SaveResult.Saved(now.get());
+                }
+                return now.get().updatedAt().equals(seenUpdatedAt) ? new SaveResult.Refused() : new SaveResult.Conflict(now.get());
+            });
+        } catch (RuntimeException e) {
+            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

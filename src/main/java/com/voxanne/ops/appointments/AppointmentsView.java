@@ -1,0 +1,384 @@
+package com.voxanne.ops.appointments;
+
+import atlantafx.base.theme.Styles;
+import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.ui.DateFields;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+/** Appointments: a day, week or month as an agenda or a table; the selected one with its contact, booking call and (for managers) an edit form. */
+public final class AppointmentsView extends BorderPane {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+
+    private final AppointmentsViewModel model;
+    private final ListView<AgendaEntry> agenda = new ListView<>();
+    private final TableView<AgendaEntry> table = new TableView<>();
+
+    public AppointmentsView(AppointmentsViewModel model) {
+        this.model = model;
+        setId("appointmentsWorkspace");
+        StackPane views = new StackPane(agenda, table);
+        setTop(toolbar());
+        setUpAgenda();
+        setUpTable();
+        SplitPane split = new SplitPane(views, detail());
+        split.setDividerPositions(0.6);
+        setCenter(split);
+    }
+
+    private HBox toolbar() {
+        ToggleGroup spans = new ToggleGroup();
+        HBox spanButtons = new HBox();
+        for (CalendarSpan s : CalendarSpan.values()) {
+            ToggleButton b = new ToggleButton(s.name().charAt(0) + s.name().substring(1).toLowerCase(Locale.ROOT));
+            b.setId("span" + s.name());
+            b.setToggleGroup(spans);
+            b.setSelected(model.spanProperty().get() == s);
+            b.setOnAction(e -> {
+                if (!b.isSelected()) {
+                    b.setSelected(true);
+                }
+                model.spanProperty().set(s);
+            });
+            spanButtons.getChildren().add(b);
+        }
+        spanButtons.getChildren().get(0).getStyleClass().add(Styles.LEFT_PILL);
+        spanButtons.getChildren().get(1).getStyleClass().add(Styles.CENTER_PILL);
+        spanButtons.getChildren().get(2).getStyleClass().add(Styles.RIGHT_PILL);
+        Button previous = icon(Material2MZ.NAVIGATE_BEFORE, "Previous", model::previous);
+        Button next = icon(Material2MZ.NAVIGATE_NEXT, "Next", model::next);
+        Button today = new Button("Today");
+        today.setOnAction(e -> model.today(LocalDate.now(model.zone())));
+        Label title = new Label();
+        title.setId("agendaTitle");
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.textProperty().bind(model.title());
+
+        ToggleGroup views = new ToggleGroup();
+        ToggleButton asAgenda = new ToggleButton("Agenda", new FontIcon(Material2AL.EVENT_NOTE));
+        ToggleButton asTable = new ToggleButton("Table", new FontIcon(Material2MZ.TABLE_ROWS));
+        asTable.setId("asTable");
+        asAgenda.setToggleGroup(views);
+        asTable.setToggleGroup(views);
+        asAgenda.getStyleClass().add(Styles.LEFT_PILL);
+        asTable.getStyleClass().add(Styles.RIGHT_PILL);
+        asAgenda.setSelected(true);
+        agenda.visibleProperty().bind(asAgenda.selectedProperty());
+        table.visibleProperty().bind(asAgenda.selectedProperty().not());
+        views.selectedToggleProperty().addListener((obs, o, n) -> {
+            if (n == null) {
+                o.setSelected(true);
+            }
+        });
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.loadingProperty());
+        Label error = new Label();
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.errorProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(10, spanButtons, previous, today, next, title, busy, error, grow, new HBox(asAgenda, asTable));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(12, 16, 12, 16));
+        bar.getStyleClass().add("filter-bar");
+        return bar;
+    }
+
+    private void setUpAgenda() {
+        agenda.setId("agenda");
+        agenda.setItems(model.entries());
+        agenda.setPlaceholder(new Label("No appointments in this period."));
+        agenda.setCellFactory(list -> new AgendaCell());
+        // Open on the next appointment still to come (or the first shown), so the detail pane has something to say.
+        model.entries().addListener((javafx.collections.ListChangeListener<AgendaEntry>) c -> {
+            if (model.selectedProperty().get() == null && !model.entries().isEmpty()) {
+                java.time.Instant now = java.time.Instant.now();
+                model.selectedProperty().set(model.entries().stream().filter(e -> e.scheduledAt().isAfter(now)).findFirst()
+                        .orElse(model.entries().get(0)));
+                AgendaEntry first = model.selectedProperty().get();
+                javafx.application.Platform.runLater(() -> agenda.scrollTo(Math.max(0, agenda.getItems().indexOf(first) - 2)));
+            }
+        });
+        agenda.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (n != null) {
+                model.selectedProperty().set(n);
+            }
+        });
+        model.selectedProperty().addListener((obs, o, n) -> {
+            if (n != null && agenda.getSelectionModel().getSelectedItem() != n) {
+                agenda.getSelectionModel().select(n);
+            }
+            if (n != null && table.getSelectionModel().getSelectedItem() != n) {
+                table.getSelectionModel().select(n);
+            }
+        });
+    }
+
+    /** Time, status bar, title and contact; a day heading over the first appointment of each day. */
+    private final class AgendaCell extends ListCell<AgendaEntry> {
+        @Override
+        protected void updateItem(AgendaEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setGraphic(null);
+                return;
+            }
+            var local = e.scheduledAt().atZone(model.zone());
+            Label time = new Label(TIME.format(local));
+            time.getStyleClass().add(Styles.TEXT_BOLD);
+            time.setMinWidth(48);
+            Region stripe = new Region();
+            stripe.getStyleClass().addAll("status-stripe", "status-" + e.status());
+            stripe.setMinWidth(4);
+            Label title = new Label(e.title());
+            title.getStyleClass().add(Styles.TEXT_BOLD);
+            Label who = new Label(e.contactName() + " · " + e.durationMinutes() + " min" + (e.location() == null ? "" : " · " + e.location()));
+            who.getStyleClass().add(Styles.TEXT_MUTED);
+            VBox text = new VBox(1, title, who);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            Label status = new Label(e.status());
+            status.getStyleClass().addAll("pill", "status-" + e.status());
+            HBox row = new HBox(10, time, stripe, text);
+            if (e.noShowRisk()) {
+                FontIcon risk = new FontIcon(Material2OutlinedMZ.REPORT_PROBLEM);
+                risk.getStyleClass().add("no-show-risk");
+                Tooltip.install(risk, new Tooltip(e.riskReason()));
+                row.getChildren().add(risk);
+            }
+            row.getChildren().add(status);
+            row.setAlignment(Pos.CENTER_LEFT);
+            int index = getIndex();
+            boolean firstOfDay = index == 0 || !getListView().getItems().get(index - 1).scheduledAt().atZone(model.zone()).toLocalDate()
+                    .equals(local.toLocalDate());
+            if (firstOfDay) {
+                Label day = new Label(DAY.format(local));
+                day.getStyleClass().addAll(Styles.TEXT_SMALL, "agenda-day");
+                setGraphic(new VBox(4, day, row));
+            } else {
+                setGraphic(row);
+            }
+        }
+    }
+
+    private void setUpTable() {
+        table.setId("appointmentTable");
+        table.setItems(model.entries());
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("When", e -> DAY.format(e.scheduledAt().atZone(model.zone())) + " " + TIME.format(e.scheduledAt().atZone(model.zone())), 120));
+        table.getColumns().add(column("Title", AgendaEntry::title, 170));
+        table.getColumns().add(column("Contact", AgendaEntry::contactName, 140));
+        table.getColumns().add(column("Length", e -> e.durationMinutes() + " min", 70));
+        TableColumn<AgendaEntry, String> status = column("Status", AgendaEntry::status, 100);
+        status.setCellFactory(c -> new TableCell<>() {
+            private final Label pill = new Label();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                pill.setText(item);
+                pill.getStyleClass().setAll("label", "pill", "status-" + item);
+                setGraphic(pill);
+            }
+        });
+        table.getColumns().add(status);
+        table.getColumns().add(column("Reminder", e -> e.reminderSentAt() == null ? "not sent" : "sent", 80));
+        table.getColumns().add(column("Risk", e -> e.noShowRisk() ? "no-show risk" : "", 100));
+        table.getColumns().add(column("Location", e -> e.location() == null ? "" : e.location(), 200));
+        table.setPlaceholder(new Label("No appointments in this period."));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (n != null) {
+                model.selectedProperty().set(n);
+            }
+        });
+    }
+
+    private ScrollPane detail() {
+        VBox box = new VBox(14);
+        box.setId("appointmentDetail");
+        box.setPadding(new Insets(16, 20, 24, 20));
+        Label empty = new Label("Select an appointment to see its contact, notes and the call that booked it.");
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.setWrapText(true);
+
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label when = new Label();
+        when.setWrapText(true);
+        when.getStyleClass().add(Styles.TEXT_MUTED);
+        Label risk = new Label();
+        risk.setId("noShowRisk");
+        risk.setWrapText(true);
+        risk.getStyleClass().add(Styles.WARNING);
+        risk.setGraphic(new FontIcon(Material2OutlinedMZ.REPORT_PROBLEM));
+        Label contact = new Label();
+        contact.setGraphic(new FontIcon(Material2OutlinedAL.ACCOUNT_CIRCLE));
+        Hyperlink contactCalls = new Hyperlink("All calls with this contact");
+        contactCalls.setOnAction(e -> model.showCallsOfContact());
+        Label booking = new Label();
+        booking.setWrapText(true);
+        Hyperlink openBooking = new Hyperlink("Open the call that booked it");
+        openBooking.setOnAction(e -> model.openBookingCall());
+        openBooking.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.bookingCallProperty().get().isPresent(), model.bookingCallProperty()));
+        booking.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.bookingCallProperty().get()
+                .map(c -> "Booked by phone on " + CallFormats.time(c.createdAt(), model.zone()) + " (" + CallFormats.duration(c.durationSeconds())
+                        + ", " + (c.sentimentLabel() == null ? "no sentiment" : c.sentimentLabel()) + ")")
+                .orElse("No booking call found."), model.bookingCallProperty()));
+
+        model.selectedProperty().addListener((obs, o, e) -> {
+            if (e == null) {
+                return;
+            }
+            var local = e.scheduledAt().atZone(model.zone());
+            title.setText(e.title());
+            when.setText(DAY.format(local) + " at " + TIME.format(local) + " · " + e.durationMinutes() + " min"
+                    + (e.location() == null ? "" : " · " + e.location()) + " · reminder " + (e.reminderSentAt() == null ? "not sent" : "sent"));
+            risk.setText(e.riskReason());
+            risk.setVisible(e.noShowRisk());
+            risk.setManaged(e.noShowRisk());
+            contact.setText(e.contactName() + " · " + CallFormats.phone(e.contactPhone()));
+        });
+
+        VBox content = new VBox(10, title, when, risk, contact, contactCalls, booking, openBooking, editForm());
+        content.visibleProperty().bind(model.selectedProperty().isNotNull());
+        content.managedProperty().bind(content.visibleProperty());
+        empty.visibleProperty().bind(model.selectedProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+        box.getChildren().addAll(empty, content);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
+    /** Status, time and notes. Users see it read-only with the reason; the database would refuse them anyway. */
+    private VBox editForm() {
+        Label heading = new Label(model.mayEdit() ? "Change" : "Details");
+        heading.getStyleClass().add(Styles.TITLE_4);
+        ComboBox<String> status = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(AppointmentsViewModel.STATUSES));
+        status.setId("editStatus");
+        status.valueProperty().bindBidirectional(model.editStatusProperty());
+        DatePicker date = DateFields.picker("Date", null);
+        date.setId("editDate");
+        date.valueProperty().bindBidirectional(model.editDateProperty());
+        TextField time = new TextField();
+        time.setId("editTime");
+        time.setPrefColumnCount(5);
+        time.textProperty().bindBidirectional(model.editTimeProperty());
+        Label timeProblem = new Label();
+        timeProblem.getStyleClass().add(Styles.DANGER);
+        timeProblem.textProperty().bind(model.timeProblem());
+        time.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+        model.timeProblem().addListener((obs, o, n) -> time.pseudoClassStateChanged(Styles.STATE_DANGER, !n.isEmpty()));
+        TextArea notes = new TextArea();
+        notes.setId("editNotes");
+        notes.setPrefRowCount(4);
+        notes.setWrapText(true);
+        notes.textProperty().bindBidirectional(model.editNotesProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, fieldLabel("Status"), status);
+        grid.addRow(1, fieldLabel("When"), new HBox(8, date, time));
+        grid.add(timeProblem, 1, 2);
+        grid.addRow(3, fieldLabel("Notes"), notes);
+        GridPane.setHgrow(notes, Priority.ALWAYS);
+
+        Button save = new Button("Save", new FontIcon(Material2MZ.SAVE));
+        save.setId("saveAppointment");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.disableProperty().bind(model.canSave().not());
+        save.setOnAction(e -> model.save());
+        Button reload = new Button("Reload their version", new FontIcon(Material2MZ.REFRESH));
+        reload.setId("reloadAppointment");
+        reload.visibleProperty().bind(model.conflictProperty());
+        reload.managedProperty().bind(reload.visibleProperty());
+        reload.setOnAction(e -> model.reload());
+        Label message = new Label();
+        message.setId("appointmentMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        model.conflictProperty().addListener((obs, o, n) -> message.pseudoClassStateChanged(Styles.STATE_DANGER, n));
+
+        VBox form = new VBox(10, heading, grid);
+        if (model.mayEdit()) {
+            form.getChildren().addAll(new HBox(8, save, reload), message);
+        } else {
+            status.setDisable(true);
+            date.setDisable(true);
+            time.setEditable(false);
+            notes.setEditable(false);
+            Label why = new Label("Your role reads appointments; managers and admins change them.");
+            why.getStyleClass().add(Styles.TEXT_MUTED);
+            form.getChildren().add(why);
+        }
+        return form;
+    }
+
+    private static Label fieldLabel(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static TableColumn<AgendaEntry, String> column(String name, Function<AgendaEntry, String> value, double width) {
+        TableColumn<AgendaEntry, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private static Button icon(org.kordamp.ikonli.Ikon ikon, String tip, Runnable action) {
+        Button b = new Button(null, new FontIcon(ikon));
+        b.getStyleClass().add(Styles.BUTTON_ICON);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
