@@ -60,6 +60,7 @@ public final class AppointmentsView extends BorderPane {
         setUpTable();
         SplitPane split = new SplitPane(views, detail());
         split.setDividerPositions(0.6);
+        split.setId("appointmentsSplit");
         setCenter(split);
     }
 

@@ -58,6 +58,7 @@ public final class CallsView extends BorderPane {
         CallDetailView detail = new CallDetailView(model, openInBrowser);
         SplitPane split = new SplitPane(logPane(), detail);
         split.setDividerPositions(0.62);
+        split.setId("callsSplit");
         setCenter(split);
         installKeys(detail);
         model.filterProperty().addListener((obs, old, now) -> showFilter(now));

@@ -41,7 +41,8 @@ public final class ConsoleDatabase implements AutoCloseable {
         config.setPassword(new String(password));
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(15_000);
+        // A person waits at most this long for a connection before hearing the server is unreachable.
+        config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(1);
         config.addDataSourceProperty("ApplicationName", "voxconsole");
         config.addDataSourceProperty("connectTimeout", "10");

@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 /** The signed-in window: who is signed in and to what, the theme switch, sign-out, and the workspace. */
@@ -87,8 +88,25 @@ public final class MainView extends BorderPane {
         header.getStyleClass().add("app-header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 16, 8, 16));
-        setTop(header);
+        Label banner = new Label("The connection to the database is lost. What you see stays readable; the console reconnects by itself.",
+                new FontIcon(Material2MZ.SYNC_PROBLEM));
+        banner.setId("connectionBanner");
+        banner.getStyleClass().add("connection-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setPadding(new Insets(8, 16, 8, 16));
+        banner.setVisible(false);
+        banner.setManaged(false);
+        this.banner = banner;
+        setTop(new VBox(header, banner));
         show(pages.get(0).id());
+    }
+
+    private final Label banner;
+
+    /** Shows or hides the lost-connection banner. */
+    public void bindOnline(javafx.beans.value.ObservableBooleanValue online) {
+        banner.visibleProperty().bind(javafx.beans.binding.Bindings.not(online));
+        banner.managedProperty().bind(banner.visibleProperty());
     }
 
     /** Shows a workspace by id (unknown ids are ignored, so a remembered one from an older version is harmless). */

@@ -11,6 +11,8 @@ import com.voxanne.ops.prefs.UserPreferences;
 import com.voxanne.ops.sentiment.SentimentService;
 import com.voxanne.ops.sentiment.SentimentView;
 import com.voxanne.ops.sentiment.SentimentViewModel;
+import com.voxanne.ops.shell.ConnectionCheck;
+import com.voxanne.ops.shell.ConnectionStatusViewModel;
 import com.voxanne.ops.shell.MainView;
 import com.voxanne.ops.shell.Workspace;
 import java.time.LocalDate;
@@ -43,6 +45,7 @@ public final class ConsoleApplication extends Application {
     private Themes theme;
     private boolean autoDemoUsed;
     private MainView mainView;
+    private java.util.concurrent.ScheduledFuture<?> heartbeat;
 
     @Override
     public void start(Stage primary) {
@@ -94,22 +97,32 @@ public final class ConsoleApplication extends Application {
         var org = session.session().orgId();
         CallsViewModel calls = new CallsViewModel(new CallLogService(jdbi), executors.background(), executors.fx(), org, zone);
         CallsView callsView = new CallsView(calls, url -> getHostServices().showDocument(url));
+        // Drill-downs from other workspaces land in the call log with exactly their filter.
+        java.util.function.Consumer<com.voxanne.ops.calls.CallFilter> showCalls = filter -> {
+            calls.apply(filter);
+            mainView.show("calls");
+        };
         SentimentViewModel sentiment = new SentimentViewModel(new SentimentService(jdbi), executors.background(), executors.fx(), org, zone,
-                LocalDate.now(zone), filter -> {
-                    calls.apply(filter);
-                    mainView.show("calls");
-                });
+                LocalDate.now(zone), showCalls);
         AppointmentsViewModel appointments = new AppointmentsViewModel(new AppointmentService(jdbi), executors.background(), executors.fx(),
-                org, zone, LocalDate.now(zone), session.session().isManagerOrAdmin(), filter -> {
-                    calls.apply(filter);
-                    mainView.show("calls");
-                });
+                org, zone, LocalDate.now(zone), session.session().isManagerOrAdmin(), showCalls);
+        AppointmentsView appointmentsView = new AppointmentsView(appointments);
         mainView = new MainView(session, List.of(
                 new Workspace("calls", "Calls", Material2AL.CALL, callsView),
                 new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, new SentimentView(sentiment)),
-                new Workspace("appointments", "Appointments", Material2AL.EVENT, new AppointmentsView(appointments))),
+                new Workspace("appointments", "Appointments", Material2AL.EVENT, appointmentsView)),
                 this::toggleTheme, this::signOut);
+        ConnectionStatusViewModel connection = new ConnectionStatusViewModel(new ConnectionCheck(session.database().dataSource()),
+                executors.background(), executors.fx(), () -> {
+                    calls.refresh();
+                    sentiment.refresh();
+                    appointments.refresh();
+                });
+        mainView.bindOnline(connection.onlineProperty());
+        heartbeat = executors.scheduler().scheduleWithFixedDelay(connection::checkNow, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
         scene.setRoot(mainView);
+        RememberedSplits.remember(callsView, preferences, "callsSplit");
+        RememberedSplits.remember(appointmentsView, preferences, "appointmentsSplit");
         stage.setTitle(TITLE + " — " + session.windowTitle());
         calls.refresh();
         sentiment.refresh();
@@ -123,6 +136,10 @@ public final class ConsoleApplication extends Application {
     }
 
     private void signOut() {
+        preferences.save();
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
         SignedIn leaving = signedIn;
         signedIn = null;
         if (leaving != null) {
@@ -159,6 +176,7 @@ public final class ConsoleApplication extends Application {
             signInService.shutdown();
         }
         if (executors != null) {
+            executors.scheduler().shutdownNow();
             executors.background().shutdownNow();
         }
     }

@@ -1,0 +1,48 @@
+package com.voxanne.ops.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voxanne.ops.TestWorkspace;
+import com.voxanne.ops.db.ConnectionSettings;
+import com.voxanne.ops.db.ConsoleDatabase;
+import com.voxanne.ops.demo.DemoOptions;
+import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import java.net.ServerSocket;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The lost-connection banner follows the real server: stopped, it goes offline; back on the same port, online, and the screen refreshes. */
+class ConnectionStatusViewModelTest {
+
+    @Test
+    void goesOfflineWhenTheServerStopsAndRefreshesWhenItIsBack() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        var dir = TestWorkspace.root().resolve("heartbeat-" + UUID.randomUUID());
+        DemoOptions demo = new DemoOptions(5, 100, LocalDate.of(2026, 11, 1));
+        EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, port, demo);
+        var login = ws.demoLogins().get(0);
+        AtomicInteger refreshed = new AtomicInteger();
+        try (ConsoleDatabase db = ConsoleDatabase.open(new ConnectionSettings(ws.jdbcUrl(), login.loginRole()), login.password().toCharArray(), "hb")) {
+            var status = new ConnectionStatusViewModel(new ConnectionCheck(db.dataSource()), Runnable::run, Runnable::run, refreshed::incrementAndGet);
+            status.checkNow();
+            assertThat(status.onlineProperty().get()).isTrue();
+
+            ws.close();
+            status.checkNow();
+            assertThat(status.onlineProperty().get()).isFalse();
+            assertThat(refreshed.get()).isZero();
+
+            ws = EmbeddedWorkspace.start(dir, port, demo);
+            status.checkNow();
+            assertThat(status.onlineProperty().get()).isTrue();
+            assertThat(refreshed.get()).as("what is on screen is refreshed once the server is back").isEqualTo(1);
+        } finally {
+            ws.close();
+        }
+    }
+}
