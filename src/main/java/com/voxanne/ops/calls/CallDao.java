@@ -16,8 +16,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * Calls, read under the signed-in person's role (row-level security keeps them to their own
- * organization). The log pages by keyset on (created_at, id), never OFFSET: page 5,000 costs
- * what page 1 costs, and rows inserted meanwhile cannot shift a page.
+ * organization). The log pages by keyset on its sort key (time, or length then time), never
+ * OFFSET: page 5,000 costs what page 1 costs, and rows inserted meanwhile cannot shift a page.
  */
 @RegisterConstructorMapper(CallSummary.class)
 @RegisterConstructorMapper(CallDetail.class)
@@ -41,8 +41,11 @@ public interface CallDao extends SqlObject {
         List<Consumer<Query>> binds = new ArrayList<>();
         binds.add(s -> s.bind("orgId", q.orgId()));
         if (q.after() != null) {
-            where.append(" and (c.created_at, c.id) < (:afterCreatedAt, :afterId)");
+            where.append(" and ").append(q.sort().after());
             binds.add(s -> s.bind("afterCreatedAt", utc(q.after().createdAt())).bind("afterId", q.after().id()));
+            if (q.sort().byLength()) {
+                binds.add(s -> s.bind("afterDuration", q.after().durationKey()));
+            }
         }
         if (q.from() != null) {
             where.append(" and c.created_at >= :from");
@@ -66,7 +69,7 @@ public interface CallDao extends SqlObject {
         }
         Query statement = getHandle().createQuery("select " + SUMMARY_COLUMNS
                 + " from public.calls c left join public.contacts ct on ct.id = c.contact_id where true" + where
-                + " order by c.created_at desc, c.id desc limit :limit");
+                + " order by " + q.sort().orderBy() + " limit :limit");
         statement.bind("limit", q.limit());
         binds.forEach(b -> b.accept(statement));
         return statement.mapTo(CallSummary.class).list();

@@ -22,9 +22,10 @@ public record CallFilter(
         Set<String> urgencies,
         UUID contactId,
         String contactName,
-        String text) {
+        String text,
+        CallSort sort) {
 
-    public static final CallFilter NONE = new CallFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null);
+    public static final CallFilter NONE = new CallFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, CallSort.NEWEST);
 
     public CallFilter {
         directions = Set.copyOf(directions);
@@ -32,6 +33,7 @@ public record CallFilter(
         sentimentLabels = Set.copyOf(sentimentLabels);
         urgencies = Set.copyOf(urgencies);
         text = text == null || text.isBlank() ? null : text.strip();
+        sort = sort == null ? CallSort.NEWEST : sort;
     }
 
     /** A removable chip: what the filter says, and the filter without it. */
@@ -41,7 +43,7 @@ public record CallFilter(
     public CallLogQuery toQuery(UUID orgId, ZoneId zone, int pageSize) {
         CallLogQuery q = CallLogQuery.firstPage(orgId, pageSize)
                 .withDirections(directions).withStatuses(statuses).withSentimentLabels(sentimentLabels).withUrgencies(urgencies)
-                .withContact(contactId).withText(text);
+                .withContact(contactId).withText(text).sorted(sort);
         // "To" is inclusive for a person: calls on that day count.
         return q.between(from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
@@ -79,31 +81,36 @@ public record CallFilter(
         }
     }
 
+    /** The order of the log; not a chip, since it hides no calls. */
+    public CallFilter sortedBy(CallSort order) {
+        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, contactId, contactName, text, order);
+    }
+
     public CallFilter withText(String value) {
-        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, contactId, contactName, value);
+        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, contactId, contactName, value, sort);
     }
 
     public CallFilter between(LocalDate fromDay, LocalDate toDay) {
-        return new CallFilter(fromDay, toDay, directions, statuses, sentimentLabels, urgencies, contactId, contactName, text);
+        return new CallFilter(fromDay, toDay, directions, statuses, sentimentLabels, urgencies, contactId, contactName, text, sort);
     }
 
     public CallFilter withDirections(Set<String> values) {
-        return new CallFilter(from, to, values, statuses, sentimentLabels, urgencies, contactId, contactName, text);
+        return new CallFilter(from, to, values, statuses, sentimentLabels, urgencies, contactId, contactName, text, sort);
     }
 
     public CallFilter withStatuses(Set<String> values) {
-        return new CallFilter(from, to, directions, values, sentimentLabels, urgencies, contactId, contactName, text);
+        return new CallFilter(from, to, directions, values, sentimentLabels, urgencies, contactId, contactName, text, sort);
     }
 
     public CallFilter withSentimentLabels(Set<String> values) {
-        return new CallFilter(from, to, directions, statuses, values, urgencies, contactId, contactName, text);
+        return new CallFilter(from, to, directions, statuses, values, urgencies, contactId, contactName, text, sort);
     }
 
     public CallFilter withUrgencies(Set<String> values) {
-        return new CallFilter(from, to, directions, statuses, sentimentLabels, values, contactId, contactName, text);
+        return new CallFilter(from, to, directions, statuses, sentimentLabels, values, contactId, contactName, text, sort);
     }
 
     public CallFilter withContact(UUID id, String name) {
-        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, id, name, text);
+        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, id, name, text, sort);
     }
 }

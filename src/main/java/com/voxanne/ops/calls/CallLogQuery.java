@@ -28,6 +28,7 @@ public record CallLogQuery(
         UUID contactId,
         String text,
         CallCursor after,
+        CallSort sort,
         int limit) {
 
     public static final int MAX_PAGE = 1_000;
@@ -39,44 +40,49 @@ public record CallLogQuery(
         sentimentLabels = Set.copyOf(Objects.requireNonNullElse(sentimentLabels, Set.of()));
         urgencies = Set.copyOf(Objects.requireNonNullElse(urgencies, Set.of()));
         text = text == null || text.isBlank() ? null : text.strip();
+        sort = sort == null ? CallSort.NEWEST : sort;
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("A page holds between 1 and " + MAX_PAGE + " calls.");
         }
     }
 
     public static CallLogQuery firstPage(UUID orgId, int limit) {
-        return new CallLogQuery(orgId, null, null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, limit);
+        return new CallLogQuery(orgId, null, null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, CallSort.NEWEST, limit);
     }
 
     public CallLogQuery after(CallCursor cursor) {
-        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, urgencies, contactId, text, cursor, limit);
+        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, urgencies, contactId, text, cursor, sort, limit);
     }
 
     public CallLogQuery withText(String query) {
-        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, urgencies, contactId, query, after, limit);
+        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, urgencies, contactId, query, after, sort, limit);
     }
 
     public CallLogQuery withDirections(Set<String> values) {
-        return new CallLogQuery(orgId, from, to, values, statuses, sentimentLabels, urgencies, contactId, text, after, limit);
+        return new CallLogQuery(orgId, from, to, values, statuses, sentimentLabels, urgencies, contactId, text, after, sort, limit);
     }
 
     public CallLogQuery withStatuses(Set<String> values) {
-        return new CallLogQuery(orgId, from, to, directions, values, sentimentLabels, urgencies, contactId, text, after, limit);
+        return new CallLogQuery(orgId, from, to, directions, values, sentimentLabels, urgencies, contactId, text, after, sort, limit);
     }
 
     public CallLogQuery withSentimentLabels(Set<String> values) {
-        return new CallLogQuery(orgId, from, to, directions, statuses, values, urgencies, contactId, text, after, limit);
+        return new CallLogQuery(orgId, from, to, directions, statuses, values, urgencies, contactId, text, after, sort, limit);
     }
 
     public CallLogQuery withUrgencies(Set<String> values) {
-        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, values, contactId, text, after, limit);
+        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, values, contactId, text, after, sort, limit);
     }
 
     public CallLogQuery withContact(UUID contact) {
-        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, urgencies, contact, text, after, limit);
+        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, urgencies, contact, text, after, sort, limit);
+    }
+
+    public CallLogQuery sorted(CallSort order) {
+        return new CallLogQuery(orgId, from, to, directions, statuses, sentimentLabels, urgencies, contactId, text, after, order, limit);
     }
 
     public CallLogQuery between(Instant fromInclusive, Instant toExclusive) {
-        return new CallLogQuery(orgId, fromInclusive, toExclusive, directions, statuses, sentimentLabels, urgencies, contactId, text, after, limit);
+        return new CallLogQuery(orgId, fromInclusive, toExclusive, directions, statuses, sentimentLabels, urgencies, contactId, text, after, sort, limit);
     }
 }

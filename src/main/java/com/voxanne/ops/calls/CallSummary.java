@@ -22,7 +22,7 @@ public record CallSummary(
 
     /** The keyset position just after this row, for the next page. */
     public CallCursor cursor() {
-        return new CallCursor(createdAt, id);
+        return new CallCursor(createdAt, id, durationSeconds == null ? -1 : durationSeconds);
     }
 
     /** Who the call was with: the contact's name when the number is known, else what the caller said. */

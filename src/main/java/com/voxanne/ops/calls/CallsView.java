@@ -49,6 +49,8 @@ public final class CallsView extends BorderPane {
     private final CheckComboBox<String> sentiments = checks("Sentiment", List.of("positive", "neutral", "negative"));
     private final CheckComboBox<String> urgencies = checks("Urgency", List.of("critical", "high", "medium", "low"));
     private boolean syncing;
+    private TableColumn<CallSummary, String> timeColumn;
+    private TableColumn<CallSummary, String> lengthColumn;
 
     public CallsView(CallsViewModel model, Consumer<String> openInBrowser) {
         this.model = model;
@@ -129,6 +131,7 @@ public final class CallsView extends BorderPane {
         TableColumn<CallSummary, String> time = text("Time", r -> CallFormats.shortTime(r.createdAt(), model.zone()), 106);
         time.setMinWidth(106);
         table.getColumns().add(time);
+        timeColumn = time;
         table.getColumns().add(directionColumn());
         table.getColumns().add(text("Caller", r -> r.displayName() == null ? "" : r.displayName(), 120));
         // The other side is always the organization's own line: the customer's number is the one that matters.
@@ -136,6 +139,7 @@ public final class CallsView extends BorderPane {
         TableColumn<CallSummary, String> duration = text("Length", r -> CallFormats.duration(r.durationSeconds()), 70);
         duration.getStyleClass().add("numeric");
         table.getColumns().add(duration);
+        lengthColumn = duration;
         table.getColumns().add(text("Status", r -> CallFormats.label(r.status()), 95));
         table.getColumns().add(chipColumn("Sentiment", CallSummary::sentimentLabel, "sentiment-", 94));
         table.getColumns().add(chipColumn("Urgency", CallSummary::sentimentUrgency, "urgency-", 86));
@@ -143,6 +147,15 @@ public final class CallsView extends BorderPane {
         score.getStyleClass().add("numeric");
         table.getColumns().add(score);
         table.getColumns().forEach(c -> c.setSortable(false));
+        // Time and length sort in the database (keyset on the sort key); the table never sorts its rows itself.
+        timeColumn.setSortable(true);
+        lengthColumn.setSortable(true);
+        table.setSortPolicy(tv -> {
+            if (!syncing) {
+                model.apply(model.filterProperty().get().sortedBy(sortFromHeaders()));
+            }
+            return true;
+        });
         table.setPlaceholder(new Label("No calls match these filters."));
         // Fetch the next page when the person scrolls near the end of what is loaded.
         table.setRowFactory(tv -> new TableRow<>() {
@@ -240,8 +253,28 @@ public final class CallsView extends BorderPane {
             check(statuses, f.statuses());
             check(sentiments, f.sentimentLabels());
             check(urgencies, f.urgencies());
+            showSort(f.sort());
         } finally {
             syncing = false;
+        }
+    }
+
+    private CallSort sortFromHeaders() {
+        if (table.getSortOrder().isEmpty()) {
+            return CallSort.NEWEST;
+        }
+        boolean ascending = table.getSortOrder().get(0).getSortType() == TableColumn.SortType.ASCENDING;
+        if (table.getSortOrder().get(0) == lengthColumn) {
+            return ascending ? CallSort.SHORTEST : CallSort.LONGEST;
+        }
+        return ascending ? CallSort.OLDEST : CallSort.NEWEST;
+    }
+
+    private void showSort(CallSort sort) {
+        TableColumn<CallSummary, String> column = sort == CallSort.LONGEST || sort == CallSort.SHORTEST ? lengthColumn : timeColumn;
+        column.setSortType(sort == CallSort.OLDEST || sort == CallSort.SHORTEST ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+        if (table.getSortOrder().size() != 1 || table.getSortOrder().get(0) != column) {
+            table.getSortOrder().setAll(java.util.List.of(column));
         }
     }
 

@@ -126,6 +126,33 @@ class CallDaoTest {
         assertThat(plan).contains("Index Scan using calls_org_id_created_at_id_idx").doesNotContain("Sort").doesNotContain("Seq Scan on calls");
     }
 
+    @Test
+    void everySortOrderPagesThroughTheWholeLogInItsOrder() {
+        UUID org = ORG;
+        for (CallSort sort : CallSort.values()) {
+            String order = switch (sort) {
+                case NEWEST -> "created_at desc, id desc";
+                case OLDEST -> "created_at, id";
+                case LONGEST -> "coalesce(duration_seconds, -1) desc, created_at desc, id desc";
+                case SHORTEST -> "coalesce(duration_seconds, -1), created_at, id";
+            };
+            List<UUID> expected = owner.withHandle(h -> h.createQuery("select id from calls where org_id = :o order by " + order)
+                    .bind("o", org).mapTo(UUID.class).list());
+            assertThat(pageAll(CallLogQuery.firstPage(ORG, 113).sorted(sort))).as(sort.name()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aDeepPageByLengthIsAnIndexScanToo() {
+        owner.useHandle(h -> h.execute("analyze calls"));
+        String plan = harley.withHandle(h -> String.join("\n", h.createQuery("""
+                        explain select c.id from public.calls c
+                        where c.org_id = :org and (coalesce(c.duration_seconds, -1), c.created_at, c.id) < (60, now(), gen_random_uuid())
+                        order by coalesce(c.duration_seconds, -1) desc, c.created_at desc, c.id desc limit 100""")
+                .bind("org", ORG).mapTo(String.class).list()));
+        assertThat(plan).contains("Index Scan using calls_org_id_duration_idx").doesNotContain("Sort");
+    }
+
     private List<CallSummary> page(CallLogQuery q) {
         return harley.onDemand(CallDao.class).page(q);
     }

@@ -75,7 +75,11 @@ class CommandLineTest {
         String url = newDatabase();
         CliRun migrate = CliRun.run(superuser(), null, "migrate", "--url", url, "--user", "postgres");
         assertThat(migrate.exit()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).startsWith("Applied 4 migration(s)");
+        long migrations;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("resources/db/migration"))) {
+            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
+        assertThat(migrate.out()).startsWith("Applied " + migrations + " migration(s)");
         assertThat(CliRun.run(superuser(), null, "migrate", "--url", url, "--user", "postgres").out()).startsWith("The schema is up to date");
 
         CliRun seed = CliRun.run(superuser(), null, "seed", "--url", url, "--user", "postgres", "--calls", "250", "--seed", "11");
