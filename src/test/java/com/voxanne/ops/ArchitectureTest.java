@@ -29,6 +29,24 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * A feature reaches another only through its services and rows, never its DAOs. Contacts,
+     * tracking and profiles are the shared read models every feature may read directly.
+     */
+    @Test
+    void featuresUseOnlyTheirOwnDaos() {
+        for (String feature : java.util.List.of("calls", "appointments", "sentiment", "contacts", "profiles", "alerts", "audit", "leads",
+                "reference", "tracking", "organizations", "signin", "shell")) {
+            noClasses().that().resideInAPackage("com.voxanne.ops." + feature + "..")
+                    .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("DAOs of another feature",
+                            c -> c.getSimpleName().endsWith("Dao") && !c.getPackageName().startsWith("com.voxanne.ops." + feature)
+                                    && !c.getPackageName().startsWith("com.voxanne.ops.contacts")
+                                    && !c.getPackageName().startsWith("com.voxanne.ops.tracking")
+                                    && !c.getPackageName().startsWith("com.voxanne.ops.profiles")))
+                    .check(classes);
+        }
+    }
+
     @Test
     void dataServicesAndCommandLineDoNotDependOnJavaFx() {
         noClasses().that().haveSimpleNameEndingWith("Dao").or().haveSimpleNameEndingWith("Service")

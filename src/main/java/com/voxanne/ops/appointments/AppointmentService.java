@@ -1,7 +1,7 @@
 package com.voxanne.ops.appointments;
 
 import com.voxanne.ops.UserFacingException;
-import com.voxanne.ops.calls.CallDao;
+import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallSummary;
 import com.voxanne.ops.db.SqlErrors;
@@ -54,7 +54,12 @@ public class AppointmentService {
     public Optional<CallSummary> bookingCall(UUID org, AgendaEntry entry) {
         CallLogQuery q = CallLogQuery.firstPage(org, 1).withContact(entry.contactId())
                 .between(entry.createdAt().minusSeconds(3_600), entry.createdAt().plusSeconds(1));
-        return jdbi.withExtension(CallDao.class, dao -> dao.page(q)).stream().findFirst();
+        return new CallLogService(jdbi).page(q).stream().findFirst();
+    }
+
+    /** A contact's appointments, latest first. */
+    public List<Appointment> forContact(UUID contactId) {
+        return jdbi.withExtension(AppointmentDao.class, dao -> dao.forContact(contactId));
     }
 
     public SaveResult save(UUID id, Instant seenUpdatedAt, Change change) {

@@ -66,6 +66,7 @@ public final class AppointmentsViewModel {
     private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper(this, "conflict", false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private AgendaEntry conflicting;
+    private UUID pendingSelection;
 
     private final AppointmentService service;
     private final Executor background;
@@ -103,7 +104,7 @@ public final class AppointmentsViewModel {
         LocalDate day = anchor.get();
         CalendarSpan s = span.get();
         loading.set(true);
-        UUID keep = selected.get() == null ? null : selected.get().id();
+        UUID keep = pendingSelection != null ? pendingSelection : selected.get() == null ? null : selected.get().id();
         async(() -> service.between(orgId, s.start(day).atStartOfDay(zone).toInstant(), s.end(day).atStartOfDay(zone).toInstant()),
                 (result, failure) -> {
                     if (asked != generation) {
@@ -116,9 +117,25 @@ public final class AppointmentsViewModel {
                     }
                     error.set("");
                     // Keep the selected appointment if it is still shown; otherwise let the view choose.
-                    selected.set(result.stream().filter(e -> e.id().equals(keep)).findFirst().orElse(null));
+                    AgendaEntry kept = result.stream().filter(e -> e.id().equals(keep)).findFirst().orElse(null);
+                    if (kept != null && kept.id().equals(pendingSelection)) {
+                        pendingSelection = null;
+                    }
+                    selected.set(kept);
                     entries.setAll(result);
                 });
+    }
+
+    /** Shows the day of an appointment and selects it (from a call's contact, say). */
+    public void open(UUID appointmentId, java.time.Instant scheduledAt) {
+        pendingSelection = appointmentId;
+        span.set(CalendarSpan.DAY);
+        LocalDate day = scheduledAt.atZone(zone).toLocalDate();
+        if (day.equals(anchor.get())) {
+            refresh();
+        } else {
+            anchor.set(day);
+        }
     }
 
     public void previous() {

@@ -260,7 +260,19 @@ final class CallDetailView extends StackPane {
         Hyperlink others = new Hyperlink("All calls with " + contact.firstName());
         others.setId("contactCalls");
         others.setOnAction(e -> model.showCallsOfSelectedContact());
-        return section("Contact", Material2OutlinedAL.ACCOUNT_CIRCLE, grid, others);
+        VBox appointments = new VBox(2);
+        var booked = model.detailsProperty().get().appointments();
+        for (var a : booked.subList(0, Math.min(5, booked.size()))) {
+            Hyperlink link = new Hyperlink(CallFormats.time(a.scheduledAt(), model.zone()) + " · " + a.title() + " · " + a.status());
+            link.setOnAction(e -> model.openAppointment(a));
+            appointments.getChildren().add(link);
+        }
+        if (booked.isEmpty()) {
+            appointments.getChildren().add(muted("No appointments."));
+        } else if (booked.size() > 5) {
+            appointments.getChildren().add(muted("and " + (booked.size() - 5) + " more"));
+        }
+        return section("Contact", Material2OutlinedAL.ACCOUNT_CIRCLE, grid, others, muted("Appointments, latest first"), appointments);
     }
 
     private VBox trackingSection(List<CallTracking> tracking) {

@@ -6,5 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything the detail pane shows about one call. */
-public record CallDetails(CallDetail call, Optional<Contact> contact, List<CallTracking> tracking, Transcript transcript) {
+public record CallDetails(CallDetail call, Optional<Contact> contact, List<CallTracking> tracking, Transcript transcript,
+                          List<com.voxanne.ops.appointments.Appointment> appointments) {
 }

@@ -1,5 +1,6 @@
 package com.voxanne.ops.calls;
 
+import com.voxanne.ops.appointments.AppointmentService;
 import com.voxanne.ops.contacts.ContactDao;
 import com.voxanne.ops.tracking.CallTrackingDao;
 import java.util.List;
@@ -26,6 +27,7 @@ public class CallLogService {
                 call,
                 call.contactId() == null ? Optional.empty() : h.attach(ContactDao.class).find(call.contactId()),
                 h.attach(CallTrackingDao.class).forCall(callId),
-                Transcript.parse(call.transcript()))));
+                Transcript.parse(call.transcript()),
+                call.contactId() == null ? List.of() : new AppointmentService(jdbi).forContact(call.contactId()))));
     }
 }

@@ -68,6 +68,8 @@ public final class CallsViewModel {
     private long generation;
     private long detailGeneration;
 
+    private java.util.function.Consumer<com.voxanne.ops.appointments.Appointment> appointmentOpener = a -> { };
+
     public CallsViewModel(CallLogService service, Executor background, Executor fx, UUID orgId, ZoneId zone) {
         this.service = service;
         this.background = background;
@@ -141,6 +143,15 @@ public final class CallsViewModel {
             var c = d.contact().get();
             apply(CallFilter.NONE.withContact(c.id(), c.fullName()));
         }
+    }
+
+    /** Where "open this appointment" goes: the appointments workspace, set by the shell. */
+    public void setAppointmentOpener(java.util.function.Consumer<com.voxanne.ops.appointments.Appointment> opener) {
+        this.appointmentOpener = opener;
+    }
+
+    public void openAppointment(com.voxanne.ops.appointments.Appointment appointment) {
+        appointmentOpener.accept(appointment);
     }
 
     public void nextMatch() {

@@ -54,8 +54,10 @@ final class DbCommand {
             Path dir = data != null ? data : AppDirectories.forCurrentUser().workspace();
             DemoOptions demo = new DemoOptions(seed, calls, LocalDate.now(ZoneOffset.UTC));
             EmbeddedWorkspace workspace = EmbeddedWorkspace.start(dir, port, demo, n -> {
-                err.printf("seeding: %,d of %,d calls%n", n, calls);
-                err.flush();
+                if (n % 10_000 == 0 || n == calls) {
+                    err.printf("seeding: %,d of %,d calls%n", n, calls);
+                    err.flush();
+                }
             });
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -45,8 +45,10 @@ final class SeedCommand implements Callable<Integer> {
         long started = System.nanoTime();
         var logins = new DemoDataGenerator(options)
                 .onProgress(n -> {
-                    err.printf("seeding: %,d of %,d calls%n", n, calls);
-                    err.flush();
+                    if (n % 10_000 == 0 || n == calls) {
+                        err.printf("seeding: %,d of %,d calls%n", n, calls);
+                        err.flush();
+                    }
                 })
                 .generate(Jdbi.create(ds));
         var out = spec.commandLine().getOut();

@@ -97,7 +97,11 @@ public final class DemoDataGenerator {
         return logins;
     }
 
-    /** Called with the number of calls written so far, every 10,000 calls. */
+    /**
+     * Called with the number of calls written so far, every 1,000 calls. A callback that throws
+     * (for example a {@link java.util.concurrent.CancellationException}) stops the generator, and
+     * the transaction rolls back: a cancelled workspace holds nothing half-made.
+     */
     public DemoDataGenerator onProgress(LongConsumer callsWritten) {
         this.progress = callsWritten;
         return this;
@@ -280,7 +284,7 @@ public final class DemoDataGenerator {
                         + "vapi_call_id, recording_url, created_at, updated_at")) {
             for (long j = 0; j < options.calls(); j++) {
                 writeCall(copy, plan(j));
-                if ((j + 1) % 10_000 == 0) {
+                if ((j + 1) % 1_000 == 0) {
                     progress.accept(j + 1);
                 }
             }

@@ -130,7 +130,15 @@ public final class SignInView extends StackPane {
         Label progressText = new Label();
         progressText.textProperty().bind(model.progressTextProperty());
         progressText.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox working = new VBox(6, progress, progressText);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelSignIn");
+        cancel.visibleProperty().bind(model.cancellableProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> model.cancel());
+        HBox progressRow = new HBox(8, progress, cancel);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        VBox working = new VBox(6, progressRow, progressText);
         working.visibleProperty().bind(model.busyProperty());
         working.managedProperty().bind(working.visibleProperty());
 

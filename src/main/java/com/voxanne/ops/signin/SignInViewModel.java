@@ -56,6 +56,8 @@ public final class SignInViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyObjectWrapper<SignedIn> signedIn = new ReadOnlyObjectWrapper<>(this, "signedIn");
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(this, "cancellable", false);
+    private volatile boolean cancelRequested;
 
     private final SignInService service;
     private final UserPreferences preferences;
@@ -106,10 +108,22 @@ public final class SignInViewModel {
         String role = demoLogin.get().loginRole();
         progressText.set("Starting the demo workspace…");
         int total = service.demoCalls();
-        run(() -> service.signInToDemo(role, written -> fx.execute(() -> {
-            progress.set((double) written / Math.max(1, total));
-            progressText.set(String.format("Creating the demo workspace: %,d of %,d calls…", written, total));
-        })), () -> { });
+        cancelRequested = false;
+        cancellable.set(true);
+        run(() -> service.signInToDemo(role, written -> {
+            if (cancelRequested) {
+                throw new java.util.concurrent.CancellationException();
+            }
+            fx.execute(() -> {
+                progress.set((double) written / Math.max(1, total));
+                progressText.set(String.format("Creating the demo workspace: %,d of %,d calls…", written, total));
+            });
+        }), () -> { });
+    }
+
+    /** Stops creating the demo workspace; what was written is rolled back and the next try starts afresh. */
+    public void cancel() {
+        cancelRequested = true;
     }
 
     /** The server as typed: a full JDBC URL wins over host, port and database. */
@@ -140,9 +154,14 @@ public final class SignInViewModel {
         progress.set(-1);
         CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, failure) -> {
             busy.set(false);
+            cancellable.set(false);
             progressText.set("");
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                if (cancelRequested || hasCancellation(cause)) {
+                    error.set("Creating the demo workspace was cancelled; it starts afresh next time.");
+                    return;
+                }
                 if (!(cause instanceof UserFacingException)) {
                     LOG.error("Sign-in failed", cause);
                 }
@@ -152,6 +171,15 @@ public final class SignInViewModel {
             onSuccess.run();
             signedIn.set(result);
         }, fx);
+    }
+
+    private static boolean hasCancellation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.util.concurrent.CancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void rememberIfAsked(ConnectionSettings settings) {
@@ -203,6 +231,10 @@ public final class SignInViewModel {
 
     public ObjectProperty<DemoLoginSpec> demoLoginProperty() {
         return demoLogin;
+    }
+
+    public ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

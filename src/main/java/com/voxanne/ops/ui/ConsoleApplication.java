@@ -107,6 +107,10 @@ public final class ConsoleApplication extends Application {
         AppointmentsViewModel appointments = new AppointmentsViewModel(new AppointmentService(jdbi), executors.background(), executors.fx(),
                 org, zone, LocalDate.now(zone), session.session().isManagerOrAdmin(), showCalls);
         AppointmentsView appointmentsView = new AppointmentsView(appointments);
+        calls.setAppointmentOpener(a -> {
+            appointments.open(a.id(), a.scheduledAt());
+            mainView.show("appointments");
+        });
         mainView = new MainView(session, List.of(
                 new Workspace("calls", "Calls", Material2AL.CALL, callsView),
                 new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, new SentimentView(sentiment)),

@@ -104,6 +104,17 @@ class AppointmentsViewModelTest {
     }
 
     @Test
+    void openingAnAppointmentFromACallShowsItsDayWithItSelected() {
+        AppointmentsViewModel m = as("user");
+        AgendaEntry target = m.entries().get(m.entries().size() / 2);
+        m.next();
+        m.open(target.id(), target.scheduledAt());
+        assertThat(m.spanProperty().get()).isEqualTo(CalendarSpan.DAY);
+        assertThat(m.anchorProperty().get()).isEqualTo(target.scheduledAt().atZone(LONDON).toLocalDate());
+        assertThat(m.selectedProperty().get()).isNotNull().extracting(AgendaEntry::id).isEqualTo(target.id());
+    }
+
+    @Test
     void aBadTimeIsExplainedBeforeAnythingIsSent() {
         AppointmentsViewModel m = as("manager");
         m.selectedProperty().set(firstScheduled(m));

@@ -90,6 +90,12 @@ class CallsViewModelTest {
         model.transcriptQueryProperty().set("zebra crossing");
         assertThat(model.matchSummary().get()).isEqualTo("no match");
 
+        assertThat(details.appointments()).allMatch(a -> a.contactId().equals(details.contact().get().id()));
+        var openedAppointments = new java.util.ArrayList<com.voxanne.ops.appointments.Appointment>();
+        model.setAppointmentOpener(openedAppointments::add);
+        details.appointments().stream().findFirst().ifPresent(model::openAppointment);
+        assertThat(openedAppointments).hasSize(Math.min(1, details.appointments().size()));
+
         model.showCallsOfSelectedContact();
         assertThat(model.chips()).extracting(CallFilter.Chip::label).containsExactly("Contact: " + details.contact().get().fullName());
         assertThat(model.rows()).isNotEmpty().allMatch(r -> details.contact().get().id().equals(r.contactId()));

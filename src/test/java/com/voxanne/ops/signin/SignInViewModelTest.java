@@ -81,6 +81,37 @@ class SignInViewModelTest {
     }
 
     @Test
+    void creatingTheDemoCanBeCancelledAndStartsAfreshNextTime() {
+        Path dir = TestWorkspace.root().resolve("cancel-" + UUID.randomUUID());
+        SignInService demoService = new SignInService(dir, new DemoOptions(9, 3_000, java.time.LocalDate.of(2026, 11, 1)));
+        var ref = new java.util.concurrent.atomic.AtomicReference<SignInViewModel>();
+        // The person presses Cancel as soon as the first progress reaches the screen.
+        SignInViewModel m = new SignInViewModel(demoService, UserPreferences.load(prefsFile), Runnable::run, r -> {
+            r.run();
+            if (ref.get().cancellableProperty().get()) {
+                ref.get().cancel();
+            }
+        });
+        ref.set(m);
+        try {
+            m.openDemo();
+            assertThat(m.errorProperty().get()).isEqualTo("Creating the demo workspace was cancelled; it starts afresh next time.");
+            assertThat(m.signedInProperty().get()).isNull();
+            assertThat(dir.resolve("bootstrap.done")).doesNotExist();
+
+            SignInViewModel again = new SignInViewModel(demoService, UserPreferences.load(prefsFile), Runnable::run, Runnable::run);
+            again.openDemo();
+            assertThat(again.errorProperty().get()).isEmpty();
+            try (SignedIn signedIn = again.signedInProperty().get()) {
+                int calls = signedIn.database().jdbi().withHandle(h -> h.createQuery("select count(*) from calls").mapTo(Integer.class).one());
+                assertThat(calls).isPositive();
+            }
+        } finally {
+            demoService.shutdown();
+        }
+    }
+
+    @Test
     void theDemoChoiceOffersEveryDemoLogin() {
         assertThat(model().demoLogins()).hasSize(6).extracting(l -> l.loginRole())
                 .contains("demo_harley_manager", "demo_harley_user", "demo_brightside_admin");
