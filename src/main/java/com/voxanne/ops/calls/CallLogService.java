@@ -21,6 +21,13 @@ public class CallLogService {
         return jdbi.withExtension(CallDao.class, dao -> dao.page(query));
     }
 
+    /** The page just above {@code first} in the query's order, nearest last (ready to prepend). */
+    public List<CallSummary> pageBefore(CallLogQuery query, CallSummary first) {
+        List<CallSummary> above = new java.util.ArrayList<>(page(query.sorted(query.sort().reversed()).after(first.cursor())));
+        java.util.Collections.reverse(above);
+        return above;
+    }
+
     /** The call, its contact and tracking, read in one transaction so they agree with each other. */
     public Optional<CallDetails> details(UUID callId) {
         return jdbi.inTransaction(h -> h.attach(CallDao.class).find(callId).map(call -> new CallDetails(

@@ -25,6 +25,16 @@ public enum CallSort {
         return after;
     }
 
+    /** The same order walked the other way: used to fetch the rows just above the window. */
+    CallSort reversed() {
+        return switch (this) {
+            case NEWEST -> OLDEST;
+            case OLDEST -> NEWEST;
+            case LONGEST -> SHORTEST;
+            case SHORTEST -> LONGEST;
+        };
+    }
+
     boolean byLength() {
         return this == LONGEST || this == SHORTEST;
     }

@@ -157,14 +157,22 @@ public final class CallsView extends BorderPane {
             return true;
         });
         table.setPlaceholder(new Label("No calls match these filters."));
-        // Fetch the next page when the person scrolls near the end of what is loaded.
+        // Fetch the next page when the person scrolls near either end of the window.
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             public void updateIndex(int index) {
                 super.updateIndex(index);
                 if (index >= 0 && index >= tv.getItems().size() - 40) {
                     Platform.runLater(model::loadMore);
+                } else if (index >= 0 && index < 40 && !model.atHeadProperty().get()) {
+                    Platform.runLater(model::loadNewer);
                 }
+            }
+        });
+        // Rows added or trimmed above keep the person's place: the same call stays under their eyes.
+        model.shiftedAboveProperty().addListener((obs, old, delta) -> {
+            if (delta.intValue() != 0) {
+                firstVisibleIndex().ifPresent(i -> table.scrollTo(Math.max(0, i + delta.intValue())));
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
@@ -182,8 +190,9 @@ public final class CallsView extends BorderPane {
         count.setId("callCount");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             int n = model.rows().size();
-            return String.format("%,d call%s%s", n, n == 1 ? "" : "s", model.endReachedProperty().get() ? "" : " loaded; scroll for more");
-        }, model.rows(), model.endReachedProperty()));
+            String more = model.endReachedProperty().get() ? "" : "; scroll for more";
+            return String.format("%,d call%s in view%s%s", n, n == 1 ? "" : "s", model.atHeadProperty().get() ? "" : " (newer ones above)", more);
+        }, model.rows(), model.endReachedProperty(), model.atHeadProperty()));
         count.getStyleClass().add(Styles.TEXT_MUTED);
         Label error = new Label();
         error.setId("callLogError");
@@ -195,6 +204,13 @@ public final class CallsView extends BorderPane {
         BorderPane pane = new BorderPane(table);
         pane.setBottom(status);
         return pane;
+    }
+
+    private java.util.OptionalInt firstVisibleIndex() {
+        if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow && flow.getFirstVisibleCell() != null) {
+            return java.util.OptionalInt.of(flow.getFirstVisibleCell().getIndex());
+        }
+        return java.util.OptionalInt.empty();
     }
 
     private void installKeys(CallDetailView detail) {

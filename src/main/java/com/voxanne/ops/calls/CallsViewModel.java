@@ -31,13 +31,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The call log: a filter, the rows loaded so far (keyset pages of {@value #PAGE_SIZE}, fetched as
- * the person scrolls), the selected call's details and a search inside its transcript. Every query
- * runs on the background executor; a result that arrives after the filter changed again is dropped.
+ * The call log: a filter, a window of at most {@value #WINDOW} rows that slides over the log as the
+ * person scrolls (keyset pages of {@value #PAGE_SIZE} fetched below or above it, and the far side
+ * trimmed, so memory stays flat however far they scroll), the selected call's details and a search
+ * inside its transcript. Every query runs on the background executor; a result that arrives after
+ * the filter changed again is dropped.
  */
 public final class CallsViewModel {
 
     public static final int PAGE_SIZE = 200;
+    public static final int WINDOW = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(CallsViewModel.class);
 
     // Properties
@@ -49,6 +52,9 @@ public final class CallsViewModel {
     private final ObservableList<CallFilter.Chip> chipsView = FXCollections.unmodifiableObservableList(chips);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyBooleanWrapper endReached = new ReadOnlyBooleanWrapper(this, "endReached", false);
+    private final ReadOnlyBooleanWrapper atHead = new ReadOnlyBooleanWrapper(this, "atHead", true);
+    /** Rows added (positive) or removed (negative) above the window's old first row, for the view to keep its place. */
+    private final ReadOnlyIntegerWrapper shiftedAbove = new ReadOnlyIntegerWrapper(this, "shiftedAbove", 0);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObjectProperty<CallSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<CallDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
@@ -133,7 +139,49 @@ public final class CallsViewModel {
             error.set("");
             rows.addAll(result);
             endReached.set(result.size() < PAGE_SIZE);
+            int excess = rows.size() - WINDOW;
+            if (excess > 0) {
+                rows.remove(0, excess);
+                atHead.set(false);
+                shifted(-excess);
+            }
         });
+    }
+
+    /** Fetches the page just above the window, when the window no longer starts at the top of the log. */
+    public void loadNewer() {
+        if (loading.get() || atHead.get() || rows.isEmpty()) {
+            return;
+        }
+        CallLogQuery query = filter.get().toQuery(orgId, zone, PAGE_SIZE);
+        CallSummary first = rows.get(0);
+        long asked = generation;
+        loading.set(true);
+        async(() -> service.pageBefore(query, first), (result, failure) -> {
+            if (asked != generation) {
+                return;
+            }
+            loading.set(false);
+            if (failure != null) {
+                error.set(describe(failure));
+                return;
+            }
+            error.set("");
+            rows.addAll(0, result);
+            atHead.set(result.size() < PAGE_SIZE);
+            shifted(result.size());
+            int excess = rows.size() - WINDOW;
+            if (excess > 0) {
+                rows.remove(rows.size() - excess, rows.size());
+                endReached.set(false);
+            }
+        });
+    }
+
+    private void shifted(int delta) {
+        // Always a change, even for two equal shifts in a row: the view reacts to every one.
+        shiftedAbove.set(0);
+        shiftedAbove.set(delta);
     }
 
     /** The calls of the selected call's contact. */
@@ -175,6 +223,7 @@ public final class CallsViewModel {
         chips.setAll(next.chips());
         rows.clear();
         endReached.set(false);
+        atHead.set(true);
         loading.set(false);
         selected.set(null);
         // A text search in the log carries over into the transcript, so the match is easy to find.
@@ -239,6 +288,14 @@ public final class CallsViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty atHeadProperty() {
+        return atHead.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty shiftedAboveProperty() {
+        return shiftedAbove.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty endReachedProperty() {

@@ -23,20 +23,40 @@ class CallsViewModelTest {
     }
 
     @Test
-    void pagesAsThePersonScrollsAndKnowsWhenTheEndIsReached() {
+    void theWindowSlidesDownAndBackUpThroughTheWholeLogHoldingAtMostItsSize() {
         CallsViewModel model = model();
         model.refresh();
         assertThat(model.rows()).hasSize(CallsViewModel.PAGE_SIZE);
-        assertThat(model.endReachedProperty().get()).isFalse();
-        model.loadMore();
-        assertThat(model.rows()).hasSize(2 * CallsViewModel.PAGE_SIZE);
-        assertThat(model.rows().get(CallsViewModel.PAGE_SIZE).createdAt()).isBeforeOrEqualTo(model.rows().get(CallsViewModel.PAGE_SIZE - 1).createdAt());
+        assertThat(model.atHeadProperty().get()).isTrue();
+        List<UUID> expected = TestWorkspace.owner().withHandle(h -> h.createQuery(
+                "select id from calls where org_id = :o order by created_at desc, id desc").bind("o", ORG).mapTo(UUID.class).list());
+        assertThat(expected).as("the test needs more calls than the window holds").hasSizeGreaterThan(CallsViewModel.WINDOW);
+
+        java.util.LinkedHashSet<UUID> seen = new java.util.LinkedHashSet<>();
+        model.rows().forEach(r -> seen.add(r.id()));
         while (!model.endReachedProperty().get()) {
             model.loadMore();
+            assertThat(model.rows().size()).isLessThanOrEqualTo(CallsViewModel.WINDOW);
+            assertWindowIsContiguous(model, expected);
+            model.rows().forEach(r -> seen.add(r.id()));
         }
-        int total = TestWorkspace.owner().withHandle(h -> h.createQuery("select count(*) from calls where org_id = :o").bind("o", ORG).mapTo(Integer.class).one());
-        assertThat(model.rows()).hasSize(total);
-        assertThat(model.rows().stream().map(CallSummary::id).distinct().count()).isEqualTo(total);
+        assertThat(seen).as("every call passed through the window").hasSize(expected.size());
+        assertThat(model.atHeadProperty().get()).isFalse();
+        assertThat(model.rows().get(model.rows().size() - 1).id()).isEqualTo(expected.get(expected.size() - 1));
+
+        while (!model.atHeadProperty().get()) {
+            model.loadNewer();
+            assertThat(model.rows().size()).isLessThanOrEqualTo(CallsViewModel.WINDOW);
+            assertWindowIsContiguous(model, expected);
+        }
+        assertThat(model.rows().get(0).id()).isEqualTo(expected.get(0));
+        assertThat(model.endReachedProperty().get()).as("the bottom was trimmed on the way up").isFalse();
+    }
+
+    private static void assertWindowIsContiguous(CallsViewModel model, List<UUID> expected) {
+        int start = expected.indexOf(model.rows().get(0).id());
+        assertThat(model.rows().stream().map(CallSummary::id).toList())
+                .containsExactlyElementsOf(expected.subList(start, start + model.rows().size()));
     }
 
     @Test
