@@ -21,6 +21,14 @@ public class CallLogService {
         return jdbi.withExtension(CallDao.class, dao -> dao.page(query));
     }
 
+    /** Up to ten contacts whose name or number starts with what was typed (two characters at least). */
+    public List<com.voxanne.ops.contacts.Contact> contactsStartingWith(UUID org, String typed) {
+        if (typed == null || typed.strip().length() < 2) {
+            return List.of();
+        }
+        return jdbi.withExtension(ContactDao.class, dao -> dao.startingWith(org, ContactDao.likePrefix(typed), 10));
+    }
+
     /** The page just above {@code first} in the query's order, nearest last (ready to prepend). */
     public List<CallSummary> pageBefore(CallLogQuery query, CallSummary first) {
         List<CallSummary> above = new java.util.ArrayList<>(page(query.sorted(query.sort().reversed()).after(first.cursor())));

@@ -71,13 +71,38 @@ public final class CallsView extends BorderPane {
         search.setId("callSearch");
         search.setPromptText("Search calls (Ctrl+F)");
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(18);
         search.setOnAction(e -> model.apply(model.filterProperty().get().withText(search.getText())));
         Button clearSearch = new Button(null, new FontIcon(Material2AL.CLEAR));
         clearSearch.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         clearSearch.setOnAction(e -> model.apply(model.filterProperty().get().withText(null)));
         search.setRight(clearSearch);
 
+        javafx.scene.control.TextField contact = new javafx.scene.control.TextField();
+        contact.setId("contactFilter");
+        contact.setPromptText("Contact…");
+        contact.setPrefColumnCount(10);
+        var suggestions = org.controlsfx.control.textfield.TextFields.bindAutoCompletion(contact,
+                request -> model.contactSuggestions(request.getUserText()),
+                new javafx.util.StringConverter<com.voxanne.ops.contacts.Contact>() {
+                    @Override
+                    public String toString(com.voxanne.ops.contacts.Contact c) {
+                        return c == null ? "" : c.fullName() + "  " + CallFormats.phone(c.phone());
+                    }
+
+                    @Override
+                    public com.voxanne.ops.contacts.Contact fromString(String s) {
+                        return null;
+                    }
+                });
+        suggestions.setOnAutoCompleted(e -> {
+            model.filterByContact(e.getCompletion());
+            contact.clear();
+        });
+        from.setPrefWidth(136);
+        to.setPrefWidth(136);
+        from.setMinWidth(124);
+        to.setMinWidth(124);
         from.valueProperty().addListener((obs, o, n) -> dates());
         to.valueProperty().addListener((obs, o, n) -> dates());
         onChecks(directions, s -> model.filterProperty().get().withDirections(s));
@@ -96,7 +121,7 @@ public final class CallsView extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox controls = new HBox(8, search, from, to, directions, statuses, sentiments, urgencies, grow, back, refresh);
+        HBox controls = new HBox(8, search, contact, from, to, directions, statuses, sentiments, urgencies, grow, back, refresh);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane chips = new FlowPane(6, 6);
@@ -312,7 +337,7 @@ public final class CallsView extends BorderPane {
         CheckComboBox<String> box = new CheckComboBox<>(javafx.collections.FXCollections.observableArrayList(values));
         box.setTitle(title);
         box.setId("filter" + title);
-        box.setMinWidth(120);
+        box.setMinWidth(128);
         return box;
     }
 

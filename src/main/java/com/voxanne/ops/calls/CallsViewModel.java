@@ -184,6 +184,18 @@ public final class CallsViewModel {
         shiftedAbove.set(delta);
     }
 
+    /**
+     * Contacts for the contact filter's suggestions. Blocking: the suggestion popup calls it on its
+     * own background thread, never on the JavaFX thread.
+     */
+    public List<com.voxanne.ops.contacts.Contact> contactSuggestions(String typed) {
+        return service.contactsStartingWith(orgId, typed);
+    }
+
+    public void filterByContact(com.voxanne.ops.contacts.Contact contact) {
+        apply(filter.get().withContact(contact.id(), contact.fullName()));
+    }
+
     /** The calls of the selected call's contact. */
     public void showCallsOfSelectedContact() {
         CallDetails d = details.get();

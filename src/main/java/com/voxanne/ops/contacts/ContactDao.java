@@ -28,6 +28,21 @@ public interface ContactDao {
     List<Contact> byName(@Bind("afterLast") String afterLast, @Bind("afterFirst") String afterFirst, @Bind("afterId") UUID afterId,
                          @Bind("limit") int limit);
 
+    /**
+     * Contacts whose first or last name or phone number starts with {@code prefix} (already escaped
+     * for LIKE by {@link #likePrefix(String)}), for pickers.
+     */
+    @SqlQuery("select " + COLUMNS + " from public.contacts"
+            + " where org_id = :org and (first_name ilike :prefix or last_name ilike :prefix"
+            + " or (first_name || ' ' || last_name) ilike :prefix or phone like :prefix)"
+            + " order by last_name, first_name, id limit :limit")
+    List<Contact> startingWith(@Bind("org") UUID org, @Bind("prefix") String prefix, @Bind("limit") int limit);
+
+    /** Escapes LIKE's wildcards so what a person types is matched literally, then appends the prefix wildcard. */
+    static String likePrefix(String typed) {
+        return typed.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** @return 1 if saved, 0 if the row changed since {@code seenUpdatedAt} or is not the caller's to change */
     @SqlUpdate("update public.contacts set lead_status = :status, lead_score = :score where id = :id and updated_at = :seenUpdatedAt")
     int updateLead(@Bind("id") UUID id, @Bind("status") String status, @Bind("score") Integer score,

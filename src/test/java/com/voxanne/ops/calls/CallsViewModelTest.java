@@ -122,6 +122,22 @@ class CallsViewModelTest {
     }
 
     @Test
+    void contactSuggestionsMatchPrefixesLiterallyAndFilterTheLog() {
+        CallsViewModel model = model();
+        var smiths = model.contactSuggestions("Smi");
+        assertThat(smiths).isNotEmpty().hasSizeLessThanOrEqualTo(10)
+                .allMatch(c -> c.lastName().startsWith("Smi") || c.firstName().startsWith("Smi"));
+        assertThat(model.contactSuggestions("+447")).isNotEmpty().allMatch(c -> c.phone().startsWith("+447"));
+        assertThat(model.contactSuggestions("S")).as("one letter is not enough to ask").isEmpty();
+        assertThat(model.contactSuggestions("%%")).as("wildcards are literal").isEmpty();
+        assertThat(model.contactSuggestions("__")).isEmpty();
+        assertThat(model.contactSuggestions("\\\\")).isEmpty();
+        model.filterByContact(smiths.get(0));
+        assertThat(model.chips()).extracting(CallFilter.Chip::label).containsExactly("Contact: " + smiths.get(0).fullName());
+        assertThat(model.rows()).allMatch(r -> smiths.get(0).id().equals(r.contactId()));
+    }
+
+    @Test
     void aResultForAnOlderFilterIsDropped() {
         var held = new java.util.ArrayList<Runnable>();
         Executor later = held::add;
