@@ -20,7 +20,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -210,21 +209,7 @@ public final class AppointmentsView extends BorderPane {
         table.getColumns().add(column("Contact", AgendaEntry::contactName, 140));
         table.getColumns().add(column("Length", e -> e.durationMinutes() + " min", 70));
         TableColumn<AgendaEntry, String> status = column("Status", AgendaEntry::status, 100);
-        status.setCellFactory(c -> new TableCell<>() {
-            private final Label pill = new Label();
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                    return;
-                }
-                pill.setText(item);
-                pill.getStyleClass().setAll("label", "pill", "status-" + item);
-                setGraphic(pill);
-            }
-        });
+        status.setCellFactory(c -> new com.voxanne.ops.ui.PillCell<>("status-"));
         table.getColumns().add(status);
         table.getColumns().add(column("Reminder", e -> e.reminderSentAt() == null ? "not sent" : "sent", 80));
         table.getColumns().add(column("Risk", e -> e.noShowRisk() ? "no-show risk" : "", 100));

@@ -1,9 +1,7 @@
 package com.voxanne.ops.appointments;
 
-import com.voxanne.ops.UserFacingException;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.calls.CallSummary;
-import com.voxanne.ops.db.SqlErrors;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -268,16 +265,11 @@ public final class AppointmentsViewModel {
     }
 
     private <T> void async(Supplier<T> work, BiConsumer<T, Throwable> done) {
-        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, failure) ->
-                done.accept(result, failure == null ? null : (failure.getCause() != null ? failure.getCause() : failure)), fx);
+        new com.voxanne.ops.ui.BackgroundWork(background, fx).run(work, done);
     }
 
     private static String describe(Throwable failure) {
-        if (failure instanceof UserFacingException) {
-            return failure.getMessage();
-        }
-        LOG.warn("Appointments request failed", failure);
-        return SqlErrors.describe(failure, "the server");
+        return com.voxanne.ops.ui.BackgroundWork.sentence(failure, LOG, "An appointments request");
     }
 
     // Accessors

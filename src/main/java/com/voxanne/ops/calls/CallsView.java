@@ -380,21 +380,7 @@ public final class CallsView extends BorderPane {
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         c.setMinWidth(width);
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Label pill = new Label();
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                    return;
-                }
-                pill.setText(item);
-                pill.getStyleClass().setAll("label", "pill", stylePrefix + item);
-                setGraphic(pill);
-            }
-        });
+        c.setCellFactory(col -> new com.voxanne.ops.ui.PillCell<>(stylePrefix));
         return c;
     }
 

@@ -1,14 +1,11 @@
 package com.voxanne.ops.calls;
 
-import com.voxanne.ops.UserFacingException;
-import com.voxanne.ops.db.SqlErrors;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -272,16 +269,15 @@ public final class CallsViewModel {
     }
 
     private <T> void async(Supplier<T> work, java.util.function.BiConsumer<T, Throwable> done) {
-        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, failure) ->
-                done.accept(result, failure == null ? null : (failure.getCause() != null ? failure.getCause() : failure)), fx);
+        work(background, fx).run(work, done);
     }
 
     private static String describe(Throwable failure) {
-        if (failure instanceof UserFacingException) {
-            return failure.getMessage();
-        }
-        LOG.warn("Call log query failed", failure);
-        return SqlErrors.describe(failure, "the server");
+        return com.voxanne.ops.ui.BackgroundWork.sentence(failure, LOG, "A call log query");
+    }
+
+    private static com.voxanne.ops.ui.BackgroundWork work(Executor background, Executor fx) {
+        return new com.voxanne.ops.ui.BackgroundWork(background, fx);
     }
 
     // Accessors

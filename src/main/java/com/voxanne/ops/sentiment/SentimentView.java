@@ -24,7 +24,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -215,21 +214,7 @@ public final class SentimentView extends BorderPane {
         attention.getColumns().add(column("Time", c -> CallFormats.shortTime(c.createdAt(), model.zone()), 110));
         attention.getColumns().add(column("Caller", c -> c.callerName() == null ? "" : c.callerName(), 150));
         TableColumn<SentimentDao.AttentionCall, String> u = column("Urgency", SentimentDao.AttentionCall::sentimentUrgency, 90);
-        u.setCellFactory(col -> new TableCell<>() {
-            private final Label pill = new Label();
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                    return;
-                }
-                pill.setText(item);
-                pill.getStyleClass().setAll("label", "pill", "urgency-" + item);
-                setGraphic(pill);
-            }
-        });
+        u.setCellFactory(col -> new com.voxanne.ops.ui.PillCell<>("urgency-"));
         attention.getColumns().add(u);
         attention.getColumns().add(column("Score", c -> CallFormats.score(c.sentimentScore()), 60));
         attention.getColumns().add(column("Summary", c -> c.summary() == null ? "" : c.summary(), 500));

@@ -1,13 +1,10 @@
 package com.voxanne.ops.sentiment;
 
-import com.voxanne.ops.UserFacingException;
 import com.voxanne.ops.calls.CallFilter;
-import com.voxanne.ops.db.SqlErrors;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -61,20 +58,18 @@ public final class SentimentViewModel {
         long asked = ++generation;
         SentimentPeriod p = period.get();
         loading.set(true);
-        CompletableFuture.supplyAsync(() -> service.overview(orgId, p, zone), background).whenCompleteAsync((result, failure) -> {
+        new com.voxanne.ops.ui.BackgroundWork(background, fx).run(() -> service.overview(orgId, p, zone), (result, failure) -> {
             if (asked != generation) {
                 return;
             }
             loading.set(false);
             if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                LOG.warn("Sentiment charts failed", cause);
-                error.set(cause instanceof UserFacingException ? cause.getMessage() : SqlErrors.describe(cause, "the server"));
+                error.set(com.voxanne.ops.ui.BackgroundWork.sentence(failure, LOG, "The sentiment charts"));
                 return;
             }
             error.set("");
             overview.set(result);
-        }, fx);
+        });
     }
 
     /** The calls behind one segment of the mix chart: that bucket's days, that sentiment. */
