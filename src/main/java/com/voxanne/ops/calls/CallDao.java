@@ -37,6 +37,20 @@ public interface CallDao extends SqlObject {
 
     /** One page of the call log. Only the filters that are set reach the SQL, so each shape gets its own plan. */
     default List<CallSummary> page(CallLogQuery q) {
+        return select(q, "select " + SUMMARY_COLUMNS + " from public.calls c left join public.contacts ct on ct.id = c.contact_id")
+                .mapTo(CallSummary.class).list();
+    }
+
+    /** The same page with every column (transcripts included): what an export writes. */
+    default List<CallDetail> detailPage(CallLogQuery q) {
+        return select(q, """
+                select c.id, c.org_id, c.contact_id, c.call_direction, c.from_number, c.to_number, c.duration_seconds, c.status,
+                       c.transcript, c.summary, c.sentiment_label, c.sentiment_score, c.sentiment_summary, c.sentiment_urgency,
+                       c.phone_number, c.caller_name, c.vapi_call_id, c.recording_url, c.created_at, c.updated_at
+                from public.calls c""").mapTo(CallDetail.class).list();
+    }
+
+    private Query select(CallLogQuery q, String selectFrom) {
         StringBuilder where = new StringBuilder(" and c.org_id = :orgId");
         List<Consumer<Query>> binds = new ArrayList<>();
         binds.add(s -> s.bind("orgId", q.orgId()));
@@ -67,12 +81,10 @@ public interface CallDao extends SqlObject {
             where.append(" and c.search_vector @@ websearch_to_tsquery('english', :text)");
             binds.add(s -> s.bind("text", q.text()));
         }
-        Query statement = getHandle().createQuery("select " + SUMMARY_COLUMNS
-                + " from public.calls c left join public.contacts ct on ct.id = c.contact_id where true" + where
-                + " order by " + q.sort().orderBy() + " limit :limit");
+        Query statement = getHandle().createQuery(selectFrom + " where true" + where + " order by " + q.sort().orderBy() + " limit :limit");
         statement.bind("limit", q.limit());
         binds.forEach(b -> b.accept(statement));
-        return statement.mapTo(CallSummary.class).list();
+        return statement;
     }
 
     private static void anyOf(StringBuilder where, List<Consumer<Query>> binds, String column, String name, Set<String> values) {

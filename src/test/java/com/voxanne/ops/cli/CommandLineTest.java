@@ -108,6 +108,44 @@ class CommandLineTest {
     }
 
     @Test
+    void exportThenVerifyExitsZeroThreeOrTwo() throws Exception {
+        var login = TestWorkspace.login("brightside", "user");
+        java.nio.file.Path dir = TestWorkspace.root().resolve("cli-export-" + UUID.randomUUID());
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Path bundle = dir.resolve("negative.voxbundle");
+        CliRun export = CliRun.run(Map.of("PGPASSWORD", login.password()), null, "export", "--url", TestWorkspace.get().jdbcUrl(),
+                "--user", login.loginRole(), "--sentiment", "negative", "--redact", "--out", bundle.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(export.out()).startsWith("Exported ").contains("(redacted)");
+
+        CliRun ok = CliRun.run("verify", bundle.toString());
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).startsWith("The bundle is intact and signed by key ");
+
+        java.nio.file.Path broken = dir.resolve("broken.voxbundle");
+        byte[] bytes = java.nio.file.Files.readAllBytes(bundle);
+        bytes[bytes.length / 3] ^= 0x20;
+        java.nio.file.Files.write(broken, bytes);
+        CliRun bad = CliRun.run("verify", broken.toString());
+        assertThat(bad.exit()).as(bad.err()).isIn(2, 3);
+
+        CliRun untrusted = CliRun.run("verify", bundle.toString(), "--trust", "00:11:22");
+        assertThat(untrusted.exit()).isEqualTo(3);
+        assertThat(untrusted.errLines()).singleElement().asString().startsWith("The bundle is intact but was signed by an unknown key");
+
+        java.nio.file.Path text = dir.resolve("notes.voxbundle");
+        java.nio.file.Files.writeString(text, "hello");
+        CliRun unreadable = CliRun.run("verify", text.toString());
+        assertThat(unreadable.exit()).isEqualTo(2);
+        assertThat(unreadable.errLines()).containsExactly("The file is not a readable bundle (not a ZIP archive, or damaged).");
+
+        CliRun wrongName = CliRun.run(Map.of("PGPASSWORD", login.password()), null, "export", "--url", TestWorkspace.get().jdbcUrl(),
+                "--user", login.loginRole(), "--out", dir.resolve("calls.zip").toString());
+        assertThat(wrongName.exit()).isEqualTo(1);
+        assertThat(wrongName.errLines()).containsExactly("A bundle file name ends in .voxbundle, for example calls.voxbundle.");
+    }
+
+    @Test
     void aMigrationThatFailsLeavesNothingHalfApplied() throws Exception {
         String url = newDatabase();
         // A table in the way of V2 makes the second migration fail after the first has run.

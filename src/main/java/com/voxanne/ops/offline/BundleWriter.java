@@ -1,0 +1,226 @@
+package com.voxanne.ops.offline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a bundle to a hidden temporary file beside the target and moves it into place only when
+ * complete, so a failed or cancelled export leaves no half file. Entries that are produced in
+ * parallel (the CSV, tracking rows) are spooled to temporary files and copied in at the end.
+ */
+final class BundleWriter implements AutoCloseable {
+
+    /** One entry of the manifest. */
+    record Entry(String name, long rows, long bytes, String sha256) {
+    }
+
+    private final Path target;
+    private final Path partial;
+    private final ZipOutputStream zip;
+    private final List<Entry> entries = new ArrayList<>();
+    private final List<Path> spools = new ArrayList<>();
+    private boolean finished;
+
+    private BundleWriter(Path target, Path partial) throws IOException {
+        this.target = target;
+        this.partial = partial;
+        this.zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16), StandardCharsets.UTF_8);
+    }
+
+    static BundleWriter create(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return new BundleWriter(target, dir.resolve("." + target.getFileName() + ".partial-" + UUID.randomUUID()));
+    }
+
+    /** A line-oriented sink for one entry, counting rows and hashing as it goes. */
+    final class Lines implements AutoCloseable {
+        private final String name;
+        private final OutputStream out;
+        private final MessageDigest digest;
+        private final CountingStream counter;
+        private final Path spool;
+        private long rows;
+
+        private Lines(String name, OutputStream sink, Path spool) {
+            this.name = name;
+            this.spool = spool;
+            this.digest = sha256();
+            this.counter = new CountingStream(sink);
+            this.out = new DigestOutputStream(counter, digest);
+        }
+
+        long rowsSoFar() {
+            return rows;
+        }
+
+        void line(String text) throws IOException {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            rows++;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+            Entry entry = new Entry(name, rows, counter.count, HexFormat.of().formatHex(digest.digest()));
+            if (spool == null) {
+                zip.closeEntry();
+                entries.add(entry);
+            } else {
+                counter.closeUnderlying();
+                spooled.add(entry);
+            }
+        }
+    }
+
+    private final List<Entry> spooled = new ArrayList<>();
+
+    /** An entry written straight into the ZIP; only one may be open at a time. */
+    Lines entry(String name) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        return new Lines(name, new NonClosing(zip), null);
+    }
+
+    /** An entry written to a spool file now and copied into the ZIP by {@link #finish}. */
+    Lines spooledEntry(String name) throws IOException {
+        Path spool = partial.resolveSibling(partial.getFileName() + "." + name);
+        spools.add(spool);
+        return new Lines(name, new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16), spool);
+    }
+
+    /**
+     * Copies spooled entries in, writes the manifest and its signature, and moves the bundle into
+     * place. Returns the SHA-256 of the whole bundle file.
+     */
+    String finish(Map<String, Object> manifestFields, InstallationKey key, ObjectMapper json) throws IOException {
+        for (Entry e : spooled) {
+            zip.putNextEntry(new ZipEntry(e.name()));
+            Path spool = partial.resolveSibling(partial.getFileName() + "." + e.name());
+            try (InputStream in = Files.newInputStream(spool)) {
+                in.transferTo(new NonClosing(zip));
+            }
+            zip.closeEntry();
+            entries.add(e);
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>(manifestFields);
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (Entry e : entries) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.name());
+            m.put("rows", e.rows());
+            m.put("bytes", e.bytes());
+            m.put("sha256", e.sha256());
+            listed.add(m);
+        }
+        manifest.put("entries", listed);
+        manifest.put("publicKey", key.publicKeyBase64());
+        manifest.put("keyFingerprint", key.fingerprint());
+        byte[] manifestBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+        zip.putNextEntry(new ZipEntry(BundleFormat.MANIFEST));
+        zip.write(manifestBytes);
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(BundleFormat.SIGNATURE));
+        zip.write(Base64.getEncoder().encode(key.sign(manifestBytes)));
+        zip.closeEntry();
+        zip.close();
+        String sha = fileSha256(partial);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        finished = true;
+        return sha;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            try {
+                zip.close();
+            } catch (IOException ignored) {
+                // Being discarded anyway.
+            }
+            Files.deleteIfExists(partial);
+        }
+        for (Path spool : spools) {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String fileSha256(Path file) throws IOException {
+        MessageDigest d = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                d.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /** Lets an entry's writer be closed without closing the ZIP under it. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        private long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        void closeUnderlying() throws IOException {
+            out.close();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package com.voxanne.ops.offline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.calls.CallDao;
+import com.voxanne.ops.calls.CallDetail;
+import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.calls.CallLogQuery;
+import com.voxanne.ops.calls.Transcript;
+import com.voxanne.ops.cli.AppVersion;
+import com.voxanne.ops.db.SqlErrors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * Exports the calls of a filter, with their transcripts, contacts, appointments and tracking rows,
+ * to a signed bundle. It runs under the person's own role, so row-level security decides what can
+ * leave; it reads one consistent snapshot; it streams page by page (memory does not grow with the
+ * number of calls); and a failure or cancellation leaves no file. Credentials are never read.
+ */
+public class ExportService {
+
+    private static final int PAGE = 500;
+    private static final int CHUNK = 1_000;
+
+    private final Jdbi jdbi;
+    private final InstallationKey key;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ExportService(Jdbi jdbi, InstallationKey key) {
+        this.jdbi = jdbi;
+        this.key = key;
+    }
+
+    /** What an export came to. */
+    public record Result(Path file, long calls, long contacts, long appointments, long trackingRows, String sha256) {
+    }
+
+    /** Who exported, from where: written into the manifest. */
+    public record Origin(String login, String person, String organization, UUID orgId, String server) {
+    }
+
+    public Result export(CallLogQuery filter, Map<String, Object> filterDescription, boolean redact, Path out, Origin origin,
+                         LongConsumer progress, BooleanSupplier cancelled) {
+        try (BundleWriter bundle = BundleWriter.create(out)) {
+            long[] counts = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+                h.execute("set transaction read only");
+                return write(h, bundle, filter, redact, progress, cancelled);
+            });
+            Map<String, Object> manifest = new LinkedHashMap<>();
+            manifest.put("format", BundleFormat.FORMAT);
+            manifest.put("formatVersion", BundleFormat.VERSION);
+            manifest.put("appVersion", AppVersion.current());
+            manifest.put("exportedAt", Instant.now().toString());
+            manifest.put("exportedBy", Map.of("login", origin.login(), "person", origin.person()));
+            manifest.put("organization", Map.of("id", origin.orgId().toString(), "name", origin.organization()));
+            manifest.put("server", origin.server());
+            manifest.put("filter", filterDescription);
+            manifest.put("redacted", redact);
+            String sha = bundle.finish(manifest, key, json);
+            jdbi.useHandle(h -> h.createQuery("select private.record_export(cast(:filter as jsonb), :rows, :redacted, :sha)")
+                    .bind("filter", json.writeValueAsString(filterDescription)).bind("rows", (int) counts[0]).bind("redacted", redact)
+                    .bind("sha", sha).mapTo(String.class).one());
+            return new Result(out, counts[0], counts[1], counts[2], counts[3], sha);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (UserFacingException e) {
+            throw e;
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserFacingException("The bundle could not be written to " + out + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof CancellationException c) {
+                throw c;
+            }
+            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
+        }
+    }
+
+    private long[] write(Handle h, BundleWriter bundle, CallLogQuery filter, boolean redact, LongConsumer progress,
+                         BooleanSupplier cancelled) throws IOException {
+        CallDao calls = h.attach(CallDao.class);
+        TreeSet<UUID> contactIds = new TreeSet<>();
+        long callRows;
+        long trackingRows;
+        try (BundleWriter.Lines callLines = bundle.entry(BundleFormat.CALLS);
+             BundleWriter.Lines csv = bundle.spooledEntry(BundleFormat.CALLS_CSV);
+             BundleWriter.Lines tracking = bundle.spooledEntry(BundleFormat.TRACKING)) {
+            csv.line("created_at,direction,from_number,to_number,caller_name,duration_seconds,status,sentiment_label,sentiment_urgency,"
+                    + "sentiment_score,summary");
+            CallLogQuery q = filter.limit() == PAGE ? filter : withLimit(filter);
+            List<CallDetail> page;
+            long written = 0;
+            do {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException();
+                }
+                page = calls.detailPage(q);
+                List<UUID> ids = new ArrayList<>(page.size());
+                for (CallDetail c : page) {
+                    callLines.line(json.writeValueAsString(callRow(c, redact)));
+                    csv.line(csvRow(c, redact));
+                    ids.add(c.id());
+                    if (c.contactId() != null) {
+                        contactIds.add(c.contactId());
+                    }
+                }
+                if (!ids.isEmpty()) {
+                    for (Map<String, Object> t : h.createQuery("""
+                                    select id, call_id, contact_id, tracked_url, utm_source, utm_medium, utm_campaign, device_type, browser, os,
+                                           ip_address, location, created_at
+                                    from public.call_tracking where call_id = any(:ids) order by call_id, created_at, id""")
+                            .bindArray("ids", UUID.class, ids).mapToMap().list()) {
+                        if (redact) {
+                            t.put("ip_address", t.get("ip_address") == null ? null : "[ip]");
+                        }
+                        tracking.line(json.writeValueAsString(stringify(t)));
+                    }
+                    q = q.after(new com.voxanne.ops.calls.CallCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id(),
+                            page.get(page.size() - 1).durationSeconds() == null ? -1 : page.get(page.size() - 1).durationSeconds()));
+                }
+                written += page.size();
+                progress.accept(written);
+            } while (page.size() == PAGE);
+            callRows = written;
+            trackingRows = tracking.rowsSoFar();
+        }
+        long contactRows = 0;
+        long appointmentRows = 0;
+        try (BundleWriter.Lines contacts = bundle.entry(BundleFormat.CONTACTS)) {
+            for (List<UUID> chunk : chunks(contactIds)) {
+                for (Map<String, Object> c : h.createQuery("""
+                                select id, phone, email, first_name, last_name, lead_status, lead_score, notes, last_contacted_at, created_at, updated_at
+                                from public.contacts where id = any(:ids) order by id""")
+                        .bindArray("ids", UUID.class, chunk).mapToMap().list()) {
+                    if (redact) {
+                        c.put("phone", Redactor.phone((String) c.get("phone")));
+                        c.put("email", Redactor.email((String) c.get("email")));
+                        c.put("notes", Redactor.text((String) c.get("notes")));
+                    }
+                    contacts.line(json.writeValueAsString(stringify(c)));
+                    contactRows++;
+                }
+            }
+        }
+        try (BundleWriter.Lines appointments = bundle.entry(BundleFormat.APPOINTMENTS)) {
+            for (List<UUID> chunk : chunks(contactIds)) {
+                for (Map<String, Object> a : h.createQuery("""
+                                select id, contact_id, title, description, scheduled_at, duration_minutes, status, location, notes,
+                                       reminder_sent_at, created_at, updated_at
+                                from public.appointments where contact_id = any(:ids) order by contact_id, scheduled_at, id""")
+                        .bindArray("ids", UUID.class, chunk).mapToMap().list()) {
+                    if (redact) {
+                        a.put("notes", Redactor.text((String) a.get("notes")));
+                        a.put("description", Redactor.text((String) a.get("description")));
+                    }
+                    appointments.line(json.writeValueAsString(stringify(a)));
+                    appointmentRows++;
+                }
+            }
+        }
+        return new long[] {callRows, contactRows, appointmentRows, trackingRows};
+    }
+
+    private static CallLogQuery withLimit(CallLogQuery q) {
+        return new CallLogQuery(q.orgId(), q.from(), q.to(), q.directions(), q.statuses(), q.sentimentLabels(), q.urgencies(), q.contactId(),
+                q.text(), q.after(), q.sort(), PAGE);
+    }
+
+    private Map<String, Object> callRow(CallDetail c, boolean redact) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", c.id().toString());
+        row.put("created_at", c.createdAt().toString());
+        row.put("updated_at", c.updatedAt().toString());
+        row.put("call_direction", c.callDirection());
+        row.put("from_number", redact ? Redactor.phone(c.fromNumber()) : c.fromNumber());
+        row.put("to_number", redact ? Redactor.phone(c.toNumber()) : c.toNumber());
+        row.put("phone_number", redact ? Redactor.phone(c.phoneNumber()) : c.phoneNumber());
+        row.put("contact_id", c.contactId() == null ? null : c.contactId().toString());
+        row.put("caller_name", c.callerName());
+        row.put("duration_seconds", c.durationSeconds());
+        row.put("status", c.status());
+        row.put("summary", redact ? Redactor.text(c.summary()) : c.summary());
+        row.put("sentiment_label", c.sentimentLabel());
+        row.put("sentiment_score", c.sentimentScore());
+        row.put("sentiment_summary", redact ? Redactor.text(c.sentimentSummary()) : c.sentimentSummary());
+        row.put("sentiment_urgency", c.sentimentUrgency());
+        row.put("vapi_call_id", c.vapiCallId());
+        row.put("recording_url", c.recordingUrl());
+        String transcript = redact ? Redactor.text(c.transcript()) : c.transcript();
+        row.put("transcript", transcript);
+        List<Map<String, String>> turns = new ArrayList<>();
+        for (Transcript.Turn t : Transcript.parse(transcript).turns()) {
+            turns.add(Map.of("speaker", t.speaker().name().toLowerCase(java.util.Locale.ROOT), "text", t.text()));
+        }
+        row.put("turns", turns);
+        return row;
+    }
+
+    private static String csvRow(CallDetail c, boolean redact) {
+        return String.join(",", csv(c.createdAt().toString()), csv(c.callDirection()),
+                csv(redact ? Redactor.phone(c.fromNumber()) : c.fromNumber()), csv(redact ? Redactor.phone(c.toNumber()) : c.toNumber()),
+                csv(c.callerName()), csv(c.durationSeconds() == null ? "" : c.durationSeconds().toString()), csv(c.status()),
+                csv(c.sentimentLabel()), csv(c.sentimentUrgency()), csv(CallFormats.score(c.sentimentScore())),
+                csv(redact ? Redactor.text(c.summary()) : c.summary()));
+    }
+
+    /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("^[+-]?\\d[\\d.]*$") ? "'" + value : value;
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    private static Map<String, Object> stringify(Map<String, Object> row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        row.forEach((k, v) -> out.put(k, v instanceof UUID || v instanceof java.time.temporal.Temporal || v instanceof java.sql.Timestamp
+                ? (v instanceof java.sql.Timestamp ts ? ts.toInstant().toString() : v.toString()) : v));
+        return out;
+    }
+
+    private static List<List<UUID>> chunks(TreeSet<UUID> ids) {
+        List<List<UUID>> out = new ArrayList<>();
+        List<UUID> current = new ArrayList<>(CHUNK);
+        for (UUID id : ids) {
+            current.add(id);
+            if (current.size() == CHUNK) {
+                out.add(current);
+                current = new ArrayList<>(CHUNK);
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+}
