@@ -22,6 +22,17 @@ public final class Launcher {
             javafx.application.Application.launch(com.voxanne.ops.ui.ConsoleApplication.class);
             return;
         }
+        // `open FILE` is the window too: a bundle for offline review (picocli only explains it: `open --help`).
+        if (args.length == 2 && args[0].equals("open") && !args[1].startsWith("-")) {
+            java.nio.file.Path bundle = java.nio.file.Path.of(args[1]).toAbsolutePath();
+            if (!java.nio.file.Files.isRegularFile(bundle)) {
+                System.err.println("There is no file " + args[1] + ".");
+                System.exit(2);
+            }
+            System.setProperty("voxconsole.open.bundle", bundle.toString());
+            javafx.application.Application.launch(com.voxanne.ops.ui.ConsoleApplication.class);
+            return;
+        }
         System.exit(CommandLineRunner.run(args));
     }
 }

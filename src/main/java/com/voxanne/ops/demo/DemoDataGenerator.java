@@ -3,6 +3,7 @@ package com.voxanne.ops.demo;
 import com.voxanne.ops.UserFacingException;
 import com.voxanne.ops.demo.DemoCatalog.OrgTemplate;
 import com.voxanne.ops.demo.DemoCatalog.ServiceTemplate;
+import com.voxanne.ops.db.CsvCopy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -67,10 +67,11 @@ public final class MainView extends BorderPane {
         }));
         VBox who = new VBox(0, person, org);
         who.setAlignment(Pos.CENTER_RIGHT);
-        Label demo = new Label("demo workspace");
+        Label demo = new Label(signedIn.badge());
+        demo.setId("workspaceBadge");
         demo.getStyleClass().addAll("pill", "demo-badge");
-        demo.setVisible(signedIn.demo());
-        demo.setManaged(signedIn.demo());
+        demo.setVisible(!signedIn.live());
+        demo.setManaged(!signedIn.live());
 
         Button theme = new Button(null, new FontIcon(Material2AL.BRIGHTNESS_6));
         theme.setId("toggleTheme");

@@ -37,7 +37,7 @@ public class SignInService {
             ConsoleSession session = db.jdbi().onDemand(ProfileDao.class).session().orElseThrow(() -> new UserFacingException(
                     "The login " + settings.user() + " has no active profile in the console: ask an administrator to link it to a profile."));
             LOG.info("Signed in as {} ({} of {})", settings.user(), session.role(), session.orgName());
-            return new SignedIn(db, session, false);
+            return new SignedIn(db, session, null);
         } catch (UserFacingException e) {
             db.close();
             throw e;
@@ -47,15 +47,27 @@ public class SignInService {
         }
     }
 
-    /** Starts the embedded demo server if needed and signs in as one of its demo logins. */
-    public synchronized SignedIn signInToDemo(String loginRole, LongConsumer seedProgress) {
+    /** The embedded server, started (and on first use created) if it is not running yet. Blocking. */
+    public synchronized EmbeddedWorkspace workspace(LongConsumer seedProgress) {
         if (workspace == null) {
             workspace = EmbeddedWorkspace.start(workspaceDirectory, 0, demoOptions, seedProgress);
         }
+        return workspace;
+    }
+
+    /** Starts the embedded demo server if needed and signs in as one of its demo logins. */
+    public synchronized SignedIn signInToDemo(String loginRole, LongConsumer seedProgress) {
+        workspace(seedProgress);
         var login = workspace.demoLogins().stream().filter(l -> l.loginRole().equals(loginRole)).findFirst()
                 .orElseThrow(() -> new UserFacingException("The demo workspace has no login " + loginRole + "."));
         SignedIn signedIn = signIn(new ConnectionSettings(workspace.jdbcUrl(), loginRole), login.password().toCharArray());
-        return new SignedIn(signedIn.database(), signedIn.session(), true);
+        return new SignedIn(signedIn.database(), signedIn.session(), "demo workspace");
+    }
+
+    /** Loads a bundle into its own review database on the embedded server (once) and signs in to it read-only. */
+    public SignedIn signInToBundle(Path bundle, LongConsumer progress) {
+        var review = com.voxanne.ops.offline.ReviewDatabase.open(workspace(progress), bundle, progress);
+        return signIn(review.settings(), review.password()).withBadge(com.voxanne.ops.offline.ReviewDatabase.badge(review.verification()));
     }
 
     public int demoCalls() {

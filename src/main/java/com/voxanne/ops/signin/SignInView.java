@@ -142,7 +142,22 @@ public final class SignInView extends StackPane {
         working.visibleProperty().bind(model.busyProperty());
         working.managedProperty().bind(working.visibleProperty());
 
-        HBox actions = new HBox(signIn);
+        Button review = new Button("Review a bundle offline…", new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
+        review.setId("openBundle");
+        review.getStyleClass().add(Styles.FLAT);
+        review.disableProperty().bind(model.busyProperty());
+        review.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Open a transcript bundle");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Voxanne bundles", "*.voxbundle"));
+            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                model.openBundle(file.toPath());
+            }
+        });
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox actions = new HBox(8, review, grow, signIn);
         actions.setAlignment(Pos.CENTER_RIGHT);
 
         VBox card = new VBox(14, title, subtitle, new Separator(), demoTitle, demoRow, new Separator(), serverTitle, form, actions,

@@ -121,6 +121,14 @@ public final class SignInViewModel {
         }), () -> { });
     }
 
+    /** Opens a transcript bundle for offline review: no server needed. */
+    public void openBundle(java.nio.file.Path bundle) {
+        progressText.set("Opening " + bundle.getFileName() + " for offline review…");
+        cancelRequested = false;
+        run(() -> service.signInToBundle(bundle, loaded -> fx.execute(() ->
+                progressText.set(String.format("Loading %s: %,d calls…", bundle.getFileName(), loaded)))), () -> { });
+    }
+
     /** Stops creating the demo workspace; what was written is rolled back and the next try starts afresh. */
     public void cancel() {
         cancelRequested = true;

@@ -3,12 +3,23 @@ package com.voxanne.ops.signin;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.profiles.ConsoleSession;
 
-/** A signed-in person: their pool, who the database says they are, and where they signed in. */
-public record SignedIn(ConsoleDatabase database, ConsoleSession session, boolean demo) implements AutoCloseable {
+/**
+ * A signed-in person: their pool, who the database says they are, and, when it is not the
+ * organization's live server, a badge saying what it is ("demo workspace", "offline review · verified").
+ */
+public record SignedIn(ConsoleDatabase database, ConsoleSession session, String badge) implements AutoCloseable {
+
+    public boolean live() {
+        return badge == null;
+    }
+
+    public SignedIn withBadge(String text) {
+        return new SignedIn(database, session, text);
+    }
 
     public String windowTitle() {
         String who = session.fullName() != null ? session.fullName() : session.email();
-        return who + " · " + session.orgName() + " (" + session.role() + ")" + (demo ? " · demo workspace" : "");
+        return who + " · " + session.orgName() + " (" + session.role() + ")" + (badge == null ? "" : " · " + badge);
     }
 
     @Override

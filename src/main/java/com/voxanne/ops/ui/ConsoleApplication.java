@@ -78,6 +78,12 @@ public final class ConsoleApplication extends Application {
             }
         });
         SignInView view = new SignInView(model);
+        // `voxconsole open FILE` (and a double-click on an installed system) opens a bundle at once.
+        String bundle = System.getProperty("voxconsole.open.bundle");
+        if (bundle != null && signedIn == null && !autoDemoUsed) {
+            autoDemoUsed = true;
+            model.openBundle(java.nio.file.Path.of(bundle));
+        }
         // For demos and screenshots: -Dvoxconsole.demo.login=demo_harley_manager signs straight into the demo workspace.
         String autoDemo = System.getProperty("voxconsole.demo.login");
         if (autoDemo != null && signedIn == null && !autoDemoUsed) {

@@ -168,10 +168,15 @@ public final class EmbeddedWorkspace implements AutoCloseable {
 
     /** The superuser, who owns the schema here. For migrations, seeding and operator tasks only. */
     public DataSource ownerDataSource() {
+        return ownerDataSource(DATABASE);
+    }
+
+    /** The superuser on another database of this server (offline review databases live beside the demo). */
+    public DataSource ownerDataSource(String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {"127.0.0.1"});
         ds.setPortNumbers(new int[] {postgres.getPort()});
-        ds.setDatabaseName(DATABASE);
+        ds.setDatabaseName(database);
         ds.setUser(SUPERUSER);
         ds.setPassword(secrets.superuserPassword());
         ds.setApplicationName("voxconsole-owner");
@@ -179,7 +184,22 @@ public final class EmbeddedWorkspace implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+    }
+
+    /** Keeps a password of this workspace (a review login's, say) in its owner-only secrets file. */
+    public String rememberLoginPassword(String loginRole) {
+        String password = secrets.loginPasswordOrNew(loginRole);
+        try {
+            secrets.save();
+        } catch (IOException e) {
+            throw new UserFacingException("The workspace's password file could not be written: " + e.getMessage(), e);
+        }
+        return password;
     }
 
     public int port() {

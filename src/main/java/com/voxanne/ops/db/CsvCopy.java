@@ -1,4 +1,4 @@
-package com.voxanne.ops.demo;
+package com.voxanne.ops.db;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,7 +15,7 @@ import org.postgresql.copy.CopyIn;
  * server in chunks, so a million calls never sit in memory at once. An empty unquoted field is
  * NULL; every text value is quoted, so an empty string stays an empty string.
  */
-final class CsvCopy implements AutoCloseable {
+public final class CsvCopy implements AutoCloseable {
 
     private static final int FLUSH_AT = 1 << 20;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -29,13 +29,13 @@ final class CsvCopy implements AutoCloseable {
         this.copy = copy;
     }
 
-    static CsvCopy into(Connection connection, String table, String columns) throws SQLException {
+    public static CsvCopy into(Connection connection, String table, String columns) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy " + table + " (" + columns + ") from stdin (format csv)");
         return new CsvCopy(copy);
     }
 
-    CsvCopy text(String value) {
+    public CsvCopy text(String value) {
         separator();
         if (value != null) {
             buffer.append('"');
@@ -51,7 +51,7 @@ final class CsvCopy implements AutoCloseable {
         return this;
     }
 
-    CsvCopy value(Object value) {
+    public CsvCopy value(Object value) {
         separator();
         if (value != null) {
             buffer.append(value);
@@ -59,11 +59,11 @@ final class CsvCopy implements AutoCloseable {
         return this;
     }
 
-    CsvCopy time(Instant value) {
+    public CsvCopy time(Instant value) {
         return value(value == null ? null : TIMESTAMP.format(OffsetDateTime.ofInstant(value, ZoneOffset.UTC)));
     }
 
-    void endRow() throws SQLException {
+    public void endRow() throws SQLException {
         buffer.append('\n');
         firstField = true;
         rows++;
@@ -72,7 +72,7 @@ final class CsvCopy implements AutoCloseable {
         }
     }
 
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         flush();
         copy.endCopy();
         return rows;

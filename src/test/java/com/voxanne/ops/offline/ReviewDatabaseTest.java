@@ -1,0 +1,96 @@
+package com.voxanne.ops.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voxanne.ops.TestWorkspace;
+import com.voxanne.ops.calls.CallFilter;
+import com.voxanne.ops.calls.CallLogService;
+import com.voxanne.ops.db.ConsoleDatabase;
+import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.sentiment.SentimentPeriod;
+import com.voxanne.ops.sentiment.SentimentService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A bundle opened offline is the same data in the same workspaces: calls, transcripts, search and charts, read-only. */
+class ReviewDatabaseTest {
+
+    private static final UUID HARLEY = TestWorkspace.orgId("Harley Street Dental Clinic");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private static Path export(String name, boolean redact) throws Exception {
+        Path dir = TestWorkspace.root().resolve("review-" + UUID.randomUUID());
+        InstallationKey key = InstallationKey.loadOrCreate(dir.resolve("key"));
+        Path out = dir.resolve(name);
+        new ExportService(TestWorkspace.as("harley", "user").jdbi(), key).export(CallFilter.NONE.toQuery(HARLEY, LONDON, 500), Map.of(), redact, out,
+                new ExportService.Origin("demo_harley_user", "Test", "Harley Street Dental Clinic", HARLEY, "test"), n -> { }, () -> false);
+        return out;
+    }
+
+    @Test
+    void aReviewedBundleHoldsTheSameCallsAndAnswersTheSameQueries() throws Exception {
+        Path bundle = export("review.voxbundle", false);
+        var review = ReviewDatabase.open(TestWorkspace.get(), bundle, n -> { });
+        assertThat(ReviewDatabase.badge(review.verification())).isEqualTo("offline review · verified");
+        try (ConsoleDatabase db = ConsoleDatabase.open(review.settings(), review.password(), "review")) {
+            var session = db.jdbi().onDemand(ProfileDao.class).session().orElseThrow();
+            assertThat(session.orgName()).isEqualTo("Harley Street Dental Clinic");
+            assertThat(session.role()).as("a reviewer only reads").isEqualTo("user");
+            int calls = db.jdbi().withHandle(h -> h.createQuery("select count(*) from calls").mapTo(Integer.class).one());
+            int original = TestWorkspace.owner().withHandle(h -> h.createQuery("select count(*) from calls where org_id = :o").bind("o", HARLEY)
+                    .mapTo(Integer.class).one());
+            assertThat(calls).isEqualTo(original);
+            String transcript = db.jdbi().withHandle(h -> h.createQuery("select transcript from calls where transcript is not null order by id limit 1")
+                    .mapTo(String.class).one());
+            UUID id = db.jdbi().withHandle(h -> h.createQuery("select id from calls where transcript is not null order by id limit 1").mapTo(UUID.class).one());
+            String inDatabase = TestWorkspace.owner().withHandle(h -> h.createQuery("select transcript from calls where id = :id").bind("id", id)
+                    .mapTo(String.class).one());
+            assertThat(inDatabase).isEqualTo(transcript);
+
+            var service = new CallLogService(db.jdbi());
+            var refunds = service.page(CallFilter.NONE.withText("refund").toQuery(session.orgId(), LONDON, 50));
+            assertThat(refunds).as("full-text search works offline").isNotEmpty();
+            var overview = new SentimentService(db.jdbi()).overview(session.orgId(), SentimentPeriod.lastDays(30, TestWorkspace.ANCHOR.minusDays(1)), LONDON);
+            assertThat(overview.mix()).isNotEmpty();
+            int appointments = db.jdbi().withHandle(h -> h.createQuery("select count(*) from appointments").mapTo(Integer.class).one());
+            assertThat(appointments).isPositive();
+        }
+        long before = System.nanoTime();
+        var again = ReviewDatabase.open(TestWorkspace.get(), bundle, n -> { });
+        assertThat(again.settings()).isEqualTo(review.settings());
+        assertThat((System.nanoTime() - before) / 1_000_000).as("reopening reuses the loaded database").isLessThan(30_000);
+        try (ConsoleDatabase db = ConsoleDatabase.open(again.settings(), again.password(), "review-again")) {
+            assertThat(db.jdbi().onDemand(ProfileDao.class).session()).isPresent();
+        }
+    }
+
+    @Test
+    void redactedAndModifiedBundlesOpenTooAndSaySo() throws Exception {
+        Path redacted = export("redacted.voxbundle", true);
+        var review = ReviewDatabase.open(TestWorkspace.get(), redacted, n -> { });
+        try (ConsoleDatabase db = ConsoleDatabase.open(review.settings(), review.password(), "redacted")) {
+            String phone = db.jdbi().withHandle(h -> h.createQuery("select phone from contacts limit 1").mapTo(String.class).one());
+            assertThat(phone).contains("•");
+        }
+        Path modified = redacted.resolveSibling("modified.voxbundle");
+        try (var in = new java.util.zip.ZipFile(redacted.toFile());
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(modified))) {
+            for (var e : in.stream().toList()) {
+                byte[] data = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals(BundleFormat.CALLS)) {
+                    data = new String(data, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("AGENT: ", "AGENT: (changed) ")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        assertThat(ReviewDatabase.badge(ReviewDatabase.open(TestWorkspace.get(), modified, n -> { }).verification()))
+                .isEqualTo("offline review · modified");
+    }
+}
