@@ -50,7 +50,16 @@ public interface CallDao extends SqlObject {
                 from public.calls c""").mapTo(CallDetail.class).list();
     }
 
+    /** How many calls the filter matches (for an export's estimate; the log itself never counts). */
+    default long count(CallLogQuery q) {
+        return select(q.after(null), "select count(*) from public.calls c", false).mapTo(Long.class).one();
+    }
+
     private Query select(CallLogQuery q, String selectFrom) {
+        return select(q, selectFrom, true);
+    }
+
+    private Query select(CallLogQuery q, String selectFrom, boolean paged) {
         StringBuilder where = new StringBuilder(" and c.org_id = :orgId");
         List<Consumer<Query>> binds = new ArrayList<>();
         binds.add(s -> s.bind("orgId", q.orgId()));
@@ -81,8 +90,11 @@ public interface CallDao extends SqlObject {
             where.append(" and c.search_vector @@ websearch_to_tsquery('english', :text)");
             binds.add(s -> s.bind("text", q.text()));
         }
-        Query statement = getHandle().createQuery(selectFrom + " where true" + where + " order by " + q.sort().orderBy() + " limit :limit");
-        statement.bind("limit", q.limit());
+        Query statement = getHandle().createQuery(selectFrom + " where true" + where
+                + (paged ? " order by " + q.sort().orderBy() + " limit :limit" : ""));
+        if (paged) {
+            statement.bind("limit", q.limit());
+        }
         binds.forEach(b -> b.accept(statement));
         return statement;
     }

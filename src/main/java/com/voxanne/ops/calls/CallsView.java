@@ -49,6 +49,8 @@ public final class CallsView extends BorderPane {
     private final CheckComboBox<String> sentiments = checks("Sentiment", List.of("positive", "neutral", "negative"));
     private final CheckComboBox<String> urgencies = checks("Urgency", List.of("critical", "high", "medium", "low"));
     private boolean syncing;
+    private Runnable onExport = () -> { };
+    private final javafx.beans.property.BooleanProperty exportAvailable = new javafx.beans.property.SimpleBooleanProperty(false);
     private TableColumn<CallSummary, String> timeColumn;
     private TableColumn<CallSummary, String> lengthColumn;
 
@@ -115,13 +117,20 @@ public final class CallsView extends BorderPane {
         back.setMinWidth(USE_PREF_SIZE);
         back.disableProperty().bind(model.canGoBack().not());
         back.setOnAction(e -> model.back());
+        Button export = new Button(null, new FontIcon(Material2MZ.SAVE_ALT));
+        export.setId("exportCalls");
+        export.getStyleClass().add(Styles.BUTTON_ICON);
+        export.setTooltip(new javafx.scene.control.Tooltip("Export these calls to a signed bundle…"));
+        export.setOnAction(e -> onExport.run());
+        export.visibleProperty().bind(exportAvailable);
+        export.managedProperty().bind(export.visibleProperty());
         Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
         refresh.getStyleClass().add(Styles.BUTTON_ICON);
         refresh.setOnAction(e -> model.refresh());
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox controls = new HBox(8, search, contact, from, to, directions, statuses, sentiments, urgencies, grow, back, refresh);
+        HBox controls = new HBox(8, search, contact, from, to, directions, statuses, sentiments, urgencies, grow, back, export, refresh);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane chips = new FlowPane(6, 6);
@@ -382,6 +391,12 @@ public final class CallsView extends BorderPane {
         c.setMinWidth(width);
         c.setCellFactory(col -> new com.voxanne.ops.ui.PillCell<>(stylePrefix));
         return c;
+    }
+
+    /** Offers "Export…" for the current filter; without it (offline review) the button is hidden. */
+    public void setOnExport(Runnable action) {
+        this.onExport = action;
+        exportAvailable.set(action != null);
     }
 
     /** Focuses the call log, so J/K work at once. */

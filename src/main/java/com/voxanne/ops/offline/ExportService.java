@@ -54,6 +54,11 @@ public class ExportService {
     public record Origin(String login, String person, String organization, UUID orgId, String server) {
     }
 
+    /** How many calls an export of this filter will write, for the progress estimate. */
+    public long countCalls(CallLogQuery filter) {
+        return jdbi.withExtension(CallDao.class, dao -> dao.count(filter));
+    }
+
     public Result export(CallLogQuery filter, Map<String, Object> filterDescription, boolean redact, Path out, Origin origin,
                          LongConsumer progress, BooleanSupplier cancelled) {
         try (BundleWriter bundle = BundleWriter.create(out)) {

@@ -13,6 +13,11 @@ public record SignedIn(ConsoleDatabase database, ConsoleSession session, String 
         return badge == null;
     }
 
+    /** A bundle opened for offline review: read-only, nothing to export again. */
+    public boolean offlineReview() {
+        return badge != null && badge.startsWith("offline review");
+    }
+
     public SignedIn withBadge(String text) {
         return new SignedIn(database, session, text);
     }

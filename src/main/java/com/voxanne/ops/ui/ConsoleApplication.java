@@ -113,6 +113,9 @@ public final class ConsoleApplication extends Application {
         AppointmentsViewModel appointments = new AppointmentsViewModel(new AppointmentService(jdbi), executors.background(), executors.fx(),
                 org, zone, LocalDate.now(zone), session.session().isManagerOrAdmin(), showCalls);
         AppointmentsView appointmentsView = new AppointmentsView(appointments);
+        if (!session.offlineReview()) {
+            offerExport(session, calls, callsView, zone);
+        }
         calls.setAppointmentOpener(a -> {
             appointments.open(a.id(), a.scheduledAt());
             mainView.show("appointments");
@@ -143,6 +146,21 @@ public final class ConsoleApplication extends Application {
             preferences.save();
         });
         callsView.focusLog();
+    }
+
+    private void offerExport(SignedIn session, CallsViewModel calls, CallsView callsView, ZoneId zone) {
+        callsView.setOnExport(() -> {
+            try {
+                var key = com.voxanne.ops.offline.InstallationKey.loadOrCreate(AppDirectories.forCurrentUser().data().resolve("installation-key"));
+                var s = session.session();
+                var model = new com.voxanne.ops.offline.ExportViewModel(new com.voxanne.ops.offline.ExportService(session.database().jdbi(), key),
+                        executors.background(), executors.fx(), s.orgId(), zone, new com.voxanne.ops.offline.ExportService.Origin(
+                                s.loginRole(), s.fullName(), s.orgName(), s.orgId(), session.database().settings().redactedUrl()));
+                com.voxanne.ops.offline.ExportWindow.show(stage, model, calls.filterProperty().get(), scene.getStylesheets());
+            } catch (java.io.IOException e) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage()).showAndWait();
+            }
+        });
     }
 
     private void signOut() {
