@@ -73,7 +73,7 @@ public final class CallsView extends BorderPane {
         search.setId("callSearch");
         search.setPromptText("Search calls (Ctrl+F)");
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
-        search.setPrefColumnCount(18);
+        search.setPrefColumnCount(15);
         search.setOnAction(e -> model.apply(model.filterProperty().get().withText(search.getText())));
         Button clearSearch = new Button(null, new FontIcon(Material2AL.CLEAR));
         clearSearch.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -83,7 +83,8 @@ public final class CallsView extends BorderPane {
         javafx.scene.control.TextField contact = new javafx.scene.control.TextField();
         contact.setId("contactFilter");
         contact.setPromptText("Contact…");
-        contact.setPrefColumnCount(10);
+        contact.setPrefColumnCount(9);
+        contact.setMinWidth(110);
         var suggestions = org.controlsfx.control.textfield.TextFields.bindAutoCompletion(contact,
                 request -> model.contactSuggestions(request.getUserText()),
                 new javafx.util.StringConverter<com.voxanne.ops.contacts.Contact>() {

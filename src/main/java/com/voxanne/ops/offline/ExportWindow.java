@@ -45,6 +45,7 @@ public final class ExportWindow {
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         Label status = new Label();
         status.setId("exportStatus");
         status.setWrapText(true);
@@ -64,6 +65,7 @@ public final class ExportWindow {
         });
         Button cancel = new Button("Cancel export");
         cancel.visibleProperty().bind(model.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> model.cancel());
         Button close = new Button("Close");
         close.disableProperty().bind(model.runningProperty());
@@ -73,6 +75,7 @@ public final class ExportWindow {
         HBox buttons = new HBox(8, cancel, grow, close, choose);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox root = new VBox(12, what, redact, note, progress, status, buttons);
+        root.getStyleClass().add("export-window");
         root.setPadding(new Insets(20));
         root.setPrefWidth(560);
         Scene scene = new Scene(root);
