@@ -120,10 +120,16 @@ public final class ConsoleApplication extends Application {
             appointments.open(a.id(), a.scheduledAt());
             mainView.show("appointments");
         });
+        var s = session.session();
+        var cache = new com.voxanne.ops.cache.ReferenceCache(AppDirectories.forCurrentUser().cache(), session.database().settings().redactedUrl(),
+                s.orgId(), s.loginRole());
+        var setup = new com.voxanne.ops.cache.SetupViewModel(new com.voxanne.ops.cache.ReferenceService(jdbi, cache),
+                executors.background(), executors.fx());
         mainView = new MainView(session, List.of(
                 new Workspace("calls", "Calls", Material2AL.CALL, callsView),
                 new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, new SentimentView(sentiment)),
-                new Workspace("appointments", "Appointments", Material2AL.EVENT, appointmentsView)),
+                new Workspace("appointments", "Appointments", Material2AL.EVENT, appointmentsView),
+                new Workspace("setup", "Setup", Material2MZ.SETTINGS, new com.voxanne.ops.cache.SetupView(setup))),
                 this::toggleTheme, this::signOut);
         ConnectionStatusViewModel connection = new ConnectionStatusViewModel(new ConnectionCheck(session.database().dataSource()),
                 executors.background(), executors.fx(), () -> {
@@ -140,6 +146,7 @@ public final class ConsoleApplication extends Application {
         calls.refresh();
         sentiment.refresh();
         appointments.refresh();
+        setup.start();
         mainView.show(preferences.get("workspace.last", "calls"));
         mainView.currentProperty().addListener((obs, old, now) -> {
             preferences.put("workspace.last", now);

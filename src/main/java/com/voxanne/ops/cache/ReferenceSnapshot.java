@@ -1,0 +1,35 @@
+package com.voxanne.ops.cache;
+
+import com.voxanne.ops.reference.ReferenceDao;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The organization's reference configuration as last fetched: what the console shows at once on
+ * start and offline. {@code version} is the server's change marker for these tables; {@code owner}
+ * says whose it is (server, organization, login), so one person's cache is never read as another's.
+ */
+public record ReferenceSnapshot(
+        int format,
+        String appVersion,
+        String owner,
+        String version,
+        Instant fetchedAt,
+        Instant checkedAt,
+        List<ReferenceDao.Agent> agents,
+        List<ReferenceDao.Service> services,
+        List<ReferenceDao.FeatureFlag> featureFlags,
+        List<ReferenceDao.OrgFeatureFlag> orgFeatureFlags,
+        List<ReferenceDao.OrgTool> orgTools,
+        List<ReferenceDao.EscalationRule> escalationRules,
+        List<ReferenceDao.CarrierForwardingRule> carrierForwardingRules,
+        List<ReferenceDao.Integration> integrations,
+        List<String> knowledgeBaseTitles) {
+
+    public static final int FORMAT = 1;
+
+    public ReferenceSnapshot checked(Instant at) {
+        return new ReferenceSnapshot(format, appVersion, owner, version, fetchedAt, at, agents, services, featureFlags, orgFeatureFlags, orgTools,
+                escalationRules, carrierForwardingRules, integrations, knowledgeBaseTitles);
+    }
+}
