@@ -12,8 +12,15 @@ import java.util.concurrent.TimeUnit;
 record CliRun(int exit, String out, String err) {
 
     static CliRun run(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.voxanne.ops.Launcher"));
+        return runWithJvmOptions(List.of(), env, stdin, args);
+    }
+
+    /** As {@link #run(Map, String, String...)}, with JVM options such as a heap limit. */
+    static CliRun runWithJvmOptions(List<String> jvmOptions, Map<String, String> env, String stdin, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.voxanne.ops.Launcher"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("PGPASSWORD");
