@@ -58,6 +58,25 @@ public final class InstallationKey {
         }
     }
 
+    /**
+     * The keys this console trusts for bundles: its own, plus one fingerprint per line in
+     * {@code trusted-keys.txt} beside the key (colleagues' installations; # starts a comment).
+     */
+    public static java.util.Set<String> trustedFingerprints(Path keyFile) throws IOException {
+        java.util.Set<String> trusted = new java.util.TreeSet<>();
+        trusted.add(loadOrCreate(keyFile).fingerprint());
+        Path list = keyFile.resolveSibling("trusted-keys.txt");
+        if (Files.exists(list)) {
+            for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                String fp = line.replaceAll("#.*", "").strip();
+                if (!fp.isEmpty()) {
+                    trusted.add(fp.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return trusted;
+    }
+
     public byte[] sign(byte[] data) {
         try {
             Signature s = Signature.getInstance("Ed25519");

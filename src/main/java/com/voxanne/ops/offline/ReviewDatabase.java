@@ -43,7 +43,12 @@ public final class ReviewDatabase {
     }
 
     public static Review open(EmbeddedWorkspace workspace, Path bundle, LongConsumer callsLoaded) {
-        BundleVerifier.Verification verification = BundleVerifier.verify(bundle, java.util.Set.of());
+        return open(workspace, bundle, java.util.Set.of(), callsLoaded);
+    }
+
+    /** @param trustedKeys fingerprints of the keys this console trusts; a bundle signed by another key is shown as such */
+    public static Review open(EmbeddedWorkspace workspace, Path bundle, java.util.Set<String> trustedKeys, LongConsumer callsLoaded) {
+        BundleVerifier.Verification verification = BundleVerifier.verify(bundle, trustedKeys);
         if (verification.status() == BundleVerifier.Status.UNREADABLE || verification.manifest() == null) {
             throw new UserFacingException(verification.sentence());
         }
@@ -165,6 +170,7 @@ public final class ReviewDatabase {
         return "offline review · " + switch (v.status()) {
             case VERIFIED -> "verified";
             case UNSIGNED -> "unsigned";
+            case UNTRUSTED -> "signed by an unknown key";
             default -> "modified";
         };
     }

@@ -27,6 +27,11 @@ public final class MainView extends BorderPane {
     private final javafx.beans.property.StringProperty current = new javafx.beans.property.SimpleStringProperty(this, "current");
 
     public MainView(SignedIn signedIn, java.util.List<Workspace> pages, Runnable toggleTheme, Runnable signOut) {
+        this(signedIn, pages, toggleTheme, signOut, signOut);
+    }
+
+    /** @param signOutAndForget signs out and clears what this console cached for the person */
+    public MainView(SignedIn signedIn, java.util.List<Workspace> pages, Runnable toggleTheme, Runnable signOut, Runnable signOutAndForget) {
         setId("mainView");
         ToggleGroup group = new ToggleGroup();
         HBox nav = new HBox(4);
@@ -78,10 +83,16 @@ public final class MainView extends BorderPane {
         theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         theme.setTooltip(new Tooltip("Switch between light and dark"));
         theme.setOnAction(e -> toggleTheme.run());
-        Button out = new Button("Sign out", new FontIcon(Material2AL.EXIT_TO_APP));
+        javafx.scene.control.SplitMenuButton out = new javafx.scene.control.SplitMenuButton();
+        out.setText("Sign out");
+        out.setGraphic(new FontIcon(Material2AL.EXIT_TO_APP));
         out.setId("signOut");
         out.getStyleClass().add(Styles.FLAT);
         out.setOnAction(e -> signOut.run());
+        javafx.scene.control.MenuItem forget = new javafx.scene.control.MenuItem("Sign out and clear cached data from this computer");
+        forget.setId("signOutAndForget");
+        forget.setOnAction(e -> signOutAndForget.run());
+        out.getItems().add(forget);
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

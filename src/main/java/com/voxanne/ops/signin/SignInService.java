@@ -66,7 +66,14 @@ public class SignInService {
 
     /** Loads a bundle into its own review database on the embedded server (once) and signs in to it read-only. */
     public SignedIn signInToBundle(Path bundle, LongConsumer progress) {
-        var review = com.voxanne.ops.offline.ReviewDatabase.open(workspace(progress), bundle, progress);
+        java.util.Set<String> trusted;
+        try {
+            trusted = com.voxanne.ops.offline.InstallationKey.trustedFingerprints(
+                    com.voxanne.ops.workspace.AppDirectories.forCurrentUser().data().resolve("installation-key"));
+        } catch (java.io.IOException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
+        var review = com.voxanne.ops.offline.ReviewDatabase.open(workspace(progress), bundle, trusted, progress);
         return signIn(review.settings(), review.password()).withBadge(com.voxanne.ops.offline.ReviewDatabase.badge(review.verification()));
     }
 

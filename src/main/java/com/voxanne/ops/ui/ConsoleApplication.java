@@ -45,6 +45,7 @@ public final class ConsoleApplication extends Application {
     private Themes theme;
     private boolean autoDemoUsed;
     private MainView mainView;
+    private com.voxanne.ops.cache.ReferenceCache currentCache;
     private java.util.concurrent.ScheduledFuture<?> heartbeat;
 
     @Override
@@ -130,7 +131,8 @@ public final class ConsoleApplication extends Application {
                 new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, new SentimentView(sentiment)),
                 new Workspace("appointments", "Appointments", Material2AL.EVENT, appointmentsView),
                 new Workspace("setup", "Setup", Material2MZ.SETTINGS, new com.voxanne.ops.cache.SetupView(setup))),
-                this::toggleTheme, this::signOut);
+                this::toggleTheme, this::signOut, this::signOutAndForget);
+        currentCache = cache;
         ConnectionStatusViewModel connection = new ConnectionStatusViewModel(new ConnectionCheck(session.database().dataSource()),
                 executors.background(), executors.fx(), () -> {
                     calls.refresh();
@@ -168,6 +170,20 @@ public final class ConsoleApplication extends Application {
                 new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage()).showAndWait();
             }
         });
+    }
+
+    private void signOutAndForget() {
+        var cache = currentCache;
+        signOut();
+        if (cache != null) {
+            executors.background().execute(() -> {
+                try {
+                    cache.clear();
+                } catch (java.io.IOException e) {
+                    org.slf4j.LoggerFactory.getLogger(ConsoleApplication.class).warn("Could not clear the reference cache", e);
+                }
+            });
+        }
     }
 
     private void signOut() {

@@ -69,6 +69,23 @@ class ReviewDatabaseTest {
     }
 
     @Test
+    void theBadgeSaysWhetherTheSignerIsATrustedKey() throws Exception {
+        Path bundle = export("trust.voxbundle", false);
+        InstallationKey exporter = InstallationKey.loadOrCreate(bundle.resolveSibling("key"));
+        assertThat(ReviewDatabase.badge(ReviewDatabase.open(TestWorkspace.get(), bundle, java.util.Set.of(exporter.fingerprint()), n -> { })
+                .verification())).isEqualTo("offline review · verified");
+        assertThat(ReviewDatabase.badge(ReviewDatabase.open(TestWorkspace.get(), bundle, java.util.Set.of("00:11:22"), n -> { })
+                .verification())).isEqualTo("offline review · signed by an unknown key");
+
+        Files.writeString(bundle.resolveSibling("trusted-keys.txt"), "# Anna's laptop\n" + exporter.fingerprint().toUpperCase() + "  # QA\n\n");
+        Path ownKey = bundle.resolveSibling("own-key");
+        java.nio.file.Files.copy(bundle.resolveSibling("trusted-keys.txt"), ownKey.resolveSibling("trusted-keys.txt"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(InstallationKey.trustedFingerprints(ownKey))
+                .containsExactlyInAnyOrder(InstallationKey.loadOrCreate(ownKey).fingerprint(), exporter.fingerprint());
+    }
+
+    @Test
     void redactedAndModifiedBundlesOpenTooAndSaySo() throws Exception {
         Path redacted = export("redacted.voxbundle", true);
         var review = ReviewDatabase.open(TestWorkspace.get(), redacted, n -> { });
