@@ -38,9 +38,26 @@ public final class ReviewDatabase {
     private ReviewDatabase() {
     }
 
-    /** Where to sign in to review a bundle. */
-    public record Review(ConnectionSettings settings, char[] password, BundleVerifier.Verification verification) {
+    /**
+     * Where to sign in to review a bundle. {@code rest} completes when every row is loaded: the
+     * newest calls are there at once, so the first page shows while the rest loads in the background.
+     */
+    public record Review(ConnectionSettings settings, char[] password, BundleVerifier.Verification verification,
+                         java.util.concurrent.CompletableFuture<Void> rest) {
     }
+
+    private static final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> LOADING = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int FIRST_CALLS = 500;
+    private static final int CHUNK = 10_000;
+    private static final List<String> CONTACT_COLUMNS = List.of("id", "phone", "email", "first_name", "last_name", "lead_status", "lead_score",
+            "notes", "last_contacted_at", "created_at", "updated_at");
+    private static final List<String> CALL_COLUMNS = List.of("id", "created_at", "updated_at", "call_direction", "from_number", "to_number",
+            "phone_number", "contact_id", "caller_name", "duration_seconds", "status", "summary", "sentiment_label", "sentiment_score",
+            "sentiment_summary", "sentiment_urgency", "vapi_call_id", "recording_url", "transcript");
+    private static final List<String> APPOINTMENT_COLUMNS = List.of("id", "contact_id", "title", "description", "scheduled_at",
+            "duration_minutes", "status", "location", "notes", "reminder_sent_at", "created_at", "updated_at");
+    private static final List<String> TRACKING_COLUMNS = List.of("id", "call_id", "contact_id", "tracked_url", "utm_source", "utm_medium",
+            "utm_campaign", "device_type", "browser", "os", "ip_address", "location", "created_at");
 
     public static Review open(EmbeddedWorkspace workspace, Path bundle, LongConsumer callsLoaded) {
         return open(workspace, bundle, java.util.Set.of(), callsLoaded);
@@ -59,23 +76,36 @@ public final class ReviewDatabase {
             throw new UserFacingException("The bundle cannot be read: " + e.getMessage(), e);
         }
         String database = "review_" + sha.substring(0, 16);
+        java.util.concurrent.CompletableFuture<Void> rest = java.util.concurrent.CompletableFuture.completedFuture(null);
         String login = database + "_reader";
         Jdbi server = Jdbi.create(workspace.ownerDataSource("postgres"));
         boolean loaded = server.withHandle(h -> h.createQuery("select exists (select 1 from pg_database where datname = :d)")
                 .bind("d", database).mapTo(Boolean.class).one())
                 && Jdbi.create(workspace.ownerDataSource(database)).withHandle(h -> h.createQuery(
                         "select exists (select 1 from pg_tables where schemaname = 'private' and tablename = 'review_loaded')").mapTo(Boolean.class).one());
-        if (!loaded) {
+        java.util.concurrent.CompletableFuture<Void> inProgress = LOADING.get(database);
+        if (inProgress != null && !inProgress.isDone()) {
+            // Opened again while its first opening is still loading: share that load.
+            rest = inProgress;
+        } else if (!loaded) {
             server.useHandle(h -> {
                 h.execute("drop database if exists " + database + " with (force)");
                 h.execute("create database " + database + " encoding 'UTF8' template template0");
             });
             SchemaMigrator.migrate(workspace.ownerDataSource(database));
+            Jdbi target = Jdbi.create(workspace.ownerDataSource(database));
             try {
-                Jdbi.create(workspace.ownerDataSource(database)).useTransaction(h -> load(h, bundle, verification.manifest(), login, callsLoaded));
+                target.useTransaction(h -> loadFirst(h, bundle, verification.manifest()));
             } catch (Exception e) {
                 throw new UserFacingException("The bundle could not be loaded for review: " + e.getMessage(), e);
             }
+            UUID org = UUID.fromString(verification.manifest().path("organization").path("id").asText());
+            rest = java.util.concurrent.CompletableFuture.runAsync(() -> loadRest(target, bundle, org, login, callsLoaded), r -> {
+                Thread t = new Thread(r, "review-loader");
+                t.setDaemon(true);
+                t.start();
+            });
+            LOADING.put(database, rest);
         }
         String password = workspace.rememberLoginPassword(login);
         Jdbi owner = Jdbi.create(workspace.ownerDataSource(database));
@@ -84,7 +114,7 @@ public final class ReviewDatabase {
         } catch (SQLException e) {
             throw new UserFacingException("The review login could not be prepared: " + e.getMessage(), e);
         }
-        return new Review(new ConnectionSettings(workspace.jdbcUrl(database), login), password.toCharArray(), verification);
+        return new Review(new ConnectionSettings(workspace.jdbcUrl(database), login), password.toCharArray(), verification, rest);
     }
 
     private static void linkLogin(Handle h, String login, String password) throws SQLException {
@@ -98,7 +128,8 @@ public final class ReviewDatabase {
         }
     }
 
-    private static void load(Handle h, Path bundle, JsonNode manifest, String login, LongConsumer callsLoaded) throws IOException, SQLException {
+    /** The organization, the reviewer, every contact and the newest calls: enough for the first page. */
+    private static void loadFirst(Handle h, Path bundle, JsonNode manifest) throws IOException, SQLException {
         // A review database holds what the bundle holds, masked phone numbers and e-mails included.
         h.execute("alter domain public.phone_e164 drop constraint phone_e164_format");
         h.execute("alter domain public.email_address drop constraint email_address_format");
@@ -107,37 +138,61 @@ public final class ReviewDatabase {
                 .bind("id", org).bind("name", manifest.path("organization").path("name").asText("Reviewed organization")).execute();
         h.createUpdate("insert into public.profiles (org_id, email, full_name, role) values (:org, 'reviewer@offline.invalid', :name, 'user')")
                 .bind("org", org).bind("name", "Offline reviewer").execute();
-        Connection c = h.getConnection();
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
-            copy(zip, BundleFormat.CONTACTS, c, "public.contacts",
-                    List.of("id", "phone", "email", "first_name", "last_name", "lead_status", "lead_score", "notes", "last_contacted_at",
-                            "created_at", "updated_at"), org, n -> { });
-            copy(zip, BundleFormat.CALLS, c, "public.calls",
-                    List.of("id", "created_at", "updated_at", "call_direction", "from_number", "to_number", "phone_number", "contact_id",
-                            "caller_name", "duration_seconds", "status", "summary", "sentiment_label", "sentiment_score", "sentiment_summary",
-                            "sentiment_urgency", "vapi_call_id", "recording_url", "transcript"), org, callsLoaded);
-            copy(zip, BundleFormat.APPOINTMENTS, c, "public.appointments",
-                    List.of("id", "contact_id", "title", "description", "scheduled_at", "duration_minutes", "status", "location", "notes",
-                            "reminder_sent_at", "created_at", "updated_at"), org, n -> { });
-            copy(zip, BundleFormat.TRACKING, c, "public.call_tracking",
-                    List.of("id", "call_id", "contact_id", "tracked_url", "utm_source", "utm_medium", "utm_campaign", "device_type", "browser",
-                            "os", "ip_address", "location", "created_at"), org, n -> { });
+            try (BufferedReader in = reader(zip, BundleFormat.CONTACTS)) {
+                copy(in, h.getConnection(), "public.contacts", CONTACT_COLUMNS, org, Long.MAX_VALUE);
+            }
+            try (BufferedReader in = reader(zip, BundleFormat.CALLS)) {
+                copy(in, h.getConnection(), "public.calls", CALL_COLUMNS, org, FIRST_CALLS);
+            }
         }
-        h.execute("analyze");
-        h.execute("create table private.review_loaded (loaded_at timestamptz not null default now(), login name not null)");
-        h.execute("insert into private.review_loaded (login) values (?)", login);
     }
 
-    private static void copy(ZipFile zip, String entry, Connection c, String table, List<String> columns, UUID org, LongConsumer progress)
-            throws IOException, SQLException {
-        var z = zip.getEntry(entry);
-        if (z == null) {
-            return;
+    /** The other calls in chunks (each committed, so the console sees them arrive), then appointments and tracking. */
+    private static void loadRest(Jdbi target, Path bundle, UUID org, String login, LongConsumer callsLoaded) {
+        try (ZipFile zip = new ZipFile(bundle.toFile()); BufferedReader calls = reader(zip, BundleFormat.CALLS)) {
+            for (long skipped = 0; skipped < FIRST_CALLS && calls.readLine() != null; skipped++) {
+                // Already loaded by loadFirst.
+            }
+            long loaded = FIRST_CALLS;
+            while (true) {
+                long copied = target.inTransaction(h -> copy(calls, h.getConnection(), "public.calls", CALL_COLUMNS, org, CHUNK));
+                loaded += copied;
+                callsLoaded.accept(loaded);
+                if (copied < CHUNK) {
+                    break;
+                }
+            }
+            target.useTransaction(h -> {
+                try (BufferedReader in = reader(zip, BundleFormat.APPOINTMENTS)) {
+                    copy(in, h.getConnection(), "public.appointments", APPOINTMENT_COLUMNS, org, Long.MAX_VALUE);
+                }
+                try (BufferedReader in = reader(zip, BundleFormat.TRACKING)) {
+                    copy(in, h.getConnection(), "public.call_tracking", TRACKING_COLUMNS, org, Long.MAX_VALUE);
+                }
+                h.execute("analyze");
+                // Only a complete load is reused; one cut short (the console quit) is loaded again next time.
+                h.execute("create table private.review_loaded (loaded_at timestamptz not null default now(), login name not null)");
+                h.execute("insert into private.review_loaded (login) values (?)", login);
+            });
+        } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(new UserFacingException(
+                    "The rest of the bundle could not be loaded for review: " + e.getMessage(), e));
         }
-        try (CsvCopy copy = CsvCopy.into(c, table, "org_id, " + String.join(", ", columns));
-             BufferedReader in = new BufferedReader(new InputStreamReader(zip.getInputStream(z), StandardCharsets.UTF_8))) {
+    }
+
+    private static BufferedReader reader(ZipFile zip, String entry) throws IOException {
+        var z = zip.getEntry(entry);
+        java.io.InputStream in = z == null ? java.io.InputStream.nullInputStream() : zip.getInputStream(z);
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    /** Copies up to {@code max} JSON lines from {@code in} into {@code table}; returns how many. */
+    private static long copy(BufferedReader in, Connection c, String table, List<String> columns, UUID org, long max)
+            throws IOException, SQLException {
+        try (CsvCopy copy = CsvCopy.into(c, table, "org_id, " + String.join(", ", columns))) {
             long n = 0;
-            for (String line; (line = in.readLine()) != null; ) {
+            for (String line; n < max && (line = in.readLine()) != null; ) {
                 if (line.isBlank()) {
                     continue;
                 }
@@ -156,12 +211,10 @@ public final class ReviewDatabase {
                     }
                 }
                 copy.endRow();
-                if (++n % 5_000 == 0) {
-                    progress.accept(n);
-                }
+                n++;
             }
             copy.finish();
-            progress.accept(n);
+            return n;
         }
     }
 

@@ -74,7 +74,8 @@ public class SignInService {
             throw new UserFacingException(e.getMessage(), e);
         }
         var review = com.voxanne.ops.offline.ReviewDatabase.open(workspace(progress), bundle, trusted, progress);
-        return signIn(review.settings(), review.password()).withBadge(com.voxanne.ops.offline.ReviewDatabase.badge(review.verification()));
+        return signIn(review.settings(), review.password()).withBadge(com.voxanne.ops.offline.ReviewDatabase.badge(review.verification()))
+                .loadingUntil(review.rest());
     }
 
     public int demoCalls() {

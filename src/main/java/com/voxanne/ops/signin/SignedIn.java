@@ -7,7 +7,12 @@ import com.voxanne.ops.profiles.ConsoleSession;
  * A signed-in person: their pool, who the database says they are, and, when it is not the
  * organization's live server, a badge saying what it is ("demo workspace", "offline review · verified").
  */
-public record SignedIn(ConsoleDatabase database, ConsoleSession session, String badge) implements AutoCloseable {
+public record SignedIn(ConsoleDatabase database, ConsoleSession session, String badge,
+                       java.util.concurrent.CompletableFuture<Void> fullyLoaded) implements AutoCloseable {
+
+    public SignedIn(ConsoleDatabase database, ConsoleSession session, String badge) {
+        this(database, session, badge, java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
 
     public boolean live() {
         return badge == null;
@@ -19,7 +24,12 @@ public record SignedIn(ConsoleDatabase database, ConsoleSession session, String 
     }
 
     public SignedIn withBadge(String text) {
-        return new SignedIn(database, session, text);
+        return new SignedIn(database, session, text, fullyLoaded);
+    }
+
+    /** For a bundle still loading in the background: completes when every row is there. */
+    public SignedIn loadingUntil(java.util.concurrent.CompletableFuture<Void> done) {
+        return new SignedIn(database, session, badge, done);
     }
 
     public String windowTitle() {

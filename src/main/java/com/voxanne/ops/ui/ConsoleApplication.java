@@ -149,6 +149,20 @@ public final class ConsoleApplication extends Application {
         sentiment.refresh();
         appointments.refresh();
         setup.start();
+        // A bundle under review shows its newest calls at once; when the rest has loaded, everything is refreshed.
+        session.fullyLoaded().whenComplete((done, failure) -> javafx.application.Platform.runLater(() -> {
+            if (signedIn != session) {
+                return;
+            }
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING, cause.getMessage()).show();
+            } else if (!session.live()) {
+                calls.refresh();
+                sentiment.refresh();
+                appointments.refresh();
+            }
+        }));
         mainView.show(preferences.get("workspace.last", "calls"));
         mainView.currentProperty().addListener((obs, old, now) -> {
             preferences.put("workspace.last", now);

@@ -36,6 +36,11 @@ class ReviewDatabaseTest {
         Path bundle = export("review.voxbundle", false);
         var review = ReviewDatabase.open(TestWorkspace.get(), bundle, n -> { });
         assertThat(ReviewDatabase.badge(review.verification())).isEqualTo("offline review · verified");
+        try (ConsoleDatabase first = ConsoleDatabase.open(review.settings(), review.password(), "review-first")) {
+            int atOnce = first.jdbi().withHandle(h -> h.createQuery("select count(*) from calls").mapTo(Integer.class).one());
+            assertThat(atOnce).as("the newest calls are there at once, before the rest has loaded").isGreaterThanOrEqualTo(500);
+        }
+        review.rest().join();
         try (ConsoleDatabase db = ConsoleDatabase.open(review.settings(), review.password(), "review")) {
             var session = db.jdbi().onDemand(ProfileDao.class).session().orElseThrow();
             assertThat(session.orgName()).isEqualTo("Harley Street Dental Clinic");
@@ -72,8 +77,9 @@ class ReviewDatabaseTest {
     void theBadgeSaysWhetherTheSignerIsATrustedKey() throws Exception {
         Path bundle = export("trust.voxbundle", false);
         InstallationKey exporter = InstallationKey.loadOrCreate(bundle.resolveSibling("key"));
-        assertThat(ReviewDatabase.badge(ReviewDatabase.open(TestWorkspace.get(), bundle, java.util.Set.of(exporter.fingerprint()), n -> { })
-                .verification())).isEqualTo("offline review · verified");
+        var trusted = ReviewDatabase.open(TestWorkspace.get(), bundle, java.util.Set.of(exporter.fingerprint()), n -> { });
+        assertThat(ReviewDatabase.badge(trusted.verification())).isEqualTo("offline review · verified");
+        trusted.rest().join();
         assertThat(ReviewDatabase.badge(ReviewDatabase.open(TestWorkspace.get(), bundle, java.util.Set.of("00:11:22"), n -> { })
                 .verification())).isEqualTo("offline review · signed by an unknown key");
 
@@ -89,6 +95,7 @@ class ReviewDatabaseTest {
     void redactedAndModifiedBundlesOpenTooAndSaySo() throws Exception {
         Path redacted = export("redacted.voxbundle", true);
         var review = ReviewDatabase.open(TestWorkspace.get(), redacted, n -> { });
+        review.rest().join();
         try (ConsoleDatabase db = ConsoleDatabase.open(review.settings(), review.password(), "redacted")) {
             String phone = db.jdbi().withHandle(h -> h.createQuery("select phone from contacts limit 1").mapTo(String.class).one());
             assertThat(phone).contains("•");
@@ -107,7 +114,8 @@ class ReviewDatabaseTest {
                 out.closeEntry();
             }
         }
-        assertThat(ReviewDatabase.badge(ReviewDatabase.open(TestWorkspace.get(), modified, n -> { }).verification()))
-                .isEqualTo("offline review · modified");
+        var modifiedReview = ReviewDatabase.open(TestWorkspace.get(), modified, n -> { });
+        modifiedReview.rest().join();
+        assertThat(ReviewDatabase.badge(modifiedReview.verification())).isEqualTo("offline review · modified");
     }
 }
