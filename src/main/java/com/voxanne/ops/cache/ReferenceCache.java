@@ -32,7 +32,9 @@ public final class ReferenceCache {
     private final Path file;
     private final String owner;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // The channel is forced to disk after writing, so Jackson must not close it first.
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     public ReferenceCache(Path cacheDirectory, String server, UUID orgId, String login) {
         this.owner = server + "|" + orgId + "|" + login;
@@ -69,7 +71,7 @@ public final class ReferenceCache {
             }
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                json.writeValue(new NonClosing(out), snapshot);
+                json.writeValue(out, snapshot);
                 out.flush();
                 channel.force(true);
             }
@@ -123,22 +125,6 @@ public final class ReferenceCache {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
