@@ -3,7 +3,7 @@ package com.voxanne.ops.cache;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.voxanne.ops.cli.AppVersion;
+import com.voxanne.ops.AppVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;

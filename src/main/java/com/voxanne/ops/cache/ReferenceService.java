@@ -1,6 +1,6 @@
 package com.voxanne.ops.cache;
 
-import com.voxanne.ops.cli.AppVersion;
+import com.voxanne.ops.AppVersion;
 import com.voxanne.ops.reference.ReferenceDao;
 import java.time.Instant;
 import java.util.Optional;

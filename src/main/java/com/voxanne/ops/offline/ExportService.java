@@ -7,7 +7,7 @@ import com.voxanne.ops.calls.CallDetail;
 import com.voxanne.ops.calls.CallFormats;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.Transcript;
-import com.voxanne.ops.cli.AppVersion;
+import com.voxanne.ops.AppVersion;
 import com.voxanne.ops.db.SqlErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;

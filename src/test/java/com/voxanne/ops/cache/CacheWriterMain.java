@@ -19,7 +19,7 @@ public final class CacheWriterMain {
             for (int t = 0; t < 2_000; t++) {
                 titles.add("Article " + i + "-" + t + " with some text to make the file large enough to be caught mid-write");
             }
-            cache.save(new ReferenceSnapshot(ReferenceSnapshot.FORMAT, com.voxanne.ops.cli.AppVersion.current(), cache.owner(), "v" + i,
+            cache.save(new ReferenceSnapshot(ReferenceSnapshot.FORMAT, com.voxanne.ops.AppVersion.current(), cache.owner(), "v" + i,
                     Instant.now(), Instant.now(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), titles));
             if (i == 0) {
                 System.out.println("WRITING");

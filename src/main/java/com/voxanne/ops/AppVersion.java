@@ -1,4 +1,4 @@
-package com.voxanne.ops.cli;
+package com.voxanne.ops;
 
 import picocli.CommandLine.IVersionProvider;
 
