@@ -223,7 +223,8 @@ public final class ReviewDatabase {
         return "offline review · " + switch (v.status()) {
             case VERIFIED -> "verified";
             case UNSIGNED -> "unsigned";
-            case UNTRUSTED -> "signed by an unknown key";
+            // The fingerprint goes into trusted-keys.txt once the person knows whose key it is.
+            case UNTRUSTED -> "signed by an unknown key " + v.manifest().path("keyFingerprint").asText("");
             default -> "modified";
         };
     }

@@ -81,7 +81,7 @@ class ReviewDatabaseTest {
         assertThat(ReviewDatabase.badge(trusted.verification())).isEqualTo("offline review · verified");
         trusted.rest().join();
         assertThat(ReviewDatabase.badge(ReviewDatabase.open(TestWorkspace.get(), bundle, java.util.Set.of("00:11:22"), n -> { })
-                .verification())).isEqualTo("offline review · signed by an unknown key");
+                .verification())).isEqualTo("offline review · signed by an unknown key " + exporter.fingerprint());
 
         Files.writeString(bundle.resolveSibling("trusted-keys.txt"), "# Anna's laptop\n" + exporter.fingerprint().toUpperCase() + "  # QA\n\n");
         Path ownKey = bundle.resolveSibling("own-key");
