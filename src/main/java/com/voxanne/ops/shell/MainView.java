@@ -74,6 +74,9 @@ public final class MainView extends BorderPane {
         who.setAlignment(Pos.CENTER_RIGHT);
         Label demo = new Label(signedIn.badge());
         demo.setId("workspaceBadge");
+        // Long badges (an unknown signer's fingerprint) are cut in the header and whole in the tooltip.
+        demo.setMaxWidth(320);
+        demo.setTooltip(new Tooltip(signedIn.badge()));
         demo.getStyleClass().addAll("pill", "demo-badge");
         demo.setVisible(!signedIn.live());
         demo.setManaged(!signedIn.live());
