@@ -57,7 +57,7 @@ public final class SetupView extends BorderPane {
                         col("Voice", a -> a.voiceProvider() + " / " + a.voiceId()), col("Model", a -> a.modelProvider() + " / " + a.modelName()),
                         col("Number", a -> CallFormats.phone(a.phoneNumber())), col("Hands over to", a -> CallFormats.phone(a.transferNumber())),
                         col("After hours", ReferenceDao.Agent::afterHoursBehavior))),
-                section("Services", table(s.services(), col("Service", ReferenceDao.Service::name),
+                section("Services", table(s.services(), col("Service", v -> capitalized(v.name())),
                         col("Length", v -> v.durationMinutes() + " min"),
                         col("Price", v -> v.pricePence() == null ? "" : v.pricePence() == 0 ? "free" : String.format("£%.2f", v.pricePence() / 100.0)),
                         col("Active", v -> v.active() ? "yes" : "no"))),
@@ -70,6 +70,10 @@ public final class SetupView extends BorderPane {
                         col("For this organization", f -> f.enabled() ? "on" : "off"), col("Notes", f -> f.notes() == null ? "" : f.notes()))),
                 section("Tools", table(s.orgTools(), col("Tool", t -> t.toolName().replace('_', ' ')), col("On", t -> t.enabled() ? "on" : "off"))),
                 section("Knowledge base", new Label(String.join(" · ", s.knowledgeBaseTitles()))));
+    }
+
+    private static String capitalized(String text) {
+        return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static VBox section(String title, javafx.scene.Node content) {
