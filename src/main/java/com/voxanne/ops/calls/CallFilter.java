@@ -49,10 +49,6 @@ public record CallFilter(
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
-    public boolean isEmpty() {
-        return equals(NONE);
-    }
-
     public List<Chip> chips() {
         List<Chip> chips = new ArrayList<>();
         if (text != null) {

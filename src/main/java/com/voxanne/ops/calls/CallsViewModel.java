@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -347,10 +346,6 @@ public final class CallsViewModel {
             int n = transcriptMatches.get().size();
             return n == 0 ? "no match" : (currentMatch.get() + 1) + " of " + n;
         }, transcriptQuery, transcriptMatches, currentMatch);
-    }
-
-    public Optional<CallSummary> selected() {
-        return Optional.ofNullable(selected.get());
     }
 
     public ZoneId zone() {

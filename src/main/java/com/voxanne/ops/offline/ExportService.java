@@ -38,12 +38,24 @@ public class ExportService {
     private static final int CHUNK = 1_000;
 
     private final Jdbi jdbi;
-    private final InstallationKey key;
+    private final KeySource keys;
     private final ObjectMapper json = new ObjectMapper();
+
+    /** Where the signing key comes from; reading it may touch the disk, so it happens inside {@link #export}. */
+    @FunctionalInterface
+    private interface KeySource {
+        InstallationKey get() throws IOException;
+    }
 
     public ExportService(Jdbi jdbi, InstallationKey key) {
         this.jdbi = jdbi;
-        this.key = key;
+        this.keys = () -> key;
+    }
+
+    /** Signs with the installation key kept in {@code keyFile}, created on first use. */
+    public ExportService(Jdbi jdbi, Path keyFile) {
+        this.jdbi = jdbi;
+        this.keys = () -> InstallationKey.loadOrCreate(keyFile);
     }
 
     /** What an export came to. */
@@ -62,6 +74,7 @@ public class ExportService {
     public Result export(CallLogQuery filter, Map<String, Object> filterDescription, boolean redact, Path out, Origin origin,
                          LongConsumer progress, BooleanSupplier cancelled) {
         try (BundleWriter bundle = BundleWriter.create(out)) {
+            InstallationKey key = keys.get();
             long[] counts = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
                 h.execute("set transaction read only");
                 return write(h, bundle, filter, redact, progress, cancelled);

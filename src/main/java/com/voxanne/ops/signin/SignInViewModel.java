@@ -202,7 +202,8 @@ public final class SignInViewModel {
                 preferences.put(key, null);
             }
         }
-        preferences.save();
+        // Disk work: off the JavaFX thread.
+        background.execute(preferences::save);
     }
 
     public StringProperty hostProperty() {

@@ -166,23 +166,21 @@ public final class ConsoleApplication extends Application {
         mainView.show(preferences.get("workspace.last", "calls"));
         mainView.currentProperty().addListener((obs, old, now) -> {
             preferences.put("workspace.last", now);
-            preferences.save();
+            savePreferences();
         });
         callsView.focusLog();
     }
 
     private void offerExport(SignedIn session, CallsViewModel calls, CallsView callsView, ZoneId zone) {
         callsView.setOnExport(() -> {
-            try {
-                var key = com.voxanne.ops.offline.InstallationKey.loadOrCreate(AppDirectories.forCurrentUser().data().resolve("installation-key"));
-                var s = session.session();
-                var model = new com.voxanne.ops.offline.ExportViewModel(new com.voxanne.ops.offline.ExportService(session.database().jdbi(), key),
-                        executors.background(), executors.fx(), s.orgId(), zone, new com.voxanne.ops.offline.ExportService.Origin(
-                                s.loginRole(), s.fullName(), s.orgName(), s.orgId(), session.database().settings().redactedUrl()));
-                com.voxanne.ops.offline.ExportWindow.show(stage, model, calls.filterProperty().get(), scene.getStylesheets());
-            } catch (java.io.IOException e) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage()).showAndWait();
-            }
+            var s = session.session();
+            // The signing key is read from disk when the export runs, in the background.
+            var service = new com.voxanne.ops.offline.ExportService(session.database().jdbi(),
+                    AppDirectories.forCurrentUser().data().resolve("installation-key"));
+            var model = new com.voxanne.ops.offline.ExportViewModel(service, executors.background(), executors.fx(), s.orgId(), zone,
+                    new com.voxanne.ops.offline.ExportService.Origin(s.loginRole(), s.fullName(), s.orgName(), s.orgId(),
+                            session.database().settings().redactedUrl()));
+            com.voxanne.ops.offline.ExportWindow.show(stage, model, calls.filterProperty().get(), scene.getStylesheets());
         });
     }
 
@@ -201,7 +199,7 @@ public final class ConsoleApplication extends Application {
     }
 
     private void signOut() {
-        preferences.save();
+        savePreferences();
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
@@ -218,7 +216,12 @@ public final class ConsoleApplication extends Application {
         theme = theme.other();
         theme.apply();
         preferences.put("theme", theme.name());
-        preferences.save();
+        savePreferences();
+    }
+
+    /** Writing the file is disk work: never on the JavaFX thread (except in stop(), when no window is left). */
+    private void savePreferences() {
+        executors.background().execute(preferences::save);
     }
 
     @Override
