@@ -17,7 +17,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -108,12 +107,8 @@ public final class AppointmentsView extends BorderPane {
             }
         });
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(model.loadingProperty());
-        Label error = new Label();
-        error.getStyleClass().add(Styles.DANGER);
-        error.textProperty().bind(model.errorProperty());
+        var busy = com.voxanne.ops.ui.StatusWidgets.busy(model.loadingProperty());
+        var error = com.voxanne.ops.ui.StatusWidgets.error(model.errorProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(10, spanButtons, previous, today, next, title, busy, error, grow, new HBox(asAgenda, asTable));

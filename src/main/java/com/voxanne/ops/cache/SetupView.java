@@ -11,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -31,9 +30,7 @@ public final class SetupView extends BorderPane {
         Button refresh = new Button("Refresh", new FontIcon(Material2MZ.REFRESH));
         refresh.disableProperty().bind(model.refreshingProperty());
         refresh.setOnAction(e -> model.refresh());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(model.refreshingProperty());
+        var busy = com.voxanne.ops.ui.StatusWidgets.busy(model.refreshingProperty());
         Label status = new Label();
         status.setId("setupStatus");
         status.getStyleClass().add(Styles.TEXT_MUTED);

@@ -16,7 +16,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -218,9 +217,7 @@ public final class CallsView extends BorderPane {
             }
         });
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(model.loadingProperty());
+        var busy = com.voxanne.ops.ui.StatusWidgets.busy(model.loadingProperty());
         Label count = new Label();
         count.setId("callCount");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
@@ -229,10 +226,8 @@ public final class CallsView extends BorderPane {
             return String.format("%,d call%s in view%s%s", n, n == 1 ? "" : "s", model.atHeadProperty().get() ? "" : " (newer ones above)", more);
         }, model.rows(), model.endReachedProperty(), model.atHeadProperty()));
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        Label error = new Label();
+        Label error = com.voxanne.ops.ui.StatusWidgets.error(model.errorProperty());
         error.setId("callLogError");
-        error.getStyleClass().add(Styles.DANGER);
-        error.textProperty().bind(model.errorProperty());
         HBox status = new HBox(8, busy, count, error);
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(6, 12, 6, 12));

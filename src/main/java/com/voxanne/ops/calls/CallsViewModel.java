@@ -121,18 +121,7 @@ public final class CallsViewModel {
             query = query.after(rows.get(rows.size() - 1).cursor());
         }
         CallLogQuery page = query;
-        long asked = generation;
-        loading.set(true);
-        async(() -> service.page(page), (result, failure) -> {
-            if (asked != generation) {
-                return;
-            }
-            loading.set(false);
-            if (failure != null) {
-                error.set(describe(failure));
-                return;
-            }
-            error.set("");
+        fetch(() -> service.page(page), result -> {
             rows.addAll(result);
             endReached.set(result.size() < PAGE_SIZE);
             int excess = rows.size() - WINDOW;
@@ -144,16 +133,11 @@ public final class CallsViewModel {
         });
     }
 
-    /** Fetches the page just above the window, when the window no longer starts at the top of the log. */
-    public void loadNewer() {
-        if (loading.get() || atHead.get() || rows.isEmpty()) {
-            return;
-        }
-        CallLogQuery query = filter.get().toQuery(orgId, zone, PAGE_SIZE);
-        CallSummary first = rows.get(0);
+    /** Runs a page query; its rows reach {@code apply} only if the filter has not changed meanwhile. */
+    private void fetch(Supplier<List<CallSummary>> query, java.util.function.Consumer<List<CallSummary>> apply) {
         long asked = generation;
         loading.set(true);
-        async(() -> service.pageBefore(query, first), (result, failure) -> {
+        async(query, (result, failure) -> {
             if (asked != generation) {
                 return;
             }
@@ -163,6 +147,18 @@ public final class CallsViewModel {
                 return;
             }
             error.set("");
+            apply.accept(result);
+        });
+    }
+
+    /** Fetches the page just above the window, when the window no longer starts at the top of the log. */
+    public void loadNewer() {
+        if (loading.get() || atHead.get() || rows.isEmpty()) {
+            return;
+        }
+        CallLogQuery query = filter.get().toQuery(orgId, zone, PAGE_SIZE);
+        CallSummary first = rows.get(0);
+        fetch(() -> service.pageBefore(query, first), result -> {
             rows.addAll(0, result);
             atHead.set(result.size() < PAGE_SIZE);
             shifted(result.size());

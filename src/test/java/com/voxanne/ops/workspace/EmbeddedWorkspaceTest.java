@@ -101,30 +101,30 @@ class EmbeddedWorkspaceTest {
 
     @Test
     void survivesKillMinusNineOfTheConsole() throws Exception {
-        Path dir = freshDir("kill-console");
-        try (ChildConsole console = ChildConsole.start(dir)) {
-            String url = console.awaitReady();
-            markDirect(url, dir, "committed_before_console_crash");
-            long postmaster = pid(dir);
-            console.kill9();
-            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the server outlives the killed console").contains(true);
-        }
-        try (EmbeddedWorkspace again = EmbeddedWorkspace.start(dir, 0, SMALL)) {
-            assertThat(marked(again, "committed_before_console_crash")).isTrue();
-        }
+        crashConsoleThenRestart("kill-console", false);
     }
 
     @Test
     void survivesKillMinusNineOfConsoleAndServerTogether() throws Exception {
-        Path dir = freshDir("kill-both");
+        crashConsoleThenRestart("kill-both", true);
+    }
+
+    /** Commits a row through a console in its own JVM, kills it (and its server too, if asked), and starts again. */
+    private static void crashConsoleThenRestart(String name, boolean killServerToo) throws Exception {
+        Path dir = freshDir(name);
         try (ChildConsole console = ChildConsole.start(dir)) {
-            String url = console.awaitReady();
-            markDirect(url, dir, "committed_before_both_crashed");
-            kill9(pid(dir));
+            markDirect(console.awaitReady(), dir, "committed_before_" + name.replace('-', '_'));
+            long postmaster = pid(dir);
+            if (killServerToo) {
+                kill9(postmaster);
+            }
             console.kill9();
+            if (!killServerToo) {
+                assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the server outlives the killed console").contains(true);
+            }
         }
         try (EmbeddedWorkspace again = EmbeddedWorkspace.start(dir, 0, SMALL)) {
-            assertThat(marked(again, "committed_before_both_crashed")).isTrue();
+            assertThat(marked(again, "committed_before_" + name.replace('-', '_'))).isTrue();
         }
     }
 
