@@ -36,11 +36,17 @@ class AppointmentsViewModelTest {
         assertThat(m.title().get()).isEqualTo("November 2026");
         assertThat(m.entries()).isNotEmpty().allMatch(e -> e.scheduledAt().atZone(LONDON).getMonthValue() == 11);
         assertThat(m.entries()).isSortedAccordingTo(java.util.Comparator.comparing(AgendaEntry::scheduledAt));
-        m.next();
-        assertThat(m.title().get()).isEqualTo("December 2026");
-        assertThat(m.entries()).allMatch(e -> e.scheduledAt().atZone(LONDON).getMonthValue() == 12);
+        m.previous();
+        assertThat(m.title().get()).isEqualTo("October 2026");
+        assertThat(m.entries()).isNotEmpty().allMatch(e -> e.scheduledAt().atZone(LONDON).getMonthValue() == 10);
+
+        m.anchorProperty().set(LocalDate.of(2026, 10, 15));
         m.spanProperty().set(CalendarSpan.WEEK);
-        assertThat(m.entries()).allMatch(e -> e.scheduledAt().atZone(LONDON).toLocalDate().getDayOfWeek().getValue() <= 7);
+        assertThat(m.title().get()).isEqualTo("Week of 12 Oct – 18 Oct 2026");
+        assertThat(m.entries()).isNotEmpty().allMatch(e -> {
+            LocalDate day = e.scheduledAt().atZone(LONDON).toLocalDate();
+            return !day.isBefore(LocalDate.of(2026, 10, 12)) && !day.isAfter(LocalDate.of(2026, 10, 18));
+        });
     }
 
     @Test
