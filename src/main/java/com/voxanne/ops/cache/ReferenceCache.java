@@ -1,17 +1,14 @@
 package com.voxanne.ops.cache;
 
+import com.voxanne.ops.files.PrivateFiles;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.voxanne.ops.AppVersion;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -61,29 +58,11 @@ public final class ReferenceCache {
 
     /** Saves atomically; returns false (and logs) when the cache folder cannot be written (full or read-only disk). */
     public boolean save(ReferenceSnapshot snapshot) {
-        Path tmp = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException windows) {
-                Files.createFile(tmp);
-            }
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                json.writeValue(out, snapshot);
-                out.flush();
-                channel.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.replace(file, out -> json.writeValue(out, snapshot));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save the reference cache {}: {}", file, e.getMessage());
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // Nothing more to do on a failing disk.
-            }
             return false;
         }
     }
@@ -96,8 +75,7 @@ public final class ReferenceCache {
         }
         long cutoff = System.currentTimeMillis() - 60_000;
         try (var files = Files.list(dir)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(file.getFileName() + ".")
-                    && p.getFileName().toString().endsWith(".tmp")).toList()) {
+            for (Path p : files.filter(p -> PrivateFiles.isLeftover(p, file)).toList()) {
                 if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
                     Files.deleteIfExists(p);
                 }

@@ -42,6 +42,7 @@ final class CallDetailView extends StackPane {
     private final VBox content = new VBox(16);
     private final VBox transcript = new VBox(8);
     private final ScrollPane scroll = new ScrollPane(content);
+    private Node extraSection;
 
     CallDetailView(CallsViewModel model, Consumer<String> openInBrowser) {
         this.model = model;
@@ -85,6 +86,9 @@ final class CallDetailView extends StackPane {
                 muted("To"), copyable(null, c.toNumber(), CallFormats.phone(c.toNumber())));
         numbers.addRow(1, muted("Call id"), copyable(null, c.id().toString(), c.id().toString().substring(0, 8) + "…"));
         content.getChildren().addAll(new VBox(4, title, when), numbers);
+        if (extraSection != null) {
+            content.getChildren().add(extraSection);
+        }
 
         if (c.sentimentLabel() != null) {
             Label pill = new Label(c.sentimentLabel());
@@ -112,6 +116,12 @@ final class CallDetailView extends StackPane {
             content.getChildren().add(recording);
         }
         scroll.setVvalue(0);
+    }
+
+    /** A section shown under the call's header on every call (the reviewer's note in offline review). */
+    void setExtraSection(Node section) {
+        this.extraSection = section;
+        render(model.detailsProperty().get());
     }
 
     private VBox transcriptSection(CallDetails d) {

@@ -50,6 +50,8 @@ public final class CallsView extends BorderPane {
     private boolean syncing;
     private Runnable onExport = () -> { };
     private final javafx.beans.property.BooleanProperty exportAvailable = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final CallDetailView detail;
+    private final Button export = new Button();
     private TableColumn<CallSummary, String> timeColumn;
     private TableColumn<CallSummary, String> lengthColumn;
 
@@ -58,7 +60,7 @@ public final class CallsView extends BorderPane {
         setId("callsWorkspace");
         getStyleClass().add("calls-workspace");
         setTop(filterBar());
-        CallDetailView detail = new CallDetailView(model, openInBrowser);
+        detail = new CallDetailView(model, openInBrowser);
         SplitPane split = new SplitPane(logPane(), detail);
         split.setDividerPositions(0.62);
         split.setId("callsSplit");
@@ -117,7 +119,7 @@ public final class CallsView extends BorderPane {
         back.setMinWidth(USE_PREF_SIZE);
         back.disableProperty().bind(model.canGoBack().not());
         back.setOnAction(e -> model.back());
-        Button export = new Button(null, new FontIcon(Material2MZ.SAVE_ALT));
+        export.setGraphic(new FontIcon(Material2MZ.SAVE_ALT));
         export.setId("exportCalls");
         export.getStyleClass().add(Styles.BUTTON_ICON);
         export.setTooltip(new javafx.scene.control.Tooltip("Export these calls to a signed bundle…"));
@@ -393,6 +395,18 @@ public final class CallsView extends BorderPane {
     public void setOnExport(Runnable action) {
         this.onExport = action;
         exportAvailable.set(action != null);
+    }
+
+    /** The toolbar's export button does something else here (offline review: export the reviewer's notes). */
+    public void setOnExport(String tooltip, org.kordamp.ikonli.Ikon icon, Runnable action) {
+        export.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        export.setGraphic(new FontIcon(icon));
+        setOnExport(action);
+    }
+
+    /** Adds a section under the selected call's header, shown for every call. */
+    public void setDetailSection(javafx.scene.Node section) {
+        detail.setExtraSection(section);
     }
 
     /** Focuses the call log, so J/K work at once. */

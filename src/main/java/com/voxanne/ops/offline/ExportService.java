@@ -1,5 +1,7 @@
 package com.voxanne.ops.offline;
 
+import com.voxanne.ops.files.Csv;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.voxanne.ops.UserFacingException;
 import com.voxanne.ops.calls.CallDao;
@@ -229,20 +231,11 @@ public class ExportService {
     }
 
     private static String csvRow(CallDetail c, boolean redact) {
-        return String.join(",", csv(c.createdAt().toString()), csv(c.callDirection()),
-                csv(redact ? Redactor.phone(c.fromNumber()) : c.fromNumber()), csv(redact ? Redactor.phone(c.toNumber()) : c.toNumber()),
-                csv(c.callerName()), csv(c.durationSeconds() == null ? "" : c.durationSeconds().toString()), csv(c.status()),
-                csv(c.sentimentLabel()), csv(c.sentimentUrgency()), csv(CallFormats.score(c.sentimentScore())),
-                csv(redact ? Redactor.text(c.summary()) : c.summary()));
-    }
-
-    /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("^[+-]?\\d[\\d.]*$") ? "'" + value : value;
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        return String.join(",", Csv.field(c.createdAt().toString()), Csv.field(c.callDirection()),
+                Csv.field(redact ? Redactor.phone(c.fromNumber()) : c.fromNumber()), Csv.field(redact ? Redactor.phone(c.toNumber()) : c.toNumber()),
+                Csv.field(c.callerName()), Csv.field(c.durationSeconds() == null ? "" : c.durationSeconds().toString()), Csv.field(c.status()),
+                Csv.field(c.sentimentLabel()), Csv.field(c.sentimentUrgency()), Csv.field(CallFormats.score(c.sentimentScore())),
+                Csv.field(redact ? Redactor.text(c.summary()) : c.summary()));
     }
 
     private static Map<String, Object> stringify(Map<String, Object> row) {

@@ -1,11 +1,11 @@
 package com.voxanne.ops.offline;
 
+import com.voxanne.ops.files.PrivateFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -41,17 +41,9 @@ public final class InstallationKey {
                 return new InstallationKey(new KeyPair(pub, priv));
             }
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException windows) {
-                Files.createFile(tmp);
-            }
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
-                    + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n", StandardCharsets.US_ASCII);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            String encoded = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
+                    + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n";
+            PrivateFiles.replace(file, out -> out.write(encoded.getBytes(StandardCharsets.US_ASCII)));
             return new InstallationKey(pair);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IOException("The installation's signing key in " + file + " cannot be read: " + e.getMessage(), e);
@@ -75,6 +67,29 @@ public final class InstallationKey {
             }
         }
         return trusted;
+    }
+
+    /**
+     * Adds a colleague's key to {@code trusted-keys.txt}, with a comment saying whose it is. The
+     * person decides whose key it is (by comparing fingerprints); the console only remembers it.
+     */
+    public static void trust(Path keyFile, String fingerprint, String whose) throws IOException {
+        String fp = fingerprint.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!fp.matches("([0-9a-f]{2}:){15}[0-9a-f]{2}")) {
+            throw new IllegalArgumentException("Not a key fingerprint: " + fingerprint);
+        }
+        Path list = keyFile.resolveSibling("trusted-keys.txt");
+        StringBuilder text = new StringBuilder();
+        if (Files.exists(list)) {
+            text.append(Files.readString(list, StandardCharsets.UTF_8));
+            if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+                text.append('\n');
+            }
+        } else {
+            text.append("# Keys of colleagues' installations whose bundles this console trusts; one fingerprint per line.\n");
+        }
+        text.append(fp).append("  # ").append(whose.replaceAll("[\\r\\n]", " ")).append('\n');
+        PrivateFiles.replace(list, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     public byte[] sign(byte[] data) {

@@ -1,12 +1,12 @@
 package com.voxanne.ops.prefs;
 
+import com.voxanne.ops.files.PrivateFiles;
+
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -72,12 +72,8 @@ public final class UserPreferences {
     /** Writes atomically; returns false (and logs) when the folder is not writable. */
     public boolean save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                values.store(w, "Voxanne Ops Console preferences");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.replace(file, out -> values.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    "Voxanne Ops Console preferences"));
             return true;
         } catch (IOException e) {
             LOG.warn("Could not save preferences to {}: {}", file, e.getMessage());

@@ -112,11 +112,30 @@ public final class MainView extends BorderPane {
         banner.setVisible(false);
         banner.setManaged(false);
         this.banner = banner;
-        setTop(new VBox(header, banner));
+        this.badge = demo;
+        top = new VBox(header, banner);
+        setTop(top);
         show(pages.get(0).id());
     }
 
     private final Label banner;
+    private final Label badge;
+    private final VBox top;
+
+    /** Changes the header badge (a reviewed bundle's signer became trusted). */
+    public void setBadge(String text) {
+        badge.setText(text);
+        badge.setTooltip(new Tooltip(text));
+    }
+
+    /** Shows a notice under the header until it removes itself (for example the unknown-signer notice). */
+    public void showNotice(javafx.scene.Node notice) {
+        top.getChildren().add(1, notice);
+    }
+
+    public void removeNotice(javafx.scene.Node notice) {
+        top.getChildren().remove(notice);
+    }
 
     /** Shows or hides the lost-connection banner. */
     public void bindOnline(javafx.beans.value.ObservableBooleanValue online) {

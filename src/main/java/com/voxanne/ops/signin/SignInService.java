@@ -74,8 +74,8 @@ public class SignInService {
             throw new UserFacingException(e.getMessage(), e);
         }
         var review = com.voxanne.ops.offline.ReviewDatabase.open(workspace(progress), bundle, trusted, progress);
-        return signIn(review.settings(), review.password()).withBadge(com.voxanne.ops.offline.ReviewDatabase.badge(review.verification()))
-                .loadingUntil(review.rest());
+        return signIn(review.settings(), review.password()).reviewing(new com.voxanne.ops.offline.ReviewedBundle(bundle, review.verification()),
+                com.voxanne.ops.offline.ReviewDatabase.badge(review.verification()), review.rest());
     }
 
     public int demoCalls() {

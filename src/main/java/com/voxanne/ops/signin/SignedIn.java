@@ -1,17 +1,22 @@
 package com.voxanne.ops.signin;
 
 import com.voxanne.ops.db.ConsoleDatabase;
+import com.voxanne.ops.offline.ReviewedBundle;
 import com.voxanne.ops.profiles.ConsoleSession;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A signed-in person: their pool, who the database says they are, and, when it is not the
  * organization's live server, a badge saying what it is ("demo workspace", "offline review · verified").
+ *
+ * @param fullyLoaded for a bundle still loading in the background: completes when every row is there
+ * @param reviewed    the bundle under offline review, or null
  */
 public record SignedIn(ConsoleDatabase database, ConsoleSession session, String badge,
-                       java.util.concurrent.CompletableFuture<Void> fullyLoaded) implements AutoCloseable {
+                       CompletableFuture<Void> fullyLoaded, ReviewedBundle reviewed) implements AutoCloseable {
 
     public SignedIn(ConsoleDatabase database, ConsoleSession session, String badge) {
-        this(database, session, badge, java.util.concurrent.CompletableFuture.completedFuture(null));
+        this(database, session, badge, CompletableFuture.completedFuture(null), null);
     }
 
     public boolean live() {
@@ -20,16 +25,12 @@ public record SignedIn(ConsoleDatabase database, ConsoleSession session, String 
 
     /** A bundle opened for offline review: read-only, nothing to export again. */
     public boolean offlineReview() {
-        return badge != null && badge.startsWith("offline review");
+        return reviewed != null;
     }
 
-    public SignedIn withBadge(String text) {
-        return new SignedIn(database, session, text, fullyLoaded);
-    }
-
-    /** For a bundle still loading in the background: completes when every row is there. */
-    public SignedIn loadingUntil(java.util.concurrent.CompletableFuture<Void> done) {
-        return new SignedIn(database, session, badge, done);
+    /** The same session reviewing {@code bundle}, whose rows are all there when {@code done} completes. */
+    public SignedIn reviewing(ReviewedBundle bundle, String badgeText, CompletableFuture<Void> done) {
+        return new SignedIn(database, session, badgeText, done, bundle);
     }
 
     public String windowTitle() {

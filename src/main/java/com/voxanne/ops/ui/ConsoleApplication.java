@@ -47,6 +47,7 @@ public final class ConsoleApplication extends Application {
     private MainView mainView;
     private com.voxanne.ops.cache.ReferenceCache currentCache;
     private java.util.concurrent.ScheduledFuture<?> heartbeat;
+    private com.voxanne.ops.offline.ReviewNotesViewModel reviewNotes;
 
     @Override
     public void start(Stage primary) {
@@ -114,7 +115,10 @@ public final class ConsoleApplication extends Application {
         AppointmentsViewModel appointments = new AppointmentsViewModel(new AppointmentService(jdbi), executors.background(), executors.fx(),
                 org, zone, LocalDate.now(zone), session.session().isManagerOrAdmin(), showCalls);
         AppointmentsView appointmentsView = new AppointmentsView(appointments);
-        if (!session.offlineReview()) {
+        if (session.offlineReview()) {
+            reviewNotes = offerReviewNotes(session.reviewed(), calls, callsView, zone);
+        } else {
+            reviewNotes = null;
             offerExport(session, calls, callsView, zone);
         }
         calls.setAppointmentOpener(a -> {
@@ -168,7 +172,48 @@ public final class ConsoleApplication extends Application {
             preferences.put("workspace.last", now);
             savePreferences();
         });
+        if (session.offlineReview() && session.reviewed().unknownSigner().isPresent()) {
+            offerTrust(session.reviewed());
+        }
         callsView.focusLog();
+    }
+
+    /** Offline review: a note on every call, saved beside the bundle; the toolbar's export button exports the notes. */
+    private com.voxanne.ops.offline.ReviewNotesViewModel offerReviewNotes(com.voxanne.ops.offline.ReviewedBundle bundle, CallsViewModel calls,
+                                                                         CallsView callsView, ZoneId zone) {
+        var notes = new com.voxanne.ops.offline.ReviewNotesViewModel(bundle.file(), executors.background(), executors.fx(), zone);
+        callsView.setDetailSection(new com.voxanne.ops.offline.ReviewNoteView(notes));
+        calls.detailsProperty().addListener((obs, old, now) -> notes.show(now == null ? null : now.call().id()));
+        callsView.setOnExport("Export the reviewer notes as CSV…", Material2MZ.RATE_REVIEW, () -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export reviewer notes");
+            chooser.setInitialFileName(notes.suggestedCsvName());
+            java.io.File folder = notes.bundleFolder().toFile();
+            if (folder.isDirectory()) {
+                chooser.setInitialDirectory(folder);
+            }
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+            java.io.File out = chooser.showSaveDialog(stage);
+            if (out != null) {
+                notes.exportCsv(out.toPath());
+            }
+        });
+        notes.start();
+        return notes;
+    }
+
+    /** A bundle signed by a key this console does not know: offer to trust it, and show it verified once trusted. */
+    private void offerTrust(com.voxanne.ops.offline.ReviewedBundle bundle) {
+        var trust = com.voxanne.ops.offline.SignerTrustViewModel.of(bundle, AppDirectories.forCurrentUser().data().resolve("installation-key"),
+                executors.background(), executors.fx());
+        MainView shell = mainView;
+        javafx.scene.Node[] notice = new javafx.scene.Node[1];
+        notice[0] = new com.voxanne.ops.offline.UnknownSignerNotice(trust, () -> shell.removeNotice(notice[0]));
+        trust.trustedProperty().addListener((obs, was, now) -> {
+            shell.removeNotice(notice[0]);
+            shell.setBadge("offline review · verified");
+        });
+        shell.showNotice(notice[0]);
     }
 
     private void offerExport(SignedIn session, CallsViewModel calls, CallsView callsView, ZoneId zone) {
@@ -200,6 +245,11 @@ public final class ConsoleApplication extends Application {
 
     private void signOut() {
         savePreferences();
+        if (reviewNotes != null) {
+            // A note typed and not saved yet is saved as the reviewer leaves.
+            reviewNotes.show(null);
+            reviewNotes = null;
+        }
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
@@ -236,6 +286,9 @@ public final class ConsoleApplication extends Application {
                 preferences.put("window.height", stage.getHeight());
             }
             preferences.save();
+        }
+        if (reviewNotes != null) {
+            reviewNotes.saveBeforeExit();
         }
         if (signedIn != null) {
             signedIn.close();

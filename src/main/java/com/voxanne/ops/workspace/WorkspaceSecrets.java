@@ -1,13 +1,12 @@
 package com.voxanne.ops.workspace;
 
+import com.voxanne.ops.files.PrivateFiles;
+
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -68,19 +67,8 @@ public final class WorkspaceSecrets {
 
     /** Writes owner-only (0600 where the file system knows POSIX permissions), atomically. */
     public void save() throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException windows) {
-            // %APPDATA% is already private to the user on Windows.
-            Files.createFile(tmp);
-        }
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            values.store(w, "Voxanne Ops Console demo workspace: keep private");
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.replace(file, out -> values.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+                "Voxanne Ops Console demo workspace: keep private"));
     }
 
     public Path file() {
