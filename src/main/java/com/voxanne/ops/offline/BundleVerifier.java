@@ -39,42 +39,90 @@ public final class BundleVerifier {
     public record Verification(Status status, String sentence, JsonNode manifest) {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private BundleVerifier() {
+    }
+
+    /**
+     * A bundle's manifest after the cheap structural checks (a ZIP, unique entry names inside its own
+     * folder, a manifest of this format), with a key that identifies its content: the manifest and
+     * every entry's CRC-32 and size from the ZIP directory. Reading it takes milliseconds however big
+     * the bundle is; the full SHA-256 check ({@link #verify}) can then run while the bundle opens.
+     * The key only names a cache (a review database); it proves nothing, the signature check does.
+     */
+    public record Opened(JsonNode manifest, String contentKey) {
+    }
+
+    /** @throws com.voxanne.ops.UserFacingException with one sentence when the file is no readable bundle */
+    public static Opened open(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Structure s = structure(zip);
+            if (s.failure() != null) {
+                throw new com.voxanne.ops.UserFacingException(s.failure().sentence());
+            }
+            MessageDigest key = BundleWriter.sha256();
+            key.update(s.manifestBytes());
+            zip.stream().sorted(java.util.Comparator.comparing(ZipEntry::getName)).forEach(e ->
+                    key.update((e.getName() + "\0" + e.getCrc() + "\0" + e.getSize() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return new Opened(s.manifest(), HexFormat.of().formatHex(key.digest()));
+        } catch (ZipException e) {
+            throw new com.voxanne.ops.UserFacingException("The file is not a readable bundle (not a ZIP archive, or damaged).", e);
+        } catch (IOException e) {
+            throw new com.voxanne.ops.UserFacingException("The bundle cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest and its bytes, or why the bundle cannot be one. */
+    private record Structure(Set<String> names, byte[] manifestBytes, JsonNode manifest, Verification failure) {
+        static Structure failed(Status status, String sentence, JsonNode manifest) {
+            return new Structure(Set.of(), null, manifest, new Verification(status, sentence, manifest));
+        }
+    }
+
+    private static Structure structure(ZipFile zip) throws IOException {
+        Set<String> names = new HashSet<>();
+        Enumeration<? extends ZipEntry> all = zip.entries();
+        while (all.hasMoreElements()) {
+            String name = all.nextElement().getName();
+            if (!names.add(name)) {
+                return Structure.failed(Status.MODIFIED, "The bundle has two entries named " + name + ".", null);
+            }
+            if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains("/")) {
+                return Structure.failed(Status.MODIFIED, "The bundle has an entry outside its own folder: " + name + ".", null);
+            }
+        }
+        ZipEntry manifestEntry = zip.getEntry(BundleFormat.MANIFEST);
+        if (manifestEntry == null) {
+            return Structure.failed(Status.UNREADABLE, "This is not a Voxanne bundle: it has no manifest.", null);
+        }
+        byte[] manifestBytes = readCapped(zip, manifestEntry, BundleFormat.MAX_MANIFEST_BYTES);
+        JsonNode manifest;
+        try {
+            manifest = JSON.readTree(manifestBytes);
+        } catch (IOException e) {
+            return Structure.failed(Status.MODIFIED, "The bundle's manifest is not valid JSON.", null);
+        }
+        if (manifest == null || !BundleFormat.FORMAT.equals(manifest.path("format").asText())) {
+            return Structure.failed(Status.UNREADABLE, "This is not a Voxanne bundle: its manifest names another format.", manifest);
+        }
+        if (manifest.path("formatVersion").asInt() > BundleFormat.VERSION) {
+            return Structure.failed(Status.UNREADABLE, "This bundle was made by a newer console (format "
+                    + manifest.path("formatVersion").asInt() + "); update the console to open it.", manifest);
+        }
+        return new Structure(names, manifestBytes, manifest, null);
     }
 
     /** @param trustedFingerprints keys to accept; empty accepts any key whose signature matches */
     public static Verification verify(Path file, Set<String> trustedFingerprints) {
-        ObjectMapper json = new ObjectMapper();
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Set<String> names = new HashSet<>();
-            Enumeration<? extends ZipEntry> all = zip.entries();
-            while (all.hasMoreElements()) {
-                String name = all.nextElement().getName();
-                if (!names.add(name)) {
-                    return new Verification(Status.MODIFIED, "The bundle has two entries named " + name + ".", null);
-                }
-                if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains("/")) {
-                    return new Verification(Status.MODIFIED, "The bundle has an entry outside its own folder: " + name + ".", null);
-                }
+            Structure structure = structure(zip);
+            if (structure.failure() != null) {
+                return structure.failure();
             }
-            ZipEntry manifestEntry = zip.getEntry(BundleFormat.MANIFEST);
-            if (manifestEntry == null) {
-                return new Verification(Status.UNREADABLE, "This is not a Voxanne bundle: it has no manifest.", null);
-            }
-            byte[] manifestBytes = readCapped(zip, manifestEntry, BundleFormat.MAX_MANIFEST_BYTES);
-            JsonNode manifest;
-            try {
-                manifest = json.readTree(manifestBytes);
-            } catch (IOException e) {
-                return new Verification(Status.MODIFIED, "The bundle's manifest is not valid JSON.", null);
-            }
-            if (manifest == null || !BundleFormat.FORMAT.equals(manifest.path("format").asText())) {
-                return new Verification(Status.UNREADABLE, "This is not a Voxanne bundle: its manifest names another format.", manifest);
-            }
-            if (manifest.path("formatVersion").asInt() > BundleFormat.VERSION) {
-                return new Verification(Status.UNREADABLE, "This bundle was made by a newer console (format "
-                        + manifest.path("formatVersion").asInt() + "); update the console to open it.", manifest);
-            }
+            Set<String> names = structure.names();
+            byte[] manifestBytes = structure.manifestBytes();
+            JsonNode manifest = structure.manifest();
             Set<String> listed = new HashSet<>();
             List<String> problems = new ArrayList<>();
             for (JsonNode entry : manifest.path("entries")) {

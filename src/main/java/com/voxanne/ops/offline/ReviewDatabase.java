@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipFile;
 import org.jdbi.v3.core.Handle;
@@ -41,12 +42,14 @@ public final class ReviewDatabase {
     /**
      * Where to sign in to review a bundle. {@code rest} completes when every row is loaded: the
      * newest calls are there at once, so the first page shows while the rest loads in the background.
+     * {@code verification} completes when every entry's SHA-256 and the signature are checked, which
+     * for a large bundle takes longer than showing its first page.
      */
-    public record Review(ConnectionSettings settings, char[] password, BundleVerifier.Verification verification,
-                         java.util.concurrent.CompletableFuture<Void> rest) {
+    public record Review(ConnectionSettings settings, char[] password, CompletableFuture<BundleVerifier.Verification> verification,
+                         CompletableFuture<Void> rest) {
     }
 
-    private static final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> LOADING = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, CompletableFuture<Void>> LOADING = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int FIRST_CALLS = 500;
     private static final int CHUNK = 10_000;
     private static final List<String> CONTACT_COLUMNS = List.of("id", "phone", "email", "first_name", "last_name", "lead_status", "lead_score",
@@ -65,46 +68,36 @@ public final class ReviewDatabase {
 
     /** @param trustedKeys fingerprints of the keys this console trusts; a bundle signed by another key is shown as such */
     public static Review open(EmbeddedWorkspace workspace, Path bundle, java.util.Set<String> trustedKeys, LongConsumer callsLoaded) {
-        BundleVerifier.Verification verification = BundleVerifier.verify(bundle, trustedKeys);
-        if (verification.status() == BundleVerifier.Status.UNREADABLE || verification.manifest() == null) {
-            throw new UserFacingException(verification.sentence());
-        }
-        String sha;
-        try {
-            sha = BundleWriter.fileSha256(bundle);
-        } catch (IOException e) {
-            throw new UserFacingException("The bundle cannot be read: " + e.getMessage(), e);
-        }
-        String database = "review_" + sha.substring(0, 16);
-        java.util.concurrent.CompletableFuture<Void> rest = java.util.concurrent.CompletableFuture.completedFuture(null);
+        BundleVerifier.Opened opened = BundleVerifier.open(bundle);
+        // The full check reads every byte; it runs beside the load instead of before it.
+        CompletableFuture<BundleVerifier.Verification> verification = CompletableFuture.supplyAsync(
+                () -> BundleVerifier.verify(bundle, trustedKeys), r -> daemon("bundle-check", r));
+        String database = "review_" + opened.contentKey().substring(0, 16);
+        CompletableFuture<Void> rest = CompletableFuture.completedFuture(null);
         String login = database + "_reader";
         Jdbi server = Jdbi.create(workspace.ownerDataSource("postgres"));
         boolean loaded = server.withHandle(h -> h.createQuery("select exists (select 1 from pg_database where datname = :d)")
                 .bind("d", database).mapTo(Boolean.class).one())
                 && Jdbi.create(workspace.ownerDataSource(database)).withHandle(h -> h.createQuery(
                         "select exists (select 1 from pg_tables where schemaname = 'private' and tablename = 'review_loaded')").mapTo(Boolean.class).one());
-        java.util.concurrent.CompletableFuture<Void> inProgress = LOADING.get(database);
+        CompletableFuture<Void> inProgress = LOADING.get(database);
         if (inProgress != null && !inProgress.isDone()) {
             // Opened again while its first opening is still loading: share that load.
             rest = inProgress;
         } else if (!loaded) {
+            String template = migratedTemplate(workspace, server);
             server.useHandle(h -> {
                 h.execute("drop database if exists " + database + " with (force)");
-                h.execute("create database " + database + " encoding 'UTF8' template template0");
+                h.execute("create database " + database + " template " + template);
             });
-            SchemaMigrator.migrate(workspace.ownerDataSource(database));
             Jdbi target = Jdbi.create(workspace.ownerDataSource(database));
             try {
-                target.useTransaction(h -> loadFirst(h, bundle, verification.manifest()));
+                target.useTransaction(h -> loadFirst(h, bundle, opened.manifest()));
             } catch (Exception e) {
                 throw new UserFacingException("The bundle could not be loaded for review: " + e.getMessage(), e);
             }
-            UUID org = UUID.fromString(verification.manifest().path("organization").path("id").asText());
-            rest = java.util.concurrent.CompletableFuture.runAsync(() -> loadRest(target, bundle, org, login, callsLoaded), r -> {
-                Thread t = new Thread(r, "review-loader");
-                t.setDaemon(true);
-                t.start();
-            });
+            UUID org = UUID.fromString(opened.manifest().path("organization").path("id").asText());
+            rest = CompletableFuture.runAsync(() -> loadRest(target, bundle, org, login, callsLoaded), r -> daemon("review-loader", r));
             LOADING.put(database, rest);
         }
         String password = workspace.rememberLoginPassword(login);
@@ -115,6 +108,36 @@ public final class ReviewDatabase {
             throw new UserFacingException("The review login could not be prepared: " + e.getMessage(), e);
         }
         return new Review(new ConnectionSettings(workspace.jdbcUrl(database), login), password.toCharArray(), verification, rest);
+    }
+
+    /**
+     * An empty database with the console's schema, named after the migrations' fingerprint:
+     * cloning it takes a few tens of milliseconds, migrating a new database a few hundred. A console
+     * with other migrations makes its own and removes the old ones.
+     */
+    private static synchronized String migratedTemplate(EmbeddedWorkspace workspace, Jdbi server) {
+        String template = "review_template_" + SchemaMigrator.fingerprint().substring(0, 16);
+        boolean ready = server.withHandle(h -> h.createQuery("select exists (select 1 from pg_database where datname = :d and datistemplate)")
+                .bind("d", template).mapTo(Boolean.class).one());
+        if (!ready) {
+            server.useHandle(h -> {
+                for (String old : h.createQuery("select datname from pg_database where datname like 'review\\_template\\_%'").mapTo(String.class).list()) {
+                    h.execute("alter database " + old + " is_template false");
+                    h.execute("drop database " + old + " with (force)");
+                }
+                h.execute("create database " + template + " encoding 'UTF8' template template0");
+            });
+            SchemaMigrator.migrate(workspace.ownerDataSource(template));
+            // Marked a template only once migrated: a half-made one (the console quit) is made again.
+            server.useHandle(h -> h.execute("alter database " + template + " is_template true allow_connections false"));
+        }
+        return template;
+    }
+
+    private static void daemon(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void linkLogin(Handle h, String login, String password) throws SQLException {
@@ -217,6 +240,9 @@ public final class ReviewDatabase {
             return n;
         }
     }
+
+    /** The badge while the bundle's content is still being checked. */
+    public static final String CHECKING_BADGE = "offline review · checking…";
 
     /** The badge the console shows for a reviewed bundle. */
     public static String badge(BundleVerifier.Verification v) {

@@ -1,14 +1,19 @@
 package com.voxanne.ops.offline;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** The bundle a review session shows: where it is (its notes live beside it) and what its check found. */
-public record ReviewedBundle(Path file, BundleVerifier.Verification verification) {
+/**
+ * The bundle a review session shows: where it is (its notes live beside it) and its check, which
+ * completes in the background after the first page is on screen.
+ */
+public record ReviewedBundle(Path file, CompletableFuture<BundleVerifier.Verification> check) {
 
     /** The signer's key fingerprint when the bundle is intact but signed by a key this console does not know yet. */
-    public java.util.Optional<String> unknownSigner() {
-        return verification.status() == BundleVerifier.Status.UNTRUSTED
-                ? java.util.Optional.of(verification.manifest().path("keyFingerprint").asText())
-                : java.util.Optional.empty();
+    public static Optional<String> unknownSigner(BundleVerifier.Verification v) {
+        return v.status() == BundleVerifier.Status.UNTRUSTED
+                ? Optional.of(v.manifest().path("keyFingerprint").asText())
+                : Optional.empty();
     }
 }

@@ -33,11 +33,11 @@ public final class SignerTrustViewModel {
         this.work = new BackgroundWork(background, fx);
     }
 
-    public static SignerTrustViewModel of(ReviewedBundle bundle, Path keyFile, Executor background, Executor fx) {
-        var manifest = bundle.verification().manifest();
+    public static SignerTrustViewModel of(BundleVerifier.Verification verification, Path keyFile, Executor background, Executor fx) {
+        var manifest = verification.manifest();
         String by = manifest.path("exportedBy").path("person").asText("someone") + " (" + manifest.path("exportedBy").path("login").asText("?")
                 + ") of " + manifest.path("organization").path("name").asText("an organization");
-        return new SignerTrustViewModel(keyFile, bundle.unknownSigner().orElseThrow(), by, background, fx);
+        return new SignerTrustViewModel(keyFile, ReviewedBundle.unknownSigner(verification).orElseThrow(), by, background, fx);
     }
 
     public void trust() {

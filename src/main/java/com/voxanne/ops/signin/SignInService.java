@@ -75,7 +75,7 @@ public class SignInService {
         }
         var review = com.voxanne.ops.offline.ReviewDatabase.open(workspace(progress), bundle, trusted, progress);
         return signIn(review.settings(), review.password()).reviewing(new com.voxanne.ops.offline.ReviewedBundle(bundle, review.verification()),
-                com.voxanne.ops.offline.ReviewDatabase.badge(review.verification()), review.rest());
+                com.voxanne.ops.offline.ReviewDatabase.CHECKING_BADGE, review.rest());
     }
 
     public int demoCalls() {

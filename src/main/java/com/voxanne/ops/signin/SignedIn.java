@@ -33,6 +33,11 @@ public record SignedIn(ConsoleDatabase database, ConsoleSession session, String 
         return new SignedIn(database, session, badgeText, done, bundle);
     }
 
+    /** The same session under another badge (a reviewed bundle's check has finished). */
+    public SignedIn withBadge(String text) {
+        return new SignedIn(database, session, text, fullyLoaded, reviewed);
+    }
+
     public String windowTitle() {
         String who = session.fullName() != null ? session.fullName() : session.email();
         return who + " · " + session.orgName() + " (" + session.role() + ")" + (badge == null ? "" : " · " + badge);

@@ -172,8 +172,8 @@ public final class ConsoleApplication extends Application {
             preferences.put("workspace.last", now);
             savePreferences();
         });
-        if (session.offlineReview() && session.reviewed().unknownSigner().isPresent()) {
-            offerTrust(session.reviewed());
+        if (session.offlineReview()) {
+            showCheckWhenDone(session);
         }
         callsView.focusLog();
     }
@@ -202,9 +202,25 @@ public final class ConsoleApplication extends Application {
         return notes;
     }
 
+    /** The bundle's full check finishes after its first page shows: then the badge says what it found. */
+    private void showCheckWhenDone(SignedIn session) {
+        MainView shell = mainView;
+        session.reviewed().check().whenCompleteAsync((verification, failure) -> {
+            if (signedIn != session) {
+                return;
+            }
+            String badge = failure != null ? "offline review · not checked" : com.voxanne.ops.offline.ReviewDatabase.badge(verification);
+            shell.setBadge(badge);
+            stage.setTitle(TITLE + " — " + session.withBadge(badge).windowTitle());
+            if (failure == null && com.voxanne.ops.offline.ReviewedBundle.unknownSigner(verification).isPresent()) {
+                offerTrust(verification);
+            }
+        }, executors.fx());
+    }
+
     /** A bundle signed by a key this console does not know: offer to trust it, and show it verified once trusted. */
-    private void offerTrust(com.voxanne.ops.offline.ReviewedBundle bundle) {
-        var trust = com.voxanne.ops.offline.SignerTrustViewModel.of(bundle, AppDirectories.forCurrentUser().data().resolve("installation-key"),
+    private void offerTrust(com.voxanne.ops.offline.BundleVerifier.Verification verification) {
+        var trust = com.voxanne.ops.offline.SignerTrustViewModel.of(verification, AppDirectories.forCurrentUser().data().resolve("installation-key"),
                 executors.background(), executors.fx());
         MainView shell = mainView;
         javafx.scene.Node[] notice = new javafx.scene.Node[1];
@@ -212,6 +228,7 @@ public final class ConsoleApplication extends Application {
         trust.trustedProperty().addListener((obs, was, now) -> {
             shell.removeNotice(notice[0]);
             shell.setBadge("offline review · verified");
+            stage.setTitle(TITLE + " — " + signedIn.withBadge("offline review · verified").windowTitle());
         });
         shell.showNotice(notice[0]);
     }

@@ -178,10 +178,9 @@ class ReviewNotesTest {
         Path ownKey = dir.resolve("installation-key");
         InstallationKey exporter = InstallationKey.loadOrCreate(original.resolveSibling("key"));
         var verification = BundleVerifier.verify(original, Set.of(InstallationKey.loadOrCreate(ownKey).fingerprint()));
-        var reviewed = new ReviewedBundle(original, verification);
-        assertThat(reviewed.unknownSigner()).contains(exporter.fingerprint());
+        assertThat(ReviewedBundle.unknownSigner(verification)).contains(exporter.fingerprint());
 
-        SignerTrustViewModel model = SignerTrustViewModel.of(reviewed, ownKey, Runnable::run, Runnable::run);
+        SignerTrustViewModel model = SignerTrustViewModel.of(verification, ownKey, Runnable::run, Runnable::run);
         assertThat(model.sentence()).contains(exporter.fingerprint()).contains("T (demo_harley_user) of Harley Street Dental Clinic");
         model.trust();
         assertThat(model.trustedProperty().get()).isTrue();
