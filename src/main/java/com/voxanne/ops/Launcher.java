@@ -23,10 +23,13 @@ public final class Launcher {
             return;
         }
         // `open FILE` is the window too: a bundle for offline review (picocli only explains it: `open --help`).
-        if (args.length == 2 && args[0].equals("open") && !args[1].startsWith("-")) {
-            java.nio.file.Path bundle = java.nio.file.Path.of(args[1]).toAbsolutePath();
+        // A bare FILE.voxbundle is what a double-click on an installed system passes (the file association).
+        String bundleArgument = args.length == 2 && args[0].equals("open") && !args[1].startsWith("-") ? args[1]
+                : args.length == 1 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".voxbundle") ? args[0] : null;
+        if (bundleArgument != null) {
+            java.nio.file.Path bundle = java.nio.file.Path.of(bundleArgument).toAbsolutePath();
             if (!java.nio.file.Files.isRegularFile(bundle)) {
-                System.err.println("There is no file " + args[1] + ".");
+                System.err.println("There is no file " + bundleArgument + ".");
                 System.exit(2);
             }
             System.setProperty("voxconsole.open.bundle", bundle.toString());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.voxanne.ops.AppVersion;
+import com.voxanne.ops.profiles.ConsoleSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,36 +18,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The on-disk copy of a person's reference configuration: one file per server, organization and
- * login in the per-user cache folder, readable by the user alone. Written to a temporary file,
- * forced to disk and atomically renamed, so a crash leaves the old or the new version, never a
- * torn one; a file from another app version or another owner is ignored rather than misread.
+ * The on-disk copy of a person's reference configuration: one file per server and login in the
+ * per-user cache folder, readable by the user alone, holding one organization's setup. Written to a
+ * temporary file, forced to disk and atomically renamed, so a crash leaves the old or the new
+ * version, never a torn one; a file from another app version, another login or another
+ * organization is ignored rather than misread.
  */
 public final class ReferenceCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceCache.class);
-
-    private final Path file;
-    private final String owner;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // The channel is forced to disk after writing, so Jackson must not close it first.
             .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    public ReferenceCache(Path cacheDirectory, String server, UUID orgId, String login) {
-        this.owner = server + "|" + orgId + "|" + login;
-        this.file = cacheDirectory.resolve("reference").resolve(sha256(owner) + ".json");
+    private final Path file;
+    private final String server;
+    private final ConsoleSession session;
+
+    /** The cache of a signed-in person: {@code session} says which login and organization it belongs to. */
+    public ReferenceCache(Path cacheDirectory, String server, ConsoleSession session) {
+        this.file = fileFor(cacheDirectory, server, session.loginRole());
+        this.server = server;
+        this.session = session;
+    }
+
+    /**
+     * What this computer kept for {@code login} on {@code server}, whichever organization it was: for
+     * an offline start when the server cannot be reached (the file is the person's own, readable by
+     * them alone; no server is there to ask).
+     */
+    public static Optional<ReferenceSnapshot> lastKnown(Path cacheDirectory, String server, String login) {
+        return read(fileFor(cacheDirectory, server, login), s -> s.session() != null
+                && s.session().loginRole().equals(login) && ownerOf(server, s.session().orgId(), login).equals(s.owner()));
     }
 
     public Optional<ReferenceSnapshot> load() {
         removeLeftovers();
+        String owner = owner();
+        return read(file, s -> owner.equals(s.owner()));
+    }
+
+    private static Optional<ReferenceSnapshot> read(Path file, java.util.function.Predicate<ReferenceSnapshot> belongs) {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            ReferenceSnapshot s = json.readValue(file.toFile(), ReferenceSnapshot.class);
-            if (s.format() != ReferenceSnapshot.FORMAT || !AppVersion.current().equals(s.appVersion()) || !owner.equals(s.owner())) {
-                LOG.info("Ignoring the reference cache {}: it belongs to another version or person", file);
+            ReferenceSnapshot s = JSON.readValue(file.toFile(), ReferenceSnapshot.class);
+            if (s.format() != ReferenceSnapshot.FORMAT || !AppVersion.current().equals(s.appVersion()) || !belongs.test(s)) {
+                LOG.info("Ignoring the reference cache {}: it belongs to another version, person or organization", file);
                 return Optional.empty();
             }
             return Optional.of(s);
@@ -59,7 +79,7 @@ public final class ReferenceCache {
     /** Saves atomically; returns false (and logs) when the cache folder cannot be written (full or read-only disk). */
     public boolean save(ReferenceSnapshot snapshot) {
         try {
-            PrivateFiles.replace(file, out -> json.writeValue(out, snapshot));
+            PrivateFiles.replace(file, out -> JSON.writeValue(out, snapshot));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save the reference cache {}: {}", file, e.getMessage());
@@ -94,8 +114,20 @@ public final class ReferenceCache {
         return file;
     }
 
+    ConsoleSession session() {
+        return session;
+    }
+
     String owner() {
-        return owner;
+        return ownerOf(server, session.orgId(), session.loginRole());
+    }
+
+    private static String ownerOf(String server, UUID orgId, String login) {
+        return server + "|" + orgId + "|" + login;
+    }
+
+    private static Path fileFor(Path cacheDirectory, String server, String login) {
+        return cacheDirectory.resolve("reference").resolve(sha256(server + "|" + login) + ".json");
     }
 
     private static String sha256(String text) {

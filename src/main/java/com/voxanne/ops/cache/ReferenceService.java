@@ -50,15 +50,11 @@ public class ReferenceService {
         }
         ReferenceSnapshot fresh = jdbi.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, h -> {
             ReferenceDao dao = h.attach(ReferenceDao.class);
-            return new ReferenceSnapshot(ReferenceSnapshot.FORMAT, AppVersion.current(), ownerOf(), version, now, now, dao.agents(), dao.services(),
+            return new ReferenceSnapshot(ReferenceSnapshot.FORMAT, AppVersion.current(), cache.owner(), cache.session(), version, now, now, dao.agents(), dao.services(),
                     dao.featureFlags(), dao.orgFeatureFlags(), dao.orgTools(), dao.escalationRules(), dao.carrierForwardingRules(),
                     dao.integrations(), dao.knowledgeBase().stream().map(ReferenceDao.KnowledgeArticle::title).toList());
         });
         cache.save(fresh);
         return fresh;
-    }
-
-    private String ownerOf() {
-        return cache.owner();
     }
 }

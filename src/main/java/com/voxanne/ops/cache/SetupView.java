@@ -28,7 +28,7 @@ public final class SetupView extends BorderPane {
     public SetupView(SetupViewModel model) {
         setId("setupWorkspace");
         Button refresh = new Button("Refresh", new FontIcon(Material2MZ.REFRESH));
-        refresh.disableProperty().bind(model.refreshingProperty());
+        refresh.disableProperty().bind(model.refreshingProperty().or(model.canRefreshProperty().not()));
         refresh.setOnAction(e -> model.refresh());
         var busy = com.voxanne.ops.ui.StatusWidgets.busy(model.refreshingProperty());
         Label status = new Label();
@@ -66,6 +66,16 @@ public final class SetupView extends BorderPane {
                 section("Features", table(s.orgFeatureFlags(), col("Feature", ReferenceDao.OrgFeatureFlag::flagName),
                         col("For this organization", f -> f.enabled() ? "on" : "off"), col("Notes", f -> f.notes() == null ? "" : f.notes()))),
                 section("Tools", table(s.orgTools(), col("Tool", t -> t.toolName().replace('_', ' ')), col("On", t -> t.enabled() ? "on" : "off"))),
+                section("Call forwarding by carrier", table(s.carrierForwardingRules(), col("Country", ReferenceDao.CarrierForwardingRule::countryCode),
+                        col("Carrier", ReferenceDao.CarrierForwardingRule::carrierName),
+                        col("Forwarding", r -> r.forwardingType().replace('_', ' ')),
+                        col("Dial to turn on", ReferenceDao.CarrierForwardingRule::activationCode),
+                        col("Dial to turn off", ReferenceDao.CarrierForwardingRule::deactivationCode),
+                        col("Forwards to", r -> CallFormats.phone(r.destinationNumber())))),
+                section("Platform features", table(s.featureFlags(), col("Feature", ReferenceDao.FeatureFlag::name),
+                        col("Everywhere", f -> f.enabled() ? "on" : "off"),
+                        col("Rolled out to", f -> f.rolloutPercentage() == null ? "" : f.rolloutPercentage() + " %"),
+                        col("What it does", f -> f.description() == null ? "" : f.description()))),
                 section("Knowledge base", new Label(String.join(" · ", s.knowledgeBaseTitles()))));
     }
 

@@ -24,12 +24,22 @@ public final class SetupViewModel {
     private final ReadOnlyObjectWrapper<ReferenceSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper canRefresh = new ReadOnlyBooleanWrapper(this, "canRefresh", true);
     private final ReferenceService service;
     private final BackgroundWork work;
 
     public SetupViewModel(ReferenceService service, Executor background, Executor fx) {
         this.service = service;
         this.work = new BackgroundWork(background, fx);
+    }
+
+    /** The copy kept on this computer, shown when the server cannot be reached at sign-in: nothing to refresh from. */
+    public static SetupViewModel offline(ReferenceSnapshot kept, String why) {
+        SetupViewModel model = new SetupViewModel(null, Runnable::run, Runnable::run);
+        model.canRefresh.set(false);
+        model.snapshot.set(kept);
+        model.status.set("Offline: showing the copy fetched " + age(kept.fetchedAt()) + " (last checked " + age(kept.checkedAt()) + "). " + why);
+        return model;
     }
 
     /** Shows the cached copy (if any) and then refreshes it. */
@@ -43,6 +53,9 @@ public final class SetupViewModel {
     }
 
     public void refresh() {
+        if (!canRefresh.get()) {
+            return;
+        }
         refreshing.set(true);
         work.run(service::refresh, (fresh, failure) -> {
             refreshing.set(false);
@@ -58,7 +71,11 @@ public final class SetupViewModel {
 
     static String age(Instant at) {
         long minutes = Duration.between(at, Instant.now()).toMinutes();
-        return minutes < 1 ? "just now" : minutes < 60 ? minutes + " min ago" : minutes / 60 + " h ago";
+        return minutes < 1 ? "just now" : minutes < 60 ? minutes + " min ago" : minutes < 48 * 60 ? minutes / 60 + " h ago" : minutes / (24 * 60) + " days ago";
+    }
+
+    public ReadOnlyBooleanProperty canRefreshProperty() {
+        return canRefresh.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ReferenceSnapshot> snapshotProperty() {

@@ -56,6 +56,15 @@ public final class SqlErrors {
         };
     }
 
+    /** True when the server could not be reached at all (no such host, refused, timed out, connection broken). */
+    public static boolean unreachable(Throwable failure) {
+        SQLException sql = findSqlException(failure);
+        if (sql == null) {
+            return false;
+        }
+        return networkCause(sql) != null || (sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+    }
+
     public static Optional<String> constraint(SQLException e) {
         return serverMessage(e).map(ServerErrorMessage::getConstraint);
     }

@@ -1,11 +1,24 @@
 package com.voxanne.ops.shell;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import com.voxanne.ops.signin.SignedIn;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -19,28 +32,127 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
-/** The signed-in window: who is signed in and to what, the theme switch, sign-out, and the workspace. */
+/**
+ * The signed-in window: a header with who is signed in and to what, the menu, the theme switch and
+ * sign-out; the workspaces in a rail on the left (room for as many as the organization's roles
+ * open); the chosen workspace in the middle.
+ */
 public final class MainView extends BorderPane {
 
-    private final java.util.Map<String, ToggleButton> tabs = new java.util.LinkedHashMap<>();
-    private final java.util.Map<String, Workspace> workspaces = new java.util.LinkedHashMap<>();
-    private final javafx.beans.property.StringProperty current = new javafx.beans.property.SimpleStringProperty(this, "current");
-
-    public MainView(SignedIn signedIn, java.util.List<Workspace> pages, Runnable toggleTheme, Runnable signOut) {
-        this(signedIn, pages, toggleTheme, signOut, signOut);
-    }
+    private final Map<String, ToggleButton> tabs = new LinkedHashMap<>();
+    private final Map<String, Workspace> workspaces = new LinkedHashMap<>();
+    private final StringProperty current = new SimpleStringProperty(this, "current");
+    private final MenuButton fileMenu = new MenuButton();
+    private final Label banner;
+    private final Label badge;
+    private final VBox top;
 
     /** @param signOutAndForget signs out and clears what this console cached for the person */
-    public MainView(SignedIn signedIn, java.util.List<Workspace> pages, Runnable toggleTheme, Runnable signOut, Runnable signOutAndForget) {
+    public MainView(SignedIn signedIn, List<Workspace> pages, Runnable toggleTheme, Runnable signOut, Runnable signOutAndForget) {
         setId("mainView");
+        badge = headerBadge(signedIn);
+        banner = connectionBanner();
+        top = new VBox(header(signedIn, toggleTheme, signOut, signOutAndForget), banner);
+        setTop(top);
+        setLeft(navigation(pages));
+        show(pages.get(0).id());
+    }
+
+    private HBox header(SignedIn signedIn, Runnable toggleTheme, Runnable signOut, Runnable signOutAndForget) {
+        fileMenu.setGraphic(new FontIcon(Material2MZ.MENU));
+        fileMenu.setId("fileMenu");
+        fileMenu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Tweaks.NO_ARROW);
+        fileMenu.setTooltip(new Tooltip("Open a bundle, export"));
+        fileMenu.setVisible(false);
+        fileMenu.setManaged(false);
+
+        Label app = new Label("Voxanne Ops Console", new FontIcon(Material2OutlinedAL.HEADSET_MIC));
+        app.getStyleClass().addAll(Styles.TITLE_4, "app-title");
+        app.setMinWidth(Region.USE_PREF_SIZE);
+
+        var s = signedIn.session();
+        Label person = new Label(s.fullName() == null ? s.email() : s.fullName());
+        person.setId("signedInPerson");
+        person.getStyleClass().add(Styles.TEXT_BOLD);
+        Label org = new Label(s.orgName());
+        org.setId("signedInOrganization");
+        org.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox who = new VBox(0, person, org);
+        who.setAlignment(Pos.CENTER_RIGHT);
+        who.setMinWidth(Region.USE_PREF_SIZE);
+        Label role = new Label(s.role());
+        role.setId("signedInRole");
+        role.getStyleClass().addAll("pill", "role-" + s.role());
+        role.setMinWidth(Region.USE_PREF_SIZE);
+        role.setTooltip(new Tooltip(switch (s.role()) {
+            case "admin" -> "Admin: reads everything of the organization, manages people, tools and flags.";
+            case "manager" -> "Manager: reads the organization's calls and changes appointments, contacts and alerts.";
+            default -> "User: reads the organization's calls, contacts and appointments.";
+        }));
+
+        Button theme = new Button(null, new FontIcon(Material2AL.BRIGHTNESS_6));
+        theme.setId("toggleTheme");
+        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        theme.setTooltip(new Tooltip("Switch between light and dark"));
+        theme.setOnAction(e -> toggleTheme.run());
+        SplitMenuButton out = new SplitMenuButton();
+        out.setText("Sign out");
+        out.setGraphic(new FontIcon(Material2AL.EXIT_TO_APP));
+        out.setId("signOut");
+        out.getStyleClass().add(Styles.FLAT);
+        out.setMinWidth(Region.USE_PREF_SIZE);
+        out.setOnAction(e -> signOut.run());
+        MenuItem forget = new MenuItem("Sign out and clear cached data from this computer");
+        forget.setId("signOutAndForget");
+        forget.setOnAction(e -> signOutAndForget.run());
+        out.getItems().add(forget);
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(12, fileMenu, app, badge, grow, who, role, theme, out);
+        header.getStyleClass().add("app-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 16, 8, 10));
+        return header;
+    }
+
+    /** "demo workspace", "offline review · verified": what this is when it is not the organization's live server. */
+    private static Label headerBadge(SignedIn signedIn) {
+        Label badge = new Label(signedIn.badge());
+        badge.setId("workspaceBadge");
+        // Long badges (an unknown signer's fingerprint) are cut in the header and whole in the tooltip.
+        badge.setMaxWidth(360);
+        badge.setTooltip(new Tooltip(signedIn.badge()));
+        badge.getStyleClass().addAll("pill", "demo-badge");
+        badge.setVisible(!signedIn.live());
+        badge.setManaged(!signedIn.live());
+        return badge;
+    }
+
+    private static Label connectionBanner() {
+        Label banner = new Label("The connection to the database is lost. What you see stays readable; the console reconnects by itself.",
+                new FontIcon(Material2MZ.SYNC_PROBLEM));
+        banner.setId("connectionBanner");
+        banner.getStyleClass().add("connection-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setPadding(new Insets(8, 16, 8, 16));
+        banner.setVisible(false);
+        banner.setManaged(false);
+        return banner;
+    }
+
+    private VBox navigation(List<Workspace> pages) {
         ToggleGroup group = new ToggleGroup();
-        HBox nav = new HBox(4);
+        VBox nav = new VBox(2);
         nav.getStyleClass().add("workspace-nav");
+        nav.setPadding(new Insets(10, 8, 10, 8));
         for (Workspace w : pages) {
             ToggleButton tab = new ToggleButton(w.title(), new FontIcon(w.icon()));
             tab.setId("nav-" + w.id());
             tab.setToggleGroup(group);
-            tab.getStyleClass().add(Styles.FLAT);
+            tab.getStyleClass().addAll(Styles.FLAT, "nav-item");
+            tab.setMaxWidth(Double.MAX_VALUE);
+            tab.setAlignment(Pos.CENTER_LEFT);
             tab.setOnAction(e -> show(w.id()));
             tabs.put(w.id(), tab);
             workspaces.put(w.id(), w);
@@ -52,75 +164,8 @@ public final class MainView extends BorderPane {
                 old.setSelected(true);
             }
         });
-        Label app = new Label("Voxanne Ops Console", new FontIcon(Material2OutlinedAL.HEADSET_MIC));
-        app.getStyleClass().addAll(Styles.TITLE_4, "app-title");
-
-        var s = signedIn.session();
-        Label person = new Label(s.fullName() == null ? s.email() : s.fullName());
-        person.setId("signedInPerson");
-        person.getStyleClass().add(Styles.TEXT_BOLD);
-        Label org = new Label(s.orgName());
-        org.setId("signedInOrganization");
-        org.getStyleClass().add(Styles.TEXT_MUTED);
-        Label role = new Label(s.role());
-        role.setId("signedInRole");
-        role.getStyleClass().addAll("pill", "role-" + s.role());
-        role.setTooltip(new Tooltip(switch (s.role()) {
-            case "admin" -> "Admin: reads everything of the organization, manages people, tools and flags.";
-            case "manager" -> "Manager: reads the organization's calls and changes appointments, contacts and alerts.";
-            default -> "User: reads the organization's calls, contacts and appointments.";
-        }));
-        VBox who = new VBox(0, person, org);
-        who.setAlignment(Pos.CENTER_RIGHT);
-        Label demo = new Label(signedIn.badge());
-        demo.setId("workspaceBadge");
-        // Long badges (an unknown signer's fingerprint) are cut in the header and whole in the tooltip.
-        demo.setMaxWidth(320);
-        demo.setTooltip(new Tooltip(signedIn.badge()));
-        demo.getStyleClass().addAll("pill", "demo-badge");
-        demo.setVisible(!signedIn.live());
-        demo.setManaged(!signedIn.live());
-
-        Button theme = new Button(null, new FontIcon(Material2AL.BRIGHTNESS_6));
-        theme.setId("toggleTheme");
-        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        theme.setTooltip(new Tooltip("Switch between light and dark"));
-        theme.setOnAction(e -> toggleTheme.run());
-        javafx.scene.control.SplitMenuButton out = new javafx.scene.control.SplitMenuButton();
-        out.setText("Sign out");
-        out.setGraphic(new FontIcon(Material2AL.EXIT_TO_APP));
-        out.setId("signOut");
-        out.getStyleClass().add(Styles.FLAT);
-        out.setOnAction(e -> signOut.run());
-        javafx.scene.control.MenuItem forget = new javafx.scene.control.MenuItem("Sign out and clear cached data from this computer");
-        forget.setId("signOutAndForget");
-        forget.setOnAction(e -> signOutAndForget.run());
-        out.getItems().add(forget);
-
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, app, demo, nav, grow, who, role, theme, out);
-        header.getStyleClass().add("app-header");
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(8, 16, 8, 16));
-        Label banner = new Label("The connection to the database is lost. What you see stays readable; the console reconnects by itself.",
-                new FontIcon(Material2MZ.SYNC_PROBLEM));
-        banner.setId("connectionBanner");
-        banner.getStyleClass().add("connection-banner");
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.setPadding(new Insets(8, 16, 8, 16));
-        banner.setVisible(false);
-        banner.setManaged(false);
-        this.banner = banner;
-        this.badge = demo;
-        top = new VBox(header, banner);
-        setTop(top);
-        show(pages.get(0).id());
+        return nav;
     }
-
-    private final Label banner;
-    private final Label badge;
-    private final VBox top;
 
     /** Changes the header badge (a reviewed bundle's signer became trusted). */
     public void setBadge(String text) {
@@ -128,18 +173,25 @@ public final class MainView extends BorderPane {
         badge.setTooltip(new Tooltip(text));
     }
 
+    /** The header's menu (open a bundle, export); its accelerators work anywhere in the window. */
+    public void setFileMenu(List<MenuItem> items) {
+        fileMenu.getItems().setAll(items);
+        fileMenu.setVisible(!items.isEmpty());
+        fileMenu.setManaged(!items.isEmpty());
+    }
+
     /** Shows a notice under the header until it removes itself (for example the unknown-signer notice). */
-    public void showNotice(javafx.scene.Node notice) {
+    public void showNotice(Node notice) {
         top.getChildren().add(1, notice);
     }
 
-    public void removeNotice(javafx.scene.Node notice) {
+    public void removeNotice(Node notice) {
         top.getChildren().remove(notice);
     }
 
     /** Shows or hides the lost-connection banner. */
-    public void bindOnline(javafx.beans.value.ObservableBooleanValue online) {
-        banner.visibleProperty().bind(javafx.beans.binding.Bindings.not(online));
+    public void bindOnline(ObservableBooleanValue online) {
+        banner.visibleProperty().bind(Bindings.not(online));
         banner.managedProperty().bind(banner.visibleProperty());
     }
 
@@ -154,7 +206,7 @@ public final class MainView extends BorderPane {
         current.set(id);
     }
 
-    public javafx.beans.property.ReadOnlyStringProperty currentProperty() {
+    public ReadOnlyStringProperty currentProperty() {
         return current;
     }
 }

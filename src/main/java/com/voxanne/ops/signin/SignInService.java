@@ -23,12 +23,24 @@ public class SignInService {
     private static final Logger LOG = LoggerFactory.getLogger(SignInService.class);
 
     private final Path workspaceDirectory;
+    private final Path cacheDirectory;
     private final DemoOptions demoOptions;
     private EmbeddedWorkspace workspace;
 
-    public SignInService(Path workspaceDirectory, DemoOptions demoOptions) {
+    public SignInService(Path workspaceDirectory, Path cacheDirectory, DemoOptions demoOptions) {
         this.workspaceDirectory = workspaceDirectory;
+        this.cacheDirectory = cacheDirectory;
         this.demoOptions = demoOptions;
+    }
+
+    /** The reference cache of one signed-in person on this computer. */
+    public com.voxanne.ops.cache.ReferenceCache referenceCache(SignedIn signedIn) {
+        return new com.voxanne.ops.cache.ReferenceCache(cacheDirectory, signedIn.database().settings().redactedUrl(), signedIn.session());
+    }
+
+    /** The setup this computer kept for a login on a server, for an offline start. Reads a small file: call it in the background. */
+    public java.util.Optional<com.voxanne.ops.cache.ReferenceSnapshot> lastKnownSetup(ConnectionSettings settings) {
+        return com.voxanne.ops.cache.ReferenceCache.lastKnown(cacheDirectory, settings.redactedUrl(), settings.user());
     }
 
     public SignedIn signIn(ConnectionSettings settings, char[] password) {

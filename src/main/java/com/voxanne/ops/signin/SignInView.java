@@ -124,6 +124,18 @@ public final class SignInView extends StackPane {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
+        // The server is out of reach, but this computer kept the login's setup from an earlier session.
+        Button keptSetup = new Button();
+        keptSetup.setId("openKeptSetup");
+        keptSetup.getStyleClass().add(Styles.FLAT);
+        keptSetup.setGraphic(new FontIcon(Material2OutlinedMZ.SETTINGS));
+        keptSetup.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.keptSetupProperty().get() == null ? ""
+                : "Show the setup of " + model.keptSetupProperty().get().session().orgName() + " saved on this computer (offline, read-only)",
+                model.keptSetupProperty()));
+        keptSetup.visibleProperty().bind(model.keptSetupProperty().isNotNull());
+        keptSetup.managedProperty().bind(keptSetup.visibleProperty());
+        keptSetup.setOnAction(e -> model.openKeptSetup());
+
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(model.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -161,7 +173,7 @@ public final class SignInView extends StackPane {
         actions.setAlignment(Pos.CENTER_RIGHT);
 
         VBox card = new VBox(14, title, subtitle, new Separator(), demoTitle, demoRow, new Separator(), serverTitle, form, actions,
-                error, working);
+                error, keptSetup, working);
         card.getStyleClass().add("sign-in-card");
         card.setPadding(new Insets(28));
         card.setMaxWidth(640);

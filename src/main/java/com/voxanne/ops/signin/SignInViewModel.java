@@ -57,6 +57,7 @@ public final class SignInViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyObjectWrapper<SignedIn> signedIn = new ReadOnlyObjectWrapper<>(this, "signedIn");
     private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(this, "cancellable", false);
+    private final ReadOnlyObjectWrapper<com.voxanne.ops.cache.ReferenceSnapshot> keptSetup = new ReadOnlyObjectWrapper<>(this, "keptSetup");
     private volatile boolean cancelRequested;
 
     private final SignInService service;
@@ -101,7 +102,38 @@ public final class SignInViewModel {
         }
         char[] secret = password.get().toCharArray();
         progressText.set("Signing in to " + settings.redactedUrl() + "…");
-        run(() -> service.signIn(settings, secret), () -> rememberIfAsked(settings));
+        run(() -> {
+            try {
+                return service.signIn(settings, secret);
+            } catch (UserFacingException e) {
+                // With the server out of reach, the setup this computer kept for the login is still worth showing.
+                if (com.voxanne.ops.db.SqlErrors.unreachable(e)) {
+                    var kept = service.lastKnownSetup(settings);
+                    if (kept.isPresent()) {
+                        throw new ServerOutOfReach(e, kept.get());
+                    }
+                }
+                throw e;
+            }
+        }, () -> rememberIfAsked(settings));
+    }
+
+    /** Shows the setup kept on this computer, read-only, after the server could not be reached. */
+    public void openKeptSetup() {
+        var kept = keptSetup.get();
+        if (kept != null && !busy.get()) {
+            signedIn.set(SignedIn.offline(kept));
+        }
+    }
+
+    /** The server was out of reach, and this computer has the login's setup from an earlier session. */
+    private static final class ServerOutOfReach extends UserFacingException {
+        private final transient com.voxanne.ops.cache.ReferenceSnapshot kept;
+
+        ServerOutOfReach(UserFacingException why, com.voxanne.ops.cache.ReferenceSnapshot kept) {
+            super(why.getMessage(), why);
+            this.kept = kept;
+        }
     }
 
     public void openDemo() {
@@ -159,6 +191,7 @@ public final class SignInViewModel {
     private void run(Supplier<SignedIn> work, Runnable onSuccess) {
         busy.set(true);
         error.set("");
+        keptSetup.set(null);
         progress.set(-1);
         CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, failure) -> {
             busy.set(false);
@@ -172,6 +205,9 @@ public final class SignInViewModel {
                 }
                 if (!(cause instanceof UserFacingException)) {
                     LOG.error("Sign-in failed", cause);
+                }
+                if (cause instanceof ServerOutOfReach out) {
+                    keptSetup.set(out.kept);
                 }
                 error.set(cause instanceof UserFacingException ? cause.getMessage() : "Signing in failed unexpectedly; the log has the details.");
                 return;
@@ -240,6 +276,11 @@ public final class SignInViewModel {
 
     public ObjectProperty<DemoLoginSpec> demoLoginProperty() {
         return demoLogin;
+    }
+
+    /** The setup this computer kept for the login, offered when the server could not be reached; null otherwise. */
+    public ReadOnlyObjectProperty<com.voxanne.ops.cache.ReferenceSnapshot> keptSetupProperty() {
+        return keptSetup.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty cancellableProperty() {

@@ -1,5 +1,6 @@
 package com.voxanne.ops.signin;
 
+import com.voxanne.ops.cache.ReferenceSnapshot;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.offline.ReviewedBundle;
 import com.voxanne.ops.profiles.ConsoleSession;
@@ -9,14 +10,26 @@ import java.util.concurrent.CompletableFuture;
  * A signed-in person: their pool, who the database says they are, and, when it is not the
  * organization's live server, a badge saying what it is ("demo workspace", "offline review · verified").
  *
+ * @param database    their pool; null only for {@link #offline(ReferenceSnapshot) the setup kept on this computer}
  * @param fullyLoaded for a bundle still loading in the background: completes when every row is there
  * @param reviewed    the bundle under offline review, or null
+ * @param keptSetup   the reference setup shown with no server, or null
  */
 public record SignedIn(ConsoleDatabase database, ConsoleSession session, String badge,
-                       CompletableFuture<Void> fullyLoaded, ReviewedBundle reviewed) implements AutoCloseable {
+                       CompletableFuture<Void> fullyLoaded, ReviewedBundle reviewed, ReferenceSnapshot keptSetup) implements AutoCloseable {
 
     public SignedIn(ConsoleDatabase database, ConsoleSession session, String badge) {
-        this(database, session, badge, CompletableFuture.completedFuture(null), null);
+        this(database, session, badge, CompletableFuture.completedFuture(null), null, null);
+    }
+
+    /** No server at all: who the person was when the setup was last fetched, and that setup. */
+    public static SignedIn offline(ReferenceSnapshot kept) {
+        return new SignedIn(null, kept.session(), "offline · saved setup", CompletableFuture.completedFuture(null), null, kept);
+    }
+
+    /** False only for the offline setup: there is no database behind it. */
+    public boolean connected() {
+        return database != null;
     }
 
     public boolean live() {
@@ -30,12 +43,12 @@ public record SignedIn(ConsoleDatabase database, ConsoleSession session, String 
 
     /** The same session reviewing {@code bundle}, whose rows are all there when {@code done} completes. */
     public SignedIn reviewing(ReviewedBundle bundle, String badgeText, CompletableFuture<Void> done) {
-        return new SignedIn(database, session, badgeText, done, bundle);
+        return new SignedIn(database, session, badgeText, done, bundle, null);
     }
 
     /** The same session under another badge (a reviewed bundle's check has finished). */
     public SignedIn withBadge(String text) {
-        return new SignedIn(database, session, text, fullyLoaded, reviewed);
+        return new SignedIn(database, session, text, fullyLoaded, reviewed, keptSetup);
     }
 
     public String windowTitle() {
@@ -45,6 +58,8 @@ public record SignedIn(ConsoleDatabase database, ConsoleSession session, String 
 
     @Override
     public void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 }

@@ -48,6 +48,7 @@ public final class ConsoleApplication extends Application {
     private com.voxanne.ops.cache.ReferenceCache currentCache;
     private java.util.concurrent.ScheduledFuture<?> heartbeat;
     private com.voxanne.ops.offline.ReviewNotesViewModel reviewNotes;
+    private SignInViewModel signInModel;
 
     @Override
     public void start(Stage primary) {
@@ -58,7 +59,7 @@ public final class ConsoleApplication extends Application {
         theme.apply();
         executors = UiExecutors.forApplication();
         int calls = Integer.getInteger("voxconsole.demo.calls", DemoOptions.DEFAULT_CALLS);
-        signInService = new SignInService(dirs.workspace(), DemoOptions.defaults().withCalls(calls));
+        signInService = new SignInService(dirs.workspace(), dirs.cache(), DemoOptions.defaults().withCalls(calls));
 
         scene = new Scene(signInView(), preferences.getDouble("window.width", 1360), preferences.getDouble("window.height", 860));
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/console.css")).toExternalForm());
@@ -74,9 +75,12 @@ public final class ConsoleApplication extends Application {
 
     private Parent signInView() {
         SignInViewModel model = new SignInViewModel(signInService, preferences, executors.background(), executors.fx());
+        signInModel = model;
         model.signedInProperty().addListener((obs, old, now) -> {
-            if (now != null) {
+            if (now != null && now.connected()) {
                 showWorkspace(now);
+            } else if (now != null) {
+                showKeptSetup(now);
             }
         });
         SignInView view = new SignInView(model);
@@ -115,19 +119,18 @@ public final class ConsoleApplication extends Application {
         AppointmentsViewModel appointments = new AppointmentsViewModel(new AppointmentService(jdbi), executors.background(), executors.fx(),
                 org, zone, LocalDate.now(zone), session.session().isManagerOrAdmin(), showCalls);
         AppointmentsView appointmentsView = new AppointmentsView(appointments);
+        Runnable exportCalls = null;
         if (session.offlineReview()) {
             reviewNotes = offerReviewNotes(session.reviewed(), calls, callsView, zone);
         } else {
             reviewNotes = null;
-            offerExport(session, calls, callsView, zone);
+            exportCalls = offerExport(session, calls, callsView, zone);
         }
         calls.setAppointmentOpener(a -> {
             appointments.open(a.id(), a.scheduledAt());
             mainView.show("appointments");
         });
-        var s = session.session();
-        var cache = new com.voxanne.ops.cache.ReferenceCache(AppDirectories.forCurrentUser().cache(), session.database().settings().redactedUrl(),
-                s.orgId(), s.loginRole());
+        var cache = signInService.referenceCache(session);
         var setup = new com.voxanne.ops.cache.SetupViewModel(new com.voxanne.ops.cache.ReferenceService(jdbi, cache),
                 executors.background(), executors.fx());
         mainView = new MainView(session, List.of(
@@ -136,6 +139,7 @@ public final class ConsoleApplication extends Application {
                 new Workspace("appointments", "Appointments", Material2AL.EVENT, appointmentsView),
                 new Workspace("setup", "Setup", Material2MZ.SETTINGS, new com.voxanne.ops.cache.SetupView(setup))),
                 this::toggleTheme, this::signOut, this::signOutAndForget);
+        mainView.setFileMenu(fileMenu(exportCalls));
         currentCache = cache;
         ConnectionStatusViewModel connection = new ConnectionStatusViewModel(new ConnectionCheck(session.database().dataSource()),
                 executors.background(), executors.fx(), () -> {
@@ -176,6 +180,46 @@ public final class ConsoleApplication extends Application {
             showCheckWhenDone(session);
         }
         callsView.focusLog();
+    }
+
+    /** The server could not be reached at sign-in: the setup this computer kept for the login, read-only, and nothing else. */
+    private void showKeptSetup(SignedIn offline) {
+        this.signedIn = offline;
+        reviewNotes = null;
+        var setup = com.voxanne.ops.cache.SetupViewModel.offline(offline.keptSetup(),
+                "The server could not be reached; sign out to try again.");
+        mainView = new MainView(offline, List.of(new Workspace("setup", "Setup", Material2MZ.SETTINGS, new com.voxanne.ops.cache.SetupView(setup))),
+                this::toggleTheme, this::signOut, this::signOut);
+        mainView.setFileMenu(fileMenu(null));
+        scene.setRoot(mainView);
+        stage.setTitle(TITLE + " — " + offline.windowTitle());
+    }
+
+    /** The header's menu: what a desktop program keeps under File. */
+    private List<javafx.scene.control.MenuItem> fileMenu(Runnable exportCalls) {
+        var open = new javafx.scene.control.MenuItem("Open a bundle for offline review…", new org.kordamp.ikonli.javafx.FontIcon(Material2MZ.OPEN_IN_BROWSER));
+        open.setId("menuOpenBundle");
+        open.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseBundle().ifPresent(file -> {
+            signOut();
+            signInModel.openBundle(file);
+        }));
+        var items = new java.util.ArrayList<>(List.of(open));
+        if (exportCalls != null) {
+            var export = new javafx.scene.control.MenuItem("Export the calls in view…", new org.kordamp.ikonli.javafx.FontIcon(Material2AL.ARCHIVE));
+            export.setId("menuExport");
+            export.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+E"));
+            export.setOnAction(e -> exportCalls.run());
+            items.add(export);
+        }
+        return items;
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseBundle() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open a transcript bundle");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Voxanne bundles", "*.voxbundle"));
+        return java.util.Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath);
     }
 
     /** Offline review: a note on every call, saved beside the bundle; the toolbar's export button exports the notes. */
@@ -233,8 +277,9 @@ public final class ConsoleApplication extends Application {
         shell.showNotice(notice[0]);
     }
 
-    private void offerExport(SignedIn session, CallsViewModel calls, CallsView callsView, ZoneId zone) {
-        callsView.setOnExport(() -> {
+    /** The export dialog for the call log's current filter, from the toolbar; returned for the menu too. */
+    private Runnable offerExport(SignedIn session, CallsViewModel calls, CallsView callsView, ZoneId zone) {
+        Runnable export = () -> {
             var s = session.session();
             // The signing key is read from disk when the export runs, in the background.
             var service = new com.voxanne.ops.offline.ExportService(session.database().jdbi(),
@@ -243,7 +288,9 @@ public final class ConsoleApplication extends Application {
                     new com.voxanne.ops.offline.ExportService.Origin(s.loginRole(), s.fullName(), s.orgName(), s.orgId(),
                             session.database().settings().redactedUrl()));
             com.voxanne.ops.offline.ExportWindow.show(stage, model, calls.filterProperty().get(), scene.getStylesheets());
-        });
+        };
+        callsView.setOnExport(export);
+        return export;
     }
 
     private void signOutAndForget() {

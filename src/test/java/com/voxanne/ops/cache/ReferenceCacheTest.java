@@ -18,7 +18,12 @@ class ReferenceCacheTest {
     private static final UUID HARLEY = TestWorkspace.orgId("Harley Street Dental Clinic");
 
     private static ReferenceCache cacheIn(Path dir, String login) {
-        return new ReferenceCache(dir, TestWorkspace.get().jdbcUrl(), HARLEY, login);
+        return new ReferenceCache(dir, TestWorkspace.get().jdbcUrl(), session(HARLEY, login));
+    }
+
+    /** Who a cache belongs to; only the organization and the login matter to it. */
+    static com.voxanne.ops.profiles.ConsoleSession session(UUID org, String login) {
+        return new com.voxanne.ops.profiles.ConsoleSession(UUID.randomUUID(), org, "Some clinic", "admin", "Some One", "some@one.example", login);
     }
 
     @Test
@@ -61,6 +66,10 @@ class ReferenceCacheTest {
         Files.createDirectories(theirs.file().getParent());
         Files.copy(mine.file(), theirs.file());
         assertThat(theirs.load()).as("a cache copied from another person").isEmpty();
+        assertThat(ReferenceCache.lastKnown(dir, TestWorkspace.get().jdbcUrl(), "demo_harley_user")).as("nor kept for them").isEmpty();
+        assertThat(ReferenceCache.lastKnown(dir, TestWorkspace.get().jdbcUrl(), "demo_harley_admin")).as("the owner's, with no server").isPresent();
+        ReferenceCache otherOrganization = new ReferenceCache(dir, TestWorkspace.get().jdbcUrl(), session(UUID.randomUUID(), "demo_harley_admin"));
+        assertThat(otherOrganization.load()).as("the login now belongs to another organization").isEmpty();
 
         String json = Files.readString(mine.file());
         Files.writeString(mine.file(), json.replaceFirst("\"appVersion\":\"[^\"]*\"", "\"appVersion\":\"0.0.1-old\""));
@@ -74,7 +83,7 @@ class ReferenceCacheTest {
         Path dir = TestWorkspace.root().resolve("cache-crash-" + UUID.randomUUID());
         ReferenceCache cache = cacheIn(dir, "unused");
         UUID org = UUID.randomUUID();
-        ReferenceCache written = new ReferenceCache(dir, "server", org, "login");
+        ReferenceCache written = new ReferenceCache(dir, "server", session(org, "login"));
         for (int round = 0; round < 8; round++) {
             Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), CacheWriterMain.class.getName(), dir.toString(), org.toString())

@@ -15,7 +15,7 @@ class SetupViewModelTest {
     void showsTheCacheThenRefreshesAndExplainsAnUnreachableServer() {
         Path dir = TestWorkspace.root().resolve("setup-" + UUID.randomUUID());
         UUID org = TestWorkspace.orgId("Harley Street Dental Clinic");
-        ReferenceCache cache = new ReferenceCache(dir, "server", org, "demo_harley_user");
+        ReferenceCache cache = new ReferenceCache(dir, "server", ReferenceCacheTest.session(org, "demo_harley_user"));
         SetupViewModel online = new SetupViewModel(new ReferenceService(TestWorkspace.as("harley", "user").jdbi(), cache), Runnable::run, Runnable::run);
         online.start();
         assertThat(online.snapshotProperty().get()).isNotNull();

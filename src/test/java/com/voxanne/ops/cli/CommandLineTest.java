@@ -45,6 +45,14 @@ class CommandLineTest {
     }
 
     @Test
+    void aMissingBundleGivenAsTheOnlyArgumentIsOneSentence() throws Exception {
+        // What a double-click on an installed system passes: the bundle's path and nothing else.
+        CliRun run = CliRun.run("/nowhere/calls.voxbundle");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("There is no file /nowhere/calls.voxbundle.");
+    }
+
+    @Test
     void anUnreachableServerIsOneSentence() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {

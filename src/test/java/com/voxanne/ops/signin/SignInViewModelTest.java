@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Signing in, with same-thread executors: failures are one sentence, nothing typed is lost, no password is remembered. */
 class SignInViewModelTest {
 
+    private final Path cacheDir = TestWorkspace.root().resolve("signin-cache-" + UUID.randomUUID());
     private final Path prefsFile = TestWorkspace.root().resolve("prefs-" + UUID.randomUUID() + ".properties");
-    private final SignInService service = new SignInService(TestWorkspace.root().resolve("unused-" + UUID.randomUUID()), DemoOptions.defaults());
+    private final SignInService service = new SignInService(TestWorkspace.root().resolve("unused-" + UUID.randomUUID()), cacheDir, DemoOptions.defaults());
 
     private SignInViewModel model() {
         return new SignInViewModel(service, UserPreferences.load(prefsFile), Runnable::run, Runnable::run);
@@ -83,7 +84,7 @@ class SignInViewModelTest {
     @Test
     void creatingTheDemoCanBeCancelledAndStartsAfreshNextTime() {
         Path dir = TestWorkspace.root().resolve("cancel-" + UUID.randomUUID());
-        SignInService demoService = new SignInService(dir, new DemoOptions(9, 3_000, java.time.LocalDate.of(2026, 11, 1)));
+        SignInService demoService = new SignInService(dir, cacheDir, new DemoOptions(9, 3_000, java.time.LocalDate.of(2026, 11, 1)));
         var ref = new java.util.concurrent.atomic.AtomicReference<SignInViewModel>();
         // The person presses Cancel as soon as the first progress reaches the screen.
         SignInViewModel m = new SignInViewModel(demoService, UserPreferences.load(prefsFile), Runnable::run, r -> {
@@ -109,6 +110,40 @@ class SignInViewModelTest {
         } finally {
             demoService.shutdown();
         }
+    }
+
+    @Test
+    void withTheServerDownTheSetupKeptForThatLoginIsOfferedReadOnly() {
+        var login = TestWorkspace.login("harley", "user");
+        var down = com.voxanne.ops.db.ConnectionSettings.of("127.0.0.1", 1, "voxanne", login.loginRole());
+        // An earlier session on that server fetched the setup (here through the live test server, filed under the dead address).
+        var live = TestWorkspace.as("harley", "user");
+        var session = live.jdbi().onDemand(com.voxanne.ops.profiles.ProfileDao.class).session().orElseThrow();
+        new com.voxanne.ops.cache.ReferenceService(live.jdbi(),
+                new com.voxanne.ops.cache.ReferenceCache(cacheDir, down.redactedUrl(), session)).refresh();
+
+        SignInViewModel m = model();
+        m.hostProperty().set("127.0.0.1");
+        m.portProperty().set("1");
+        m.loginProperty().set(login.loginRole());
+        m.passwordProperty().set("anything");
+        m.signIn();
+        assertThat(m.errorProperty().get()).startsWith("Cannot reach the database server at 127.0.0.1:1");
+        assertThat(m.keptSetupProperty().get()).as("offered after the failure").isNotNull();
+        m.openKeptSetup();
+        SignedIn offline = m.signedInProperty().get();
+        assertThat(offline.connected()).isFalse();
+        assertThat(offline.session().orgName()).isEqualTo("Harley Street Dental Clinic");
+        assertThat(offline.keptSetup().agents()).hasSize(2);
+        assertThat(offline.windowTitle()).endsWith("· offline · saved setup");
+
+        SignInViewModel someoneElse = model();
+        someoneElse.hostProperty().set("127.0.0.1");
+        someoneElse.portProperty().set("1");
+        someoneElse.loginProperty().set("demo_harley_admin");
+        someoneElse.passwordProperty().set("anything");
+        someoneElse.signIn();
+        assertThat(someoneElse.keptSetupProperty().get()).as("another login's copy is never offered").isNull();
     }
 
     @Test

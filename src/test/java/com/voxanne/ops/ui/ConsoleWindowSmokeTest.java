@@ -54,6 +54,8 @@ class ConsoleWindowSmokeTest {
                 && !robot.lookup("#callLog").queryAs(TableView.class).getItems().isEmpty());
         assertThat(window().getTitle()).contains("Harley Street Dental Clinic (manager)");
         assertThat(robot.lookup("#signedInRole").queryAs(Label.class).getText()).isEqualTo("manager");
+        assertThat(robot.lookup("#fileMenu").queryAs(javafx.scene.control.MenuButton.class).getItems())
+                .extracting(javafx.scene.control.MenuItem::getId).containsExactly("menuOpenBundle", "menuExport");
 
         robot.clickOn("#callSearch").write("refund").type(KeyCode.ENTER);
         TableView<CallSummary> log = robot.lookup("#callLog").queryAs(TableView.class);
