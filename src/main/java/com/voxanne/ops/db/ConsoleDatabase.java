@@ -54,6 +54,23 @@ public final class ConsoleDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A new connection outside the pool, as the same person: for the one long-lived listener
+     * (LISTEN holds its connection; taking it from the pool would leave the pool one short).
+     * The caller closes it.
+     */
+    public java.sql.Connection openDedicated(String applicationName) throws java.sql.SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", dataSource.getUsername());
+        props.setProperty("password", dataSource.getPassword());
+        props.setProperty("ApplicationName", applicationName);
+        props.setProperty("connectTimeout", "10");
+        // A server that stops answering ends the wait (and the heartbeat) instead of hanging forever.
+        props.setProperty("socketTimeout", "30");
+        props.setProperty("tcpKeepAlive", "true");
+        return new org.postgresql.Driver().connect(settings.jdbcUrl(), props);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -128,6 +128,8 @@ public final class ReviewDatabase {
                 h.execute("create database " + template + " encoding 'UTF8' template template0");
             });
             SchemaMigrator.migrate(workspace.ownerDataSource(template));
+            // A review database is a read-only copy loaded in bulk: nothing in it is audited or announced.
+            Jdbi.create(workspace.ownerDataSource(template)).useHandle(h -> h.execute("select private.set_change_tracking(false)"));
             // Marked a template only once migrated: a half-made one (the console quit) is made again.
             server.useHandle(h -> h.execute("alter database " + template + " is_template true allow_connections false"));
         }

@@ -10,11 +10,11 @@ import org.jdbi.v3.core.Jdbi;
  * refused it with. Every attempt runs in a transaction that is rolled back, so a test that
  * (wrongly) succeeds cannot disturb the next one.
  */
-record Attempt(Integer rows, String sqlState) {
+public record Attempt(Integer rows, String sqlState) {
 
     static final String INSUFFICIENT_PRIVILEGE = "42501";
 
-    static Attempt run(Jdbi jdbi, Function<Handle, Integer> action) {
+    public static Attempt run(Jdbi jdbi, Function<Handle, Integer> action) {
         return jdbi.withHandle(h -> {
             h.begin();
             try {
@@ -27,19 +27,19 @@ record Attempt(Integer rows, String sqlState) {
         });
     }
 
-    static Attempt update(Jdbi jdbi, String sql) {
+    public static Attempt update(Jdbi jdbi, String sql) {
         return run(jdbi, h -> h.createUpdate(sql).execute());
     }
 
-    static Attempt count(Jdbi jdbi, String sql) {
+    public static Attempt count(Jdbi jdbi, String sql) {
         return run(jdbi, h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
-    boolean refused() {
+    public boolean refused() {
         return INSUFFICIENT_PRIVILEGE.equals(sqlState);
     }
 
-    boolean touchedNothing() {
+    public boolean touchedNothing() {
         return refused() || (rows != null && rows == 0);
     }
 

@@ -1,0 +1,279 @@
+package com.voxanne.ops.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database's announcements of new and changed rows, for one signed-in person: one dedicated
+ * connection LISTENs on their organization's channel (its name comes from the database, which
+ * alone knows the secret behind it), and changes arriving within a few milliseconds of each other
+ * are handed on together. When the connection drops, the feed reconnects by itself and, before
+ * anything else, reads which rows changed while it was away (by {@code updated_at}, under the
+ * person's own role), so subscribers miss nothing. No polling of big tables: one {@code select
+ * now()} every few seconds proves the connection is alive.
+ */
+public final class ChangeFeed implements AutoCloseable {
+
+    /** Opens a new connection as the signed-in person; the feed owns and closes it. */
+    @FunctionalInterface
+    public interface Connector {
+        Connection open() throws SQLException;
+    }
+
+    /** Tables a console watches; each has the columns the catch-up query reads. */
+    public static final Set<String> TABLES = Set.of("calls", "appointments", "contacts", "hot_lead_alerts", "profiles", "org_tools",
+            "org_feature_flags", "escalation_rules");
+    /** More changed rows than this in one table during an outage arrive as one bulk change. */
+    static final int CATCH_UP_LIMIT = 2_000;
+    /** Transactions commit after their updated_at; catching up reaches this far back to cover long ones. */
+    static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long HEARTBEAT_MS = 5_000;
+    private static final long GATHER_MS = 40;
+
+    private final Connector connector;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Boolean>> statusListeners = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile Connection current;
+    private volatile boolean connected;
+
+    private record Subscription(Set<String> tables, Consumer<List<Change>> consumer) {
+    }
+
+    public ChangeFeed(Connector connector) {
+        this.connector = connector;
+        this.thread = new Thread(this::run, "change-feed");
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Hands every batch of changes to {@code tables} to {@code consumer}, on the feed's own thread:
+     * subscribers that touch the UI pass it on to the JavaFX thread themselves.
+     */
+    public void subscribe(Set<String> tables, Consumer<List<Change>> consumer) {
+        subscriptions.add(new Subscription(Set.copyOf(tables), consumer));
+    }
+
+    /** Told true when listening, false when the connection was lost (and the feed is reconnecting). */
+    public void onStatus(Consumer<Boolean> listener) {
+        statusListeners.add(listener);
+    }
+
+    public ChangeFeed start() {
+        thread.start();
+        return this;
+    }
+
+    public boolean connected() {
+        return connected;
+    }
+
+    private void run() {
+        Instant lastAlive = null;
+        long backoff = 250;
+        while (!closed) {
+            try (Connection c = connector.open()) {
+                current = c;
+                Listening listening = listen(c);
+                if (lastAlive != null) {
+                    // Listening already, so nothing falls between the catch-up and the first notice.
+                    deliver(catchUp(c, listening.org(), lastAlive.minus(CATCH_UP_MARGIN)));
+                }
+                lastAlive = listening.at();
+                setConnected(true);
+                backoff = 250;
+                lastAlive = pump(c, lastAlive);
+            } catch (SQLException | RuntimeException e) {
+                if (closed) {
+                    break;
+                }
+                LOG.info("The live feed lost its connection ({}); reconnecting", e.getMessage());
+                LOG.debug("Live feed failure", e);
+            } finally {
+                current = null;
+            }
+            setConnected(false);
+            sleep(backoff);
+            backoff = Math.min(backoff * 2, 4_000);
+        }
+    }
+
+    private record Listening(UUID org, Instant at) {
+    }
+
+    private static Listening listen(Connection c) throws SQLException {
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select private.my_change_channel(), private.current_org_id(), now()")) {
+            rs.next();
+            String channel = rs.getString(1);
+            if (channel == null) {
+                throw new SQLException("This login has no active profile, so there is nothing to listen to.");
+            }
+            UUID org = rs.getObject(2, UUID.class);
+            Instant at = rs.getTimestamp(3).toInstant();
+            // The name comes from the database, and is 'vox_' and hex digits; quoted all the same.
+            s.execute("listen \"" + channel.replace("\"", "\"\"") + "\"");
+            return new Listening(org, at);
+        }
+    }
+
+    /** Waits for notices and hands them on until the connection fails or the feed closes; returns when it was last known alive. */
+    private Instant pump(Connection c, Instant lastAlive) throws SQLException {
+        PGConnection pg = c.unwrap(PGConnection.class);
+        long nextHeartbeat = System.currentTimeMillis() + HEARTBEAT_MS;
+        while (!closed) {
+            PGNotification[] notes = pg.getNotifications(500);
+            if (notes != null && notes.length > 0) {
+                List<PGNotification> gathered = new ArrayList<>(List.of(notes));
+                // A burst (a page of inserts, a bulk update) arrives as one batch rather than many.
+                PGNotification[] more = pg.getNotifications((int) GATHER_MS);
+                while (more != null && more.length > 0 && gathered.size() < 10_000) {
+                    gathered.addAll(List.of(more));
+                    more = pg.getNotifications((int) GATHER_MS);
+                }
+                deliver(parse(gathered));
+            }
+            if (System.currentTimeMillis() >= nextHeartbeat) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select now()")) {
+                    rs.next();
+                    lastAlive = rs.getTimestamp(1).toInstant();
+                }
+                nextHeartbeat = System.currentTimeMillis() + HEARTBEAT_MS;
+            }
+        }
+        return lastAlive;
+    }
+
+    static List<Change> parse(List<PGNotification> notes) {
+        List<Change> changes = new ArrayList<>();
+        for (PGNotification n : notes) {
+            try {
+                JsonNode p = JSON.readTree(n.getParameter());
+                String table = p.path("t").asText();
+                String op = p.path("op").asText();
+                if (!TABLES.contains(table) || op.length() != 1 || "IUD".indexOf(op.charAt(0)) < 0) {
+                    LOG.debug("Ignoring a notice for {} / {}", table, op);
+                    continue;
+                }
+                List<UUID> ids = new ArrayList<>();
+                p.path("ids").forEach(id -> ids.add(UUID.fromString(id.asText())));
+                changes.add(new Change(table, op.charAt(0), ids, ids.isEmpty()));
+            } catch (Exception e) {
+                LOG.debug("Ignoring an unreadable notice", e);
+            }
+        }
+        return changes;
+    }
+
+    /** What changed in each watched table since {@code since}, read as the signed-in person (row-level security applies). */
+    static List<Change> catchUp(Connection c, UUID org, Instant since) throws SQLException {
+        Map<String, String> changedSince = new LinkedHashMap<>();
+        // Naming the organization lets the planner use the (org_id, updated_at) indexes; RLS filters all the same.
+        for (String t : List.of("calls", "appointments", "contacts", "profiles", "org_tools", "org_feature_flags", "escalation_rules")) {
+            changedSince.put(t, "select id from public." + t + " where org_id = ? and updated_at >= ? order by updated_at limit ?");
+        }
+        changedSince.put("hot_lead_alerts",
+                "select id from public.hot_lead_alerts where org_id = ? and greatest(created_at, acknowledged_at) >= ? limit ?");
+        List<Change> changes = new ArrayList<>();
+        for (var table : changedSince.entrySet()) {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(table.getValue())) {
+                ps.setObject(1, org);
+                ps.setTimestamp(2, Timestamp.from(since));
+                ps.setInt(3, CATCH_UP_LIMIT + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            if (ids.size() > CATCH_UP_LIMIT) {
+                changes.add(new Change(table.getKey(), 'U', List.of(), true));
+            } else if (!ids.isEmpty()) {
+                for (int from = 0; from < ids.size(); from += 100) {
+                    changes.add(new Change(table.getKey(), 'U', ids.subList(from, Math.min(ids.size(), from + 100)), false));
+                }
+            }
+        }
+        LOG.info("Live feed caught up from {}: {} change notices", since, changes.size());
+        return changes;
+    }
+
+    private void deliver(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        for (Subscription s : subscriptions) {
+            List<Change> mine = changes.stream().filter(c -> s.tables().contains(c.table())).toList();
+            if (!mine.isEmpty()) {
+                try {
+                    s.consumer().accept(mine);
+                } catch (RuntimeException e) {
+                    LOG.warn("A live-update subscriber failed", e);
+                }
+            }
+        }
+    }
+
+    private void setConnected(boolean now) {
+        if (connected != now) {
+            connected = now;
+            statusListeners.forEach(l -> l.accept(now));
+        }
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    /** Stops listening and closes the connection; waits briefly for the feed's thread to end. */
+    @Override
+    public void close() {
+        closed = true;
+        Connection c = current;
+        if (c != null) {
+            try {
+                // Aborting (not closing) is safe from another thread and ends a blocked wait at once.
+                c.abort(Runnable::run);
+            } catch (SQLException e) {
+                LOG.debug("Closing the live connection", e);
+            }
+        }
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
