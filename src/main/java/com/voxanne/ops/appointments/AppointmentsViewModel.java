@@ -73,6 +73,7 @@ public final class AppointmentsViewModel {
     private final boolean mayEdit;
     private final Consumer<CallFilter> showCalls;
     private final BooleanBinding dirty;
+    private boolean refreshWhenClean;
     private final StringBinding timeProblem;
     private long generation;
 
@@ -90,6 +91,12 @@ public final class AppointmentsViewModel {
         anchor.addListener((obs, o, n) -> refresh());
         selected.addListener((obs, o, n) -> select(n));
         dirty = Bindings.createBooleanBinding(this::formDiffers, selected, editStatus, editDate, editTime, editNotes);
+        dirty.addListener((obs, was, now) -> {
+            if (!now && refreshWhenClean && !saving.get()) {
+                refreshWhenClean = false;
+                refresh();
+            }
+        });
         timeProblem = Bindings.createStringBinding(() -> parseTime(editTime.get()).isPresent() || selected.get() == null
                 ? "" : "Write the time as hours and minutes, for example 9:30 or 14:00.", editTime, selected);
     }
@@ -121,6 +128,21 @@ public final class AppointmentsViewModel {
                     selected.set(kept);
                     entries.setAll(result);
                 });
+    }
+
+    /**
+     * Appointments or contacts changed in the database (on the JavaFX thread): the agenda reloads,
+     * but never under a form with unsaved changes; it waits until they are saved or undone.
+     */
+    public void onChanges(java.util.List<com.voxanne.ops.live.Change> changes) {
+        if (!com.voxanne.ops.live.Change.touches(changes, "appointments") && !com.voxanne.ops.live.Change.touches(changes, "contacts")) {
+            return;
+        }
+        if (dirty.get() || saving.get()) {
+            refreshWhenClean = true;
+        } else {
+            refresh();
+        }
     }
 
     /** Shows the day of an appointment and selects it (from a call's contact, say). */

@@ -9,18 +9,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** The organization's audit trails; admins only (the database refuses everyone else). */
 @RegisterConstructorMapper(AuditDao.AuditEntry.class)
-@RegisterConstructorMapper(AuditDao.SecurityEvent.class)
-@RegisterConstructorMapper(AuditDao.TelephonyChange.class)
+@RegisterConstructorMapper(SecurityEvent.class)
+@RegisterConstructorMapper(TelephonyChange.class)
 public interface AuditDao {
 
     record AuditEntry(UUID id, String actorLogin, String action, String entity, UUID entityId, String details, Instant createdAt) {
-    }
-
-    record SecurityEvent(UUID id, String eventType, String loginRole, String ipAddress, String details, Instant createdAt) {
-    }
-
-    record TelephonyChange(UUID id, String countryCode, String previousMode, String newMode, String phoneNumber, String changedByLogin,
-                           String reason, Instant createdAt) {
     }
 
     @SqlQuery("""

@@ -3,17 +3,11 @@ package com.voxanne.ops.cache;
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.calls.CallFormats;
 import com.voxanne.ops.reference.ReferenceDao;
-import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -49,33 +43,33 @@ public final class SetupView extends BorderPane {
 
     private void render(ReferenceSnapshot s) {
         body.getChildren().setAll(
-                section("Voice agents", table(s.agents(),
-                        col("Name", ReferenceDao.Agent::name), col("Status", ReferenceDao.Agent::status), col("Calls", ReferenceDao.Agent::callRole),
-                        col("Voice", a -> a.voiceProvider() + " / " + a.voiceId()), col("Model", a -> a.modelProvider() + " / " + a.modelName()),
-                        col("Number", a -> CallFormats.phone(a.phoneNumber())), col("Hands over to", a -> CallFormats.phone(a.transferNumber())),
-                        col("After hours", ReferenceDao.Agent::afterHoursBehavior))),
-                section("Services", table(s.services(), col("Service", v -> capitalized(v.name())),
-                        col("Length", v -> v.durationMinutes() + " min"),
-                        col("Price", v -> v.pricePence() == null ? "" : v.pricePence() == 0 ? "free" : String.format("£%.2f", v.pricePence() / 100.0)),
-                        col("Active", v -> v.active() ? "yes" : "no"))),
-                section("Escalation rules", table(s.escalationRules(), col("Rule", ReferenceDao.EscalationRule::name),
-                        col("On", r -> r.enabled() ? "on" : "off"), col("When", r -> r.triggerType().replace('_', ' ') + " " + r.threshold()),
-                        col("Then", r -> r.action() + (r.target() == null ? "" : " → " + r.target())))),
-                section("Integrations", table(s.integrations(), col("Integration", ReferenceDao.Integration::displayName),
-                        col("Status", ReferenceDao.Integration::status), col("Problem", i -> i.errorMessage() == null ? "" : i.errorMessage()))),
-                section("Features", table(s.orgFeatureFlags(), col("Feature", ReferenceDao.OrgFeatureFlag::flagName),
-                        col("For this organization", f -> f.enabled() ? "on" : "off"), col("Notes", f -> f.notes() == null ? "" : f.notes()))),
-                section("Tools", table(s.orgTools(), col("Tool", t -> t.toolName().replace('_', ' ')), col("On", t -> t.enabled() ? "on" : "off"))),
-                section("Call forwarding by carrier", table(s.carrierForwardingRules(), col("Country", ReferenceDao.CarrierForwardingRule::countryCode),
-                        col("Carrier", ReferenceDao.CarrierForwardingRule::carrierName),
-                        col("Forwarding", r -> r.forwardingType().replace('_', ' ')),
-                        col("Dial to turn on", ReferenceDao.CarrierForwardingRule::activationCode),
-                        col("Dial to turn off", ReferenceDao.CarrierForwardingRule::deactivationCode),
-                        col("Forwards to", r -> CallFormats.phone(r.destinationNumber())))),
-                section("Platform features", table(s.featureFlags(), col("Feature", ReferenceDao.FeatureFlag::name),
-                        col("Everywhere", f -> f.enabled() ? "on" : "off"),
-                        col("Rolled out to", f -> f.rolloutPercentage() == null ? "" : f.rolloutPercentage() + " %"),
-                        col("What it does", f -> f.description() == null ? "" : f.description()))),
+                section("Voice agents", com.voxanne.ops.ui.Columns.fixedTable(s.agents(),
+                        com.voxanne.ops.ui.Columns.text("Name", ReferenceDao.Agent::name), com.voxanne.ops.ui.Columns.text("Status", ReferenceDao.Agent::status), com.voxanne.ops.ui.Columns.text("Calls", ReferenceDao.Agent::callRole),
+                        com.voxanne.ops.ui.Columns.text("Voice", a -> a.voiceProvider() + " / " + a.voiceId()), com.voxanne.ops.ui.Columns.text("Model", a -> a.modelProvider() + " / " + a.modelName()),
+                        com.voxanne.ops.ui.Columns.text("Number", a -> CallFormats.phone(a.phoneNumber())), com.voxanne.ops.ui.Columns.text("Hands over to", a -> CallFormats.phone(a.transferNumber())),
+                        com.voxanne.ops.ui.Columns.text("After hours", ReferenceDao.Agent::afterHoursBehavior))),
+                section("Services", com.voxanne.ops.ui.Columns.fixedTable(s.services(), com.voxanne.ops.ui.Columns.text("Service", v -> capitalized(v.name())),
+                        com.voxanne.ops.ui.Columns.text("Length", v -> v.durationMinutes() + " min"),
+                        com.voxanne.ops.ui.Columns.text("Price", v -> v.pricePence() == null ? "" : v.pricePence() == 0 ? "free" : String.format("£%.2f", v.pricePence() / 100.0)),
+                        com.voxanne.ops.ui.Columns.text("Active", v -> v.active() ? "yes" : "no"))),
+                section("Escalation rules", com.voxanne.ops.ui.Columns.fixedTable(s.escalationRules(), com.voxanne.ops.ui.Columns.text("Rule", ReferenceDao.EscalationRule::name),
+                        com.voxanne.ops.ui.Columns.text("On", r -> r.enabled() ? "on" : "off"), com.voxanne.ops.ui.Columns.text("When", r -> r.triggerType().replace('_', ' ') + " " + r.threshold()),
+                        com.voxanne.ops.ui.Columns.text("Then", r -> r.action() + (r.target() == null ? "" : " → " + r.target())))),
+                section("Integrations", com.voxanne.ops.ui.Columns.fixedTable(s.integrations(), com.voxanne.ops.ui.Columns.text("Integration", ReferenceDao.Integration::displayName),
+                        com.voxanne.ops.ui.Columns.text("Status", ReferenceDao.Integration::status), com.voxanne.ops.ui.Columns.text("Problem", i -> i.errorMessage() == null ? "" : i.errorMessage()))),
+                section("Features", com.voxanne.ops.ui.Columns.fixedTable(s.orgFeatureFlags(), com.voxanne.ops.ui.Columns.text("Feature", ReferenceDao.OrgFeatureFlag::flagName),
+                        com.voxanne.ops.ui.Columns.text("For this organization", f -> f.enabled() ? "on" : "off"), com.voxanne.ops.ui.Columns.text("Notes", f -> f.notes() == null ? "" : f.notes()))),
+                section("Tools", com.voxanne.ops.ui.Columns.fixedTable(s.orgTools(), com.voxanne.ops.ui.Columns.text("Tool", t -> t.toolName().replace('_', ' ')), com.voxanne.ops.ui.Columns.text("On", t -> t.enabled() ? "on" : "off"))),
+                section("Call forwarding by carrier", com.voxanne.ops.ui.Columns.fixedTable(s.carrierForwardingRules(), com.voxanne.ops.ui.Columns.text("Country", ReferenceDao.CarrierForwardingRule::countryCode),
+                        com.voxanne.ops.ui.Columns.text("Carrier", ReferenceDao.CarrierForwardingRule::carrierName),
+                        com.voxanne.ops.ui.Columns.text("Forwarding", r -> r.forwardingType().replace('_', ' ')),
+                        com.voxanne.ops.ui.Columns.text("Dial to turn on", ReferenceDao.CarrierForwardingRule::activationCode),
+                        com.voxanne.ops.ui.Columns.text("Dial to turn off", ReferenceDao.CarrierForwardingRule::deactivationCode),
+                        com.voxanne.ops.ui.Columns.text("Forwards to", r -> CallFormats.phone(r.destinationNumber())))),
+                section("Platform features", com.voxanne.ops.ui.Columns.fixedTable(s.featureFlags(), com.voxanne.ops.ui.Columns.text("Feature", ReferenceDao.FeatureFlag::name),
+                        com.voxanne.ops.ui.Columns.text("Everywhere", f -> f.enabled() ? "on" : "off"),
+                        com.voxanne.ops.ui.Columns.text("Rolled out to", f -> f.rolloutPercentage() == null ? "" : f.rolloutPercentage() + " %"),
+                        com.voxanne.ops.ui.Columns.text("What it does", f -> f.description() == null ? "" : f.description()))),
                 section("Knowledge base", new Label(String.join(" · ", s.knowledgeBaseTitles()))));
     }
 
@@ -89,23 +83,4 @@ public final class SetupView extends BorderPane {
         return new VBox(8, head, content);
     }
 
-    @SafeVarargs
-    private static <T> TableView<T> table(List<T> rows, TableColumn<T, String>... columns) {
-        TableView<T> t = new TableView<>(FXCollections.observableArrayList(rows));
-        t.getColumns().addAll(columns);
-        t.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.setFixedCellSize(30);
-        t.setPrefHeight(Math.max(1, rows.size()) * 30 + 40);
-        t.setMaxHeight(t.getPrefHeight());
-        t.setPlaceholder(new Label("None."));
-        return t;
-    }
-
-    private static <T> TableColumn<T, String> col(String name, Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setSortable(false);
-        return c;
-    }
 }

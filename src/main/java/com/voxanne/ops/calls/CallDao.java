@@ -50,19 +50,36 @@ public interface CallDao extends SqlObject {
                 from public.calls c""").mapTo(CallDetail.class).list();
     }
 
+    /**
+     * Those of {@code ids} that the filter matches, in the log's order: how live changes are read
+     * (the filter decides whether a new or changed call belongs in what the person is looking at).
+     */
+    default List<CallSummary> matching(CallLogQuery q, java.util.Collection<UUID> ids) {
+        return select(q.after(null), "select " + SUMMARY_COLUMNS + " from public.calls c left join public.contacts ct on ct.id = c.contact_id",
+                false, List.copyOf(ids)).mapTo(CallSummary.class).list();
+    }
+
     /** How many calls the filter matches (for an export's estimate; the log itself never counts). */
     default long count(CallLogQuery q) {
         return select(q.after(null), "select count(*) from public.calls c", false).mapTo(Long.class).one();
     }
 
     private Query select(CallLogQuery q, String selectFrom) {
-        return select(q, selectFrom, true);
+        return select(q, selectFrom, true, null);
     }
 
     private Query select(CallLogQuery q, String selectFrom, boolean paged) {
+        return select(q, selectFrom, paged, null);
+    }
+
+    private Query select(CallLogQuery q, String selectFrom, boolean paged, List<UUID> onlyIds) {
         StringBuilder where = new StringBuilder(" and c.org_id = :orgId");
         List<Consumer<Query>> binds = new ArrayList<>();
         binds.add(s -> s.bind("orgId", q.orgId()));
+        if (onlyIds != null) {
+            where.append(" and c.id = any(:onlyIds)");
+            binds.add(s -> s.bindArray("onlyIds", UUID.class, onlyIds));
+        }
         if (q.after() != null) {
             where.append(" and ").append(q.sort().after());
             binds.add(s -> s.bind("afterCreatedAt", utc(q.after().createdAt())).bind("afterId", q.after().id()));

@@ -21,6 +21,14 @@ public class CallLogService {
         return jdbi.withExtension(CallDao.class, dao -> dao.page(query));
     }
 
+    /** Those of {@code ids} that the query's filter matches (no paging): for live changes. */
+    public List<CallSummary> matching(CallLogQuery query, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withExtension(CallDao.class, dao -> dao.matching(query, ids));
+    }
+
     /** Up to ten contacts whose name or number starts with what was typed (two characters at least). */
     public List<com.voxanne.ops.contacts.Contact> contactsStartingWith(UUID org, String typed) {
         if (typed == null || typed.strip().length() < 2) {

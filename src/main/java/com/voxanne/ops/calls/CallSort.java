@@ -35,6 +35,23 @@ public enum CallSort {
         };
     }
 
+    /** The same order in memory, for placing a live row among those already shown. */
+    java.util.Comparator<CallSummary> comparator() {
+        // PostgreSQL orders uuids byte by byte (unsigned); UUID.compareTo compares signed longs.
+        java.util.Comparator<java.util.UUID> uuidOrder = (a, b) -> {
+            int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+            return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+        };
+        java.util.Comparator<CallSummary> byTime = java.util.Comparator.comparing(CallSummary::createdAt).thenComparing(CallSummary::id, uuidOrder);
+        java.util.Comparator<CallSummary> byLength = java.util.Comparator.<CallSummary>comparingInt(r -> r.cursor().durationKey()).thenComparing(byTime);
+        return switch (this) {
+            case NEWEST -> byTime.reversed();
+            case OLDEST -> byTime;
+            case LONGEST -> byLength.reversed();
+            case SHORTEST -> byLength;
+        };
+    }
+
     boolean byLength() {
         return this == LONGEST || this == SHORTEST;
     }

@@ -25,10 +25,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -74,7 +74,7 @@ public final class CallsView extends BorderPane {
         search.setId("callSearch");
         search.setPromptText("Search calls (Ctrl+F)");
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
-        search.setPrefColumnCount(15);
+        search.setPrefColumnCount(13);
         search.setOnAction(e -> model.apply(model.filterProperty().get().withText(search.getText())));
         Button clearSearch = new Button(null, new FontIcon(Material2AL.CLEAR));
         clearSearch.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -130,9 +130,16 @@ public final class CallsView extends BorderPane {
         refresh.getStyleClass().add(Styles.BUTTON_ICON);
         refresh.setOnAction(e -> model.refresh());
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox controls = new HBox(8, search, contact, from, to, directions, statuses, sentiments, urgencies, grow, back, export, refresh);
+        search.setMinWidth(190);
+        // The filters wrap onto a second line in a narrow window; Back, export and refresh stay at the right.
+        FlowPane filters = new FlowPane(8, 8, search, contact, from, to, directions, statuses, sentiments, urgencies);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPrefWrapLength(900);
+        HBox.setHgrow(filters, Priority.ALWAYS);
+        HBox actions = new HBox(8, back, export, refresh);
+        actions.setAlignment(Pos.TOP_RIGHT);
+        actions.setMinWidth(USE_PREF_SIZE);
+        HBox controls = new HBox(8, filters, actions);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane chips = new FlowPane(6, 6);
@@ -164,22 +171,22 @@ public final class CallsView extends BorderPane {
         table.setItems(model.rows());
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<CallSummary, String> time = text("Time", r -> CallFormats.shortTime(r.createdAt(), model.zone()), 106);
+        TableColumn<CallSummary, String> time = com.voxanne.ops.ui.Columns.text("Time", r -> CallFormats.shortTime(r.createdAt(), model.zone()), 106);
         time.setMinWidth(106);
         table.getColumns().add(time);
         timeColumn = time;
         table.getColumns().add(directionColumn());
-        table.getColumns().add(text("Caller", r -> r.displayName() == null ? "" : r.displayName(), 120));
+        table.getColumns().add(com.voxanne.ops.ui.Columns.text("Caller", r -> r.displayName() == null ? "" : r.displayName(), 120));
         // The other side is always the organization's own line: the customer's number is the one that matters.
-        table.getColumns().add(text("Number", r -> CallFormats.phone("inbound".equals(r.callDirection()) ? r.fromNumber() : r.toNumber()), 138));
-        TableColumn<CallSummary, String> duration = text("Length", r -> CallFormats.duration(r.durationSeconds()), 70);
+        table.getColumns().add(com.voxanne.ops.ui.Columns.text("Number", r -> CallFormats.phone("inbound".equals(r.callDirection()) ? r.fromNumber() : r.toNumber()), 138));
+        TableColumn<CallSummary, String> duration = com.voxanne.ops.ui.Columns.text("Length", r -> CallFormats.duration(r.durationSeconds()), 70);
         duration.getStyleClass().add("numeric");
         table.getColumns().add(duration);
         lengthColumn = duration;
-        table.getColumns().add(text("Status", r -> CallFormats.label(r.status()), 95));
-        table.getColumns().add(chipColumn("Sentiment", CallSummary::sentimentLabel, "sentiment-", 94));
-        table.getColumns().add(chipColumn("Urgency", CallSummary::sentimentUrgency, "urgency-", 86));
-        TableColumn<CallSummary, String> score = text("Score", r -> CallFormats.score(r.sentimentScore()), 58);
+        table.getColumns().add(com.voxanne.ops.ui.Columns.text("Status", r -> CallFormats.label(r.status()), 95));
+        table.getColumns().add(com.voxanne.ops.ui.Columns.pill("Sentiment", CallSummary::sentimentLabel, "sentiment-", 94));
+        table.getColumns().add(com.voxanne.ops.ui.Columns.pill("Urgency", CallSummary::sentimentUrgency, "urgency-", 86));
+        TableColumn<CallSummary, String> score = com.voxanne.ops.ui.Columns.text("Score", r -> CallFormats.score(r.sentimentScore()), 58);
         score.getStyleClass().add("numeric");
         table.getColumns().add(score);
         table.getColumns().forEach(c -> c.setSortable(false));
@@ -233,9 +240,44 @@ public final class CallsView extends BorderPane {
         HBox status = new HBox(8, busy, count, error);
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(6, 12, 6, 12));
-        BorderPane pane = new BorderPane(table);
+        BorderPane pane = new BorderPane(withNewCallsPill());
         pane.setBottom(status);
         return pane;
+    }
+
+    /**
+     * Calls arriving live above the first visible row keep the person's place; this pill says how
+     * many there are and takes them up to the newest. At the very top, new calls simply appear.
+     */
+    private javafx.scene.Node withNewCallsPill() {
+        model.setFirstVisibleRow(() -> firstVisibleIndex().orElse(0));
+        Button pill = new Button();
+        pill.setId("newCallsPill");
+        pill.setGraphic(new FontIcon(org.kordamp.ikonli.material2.Material2AL.ARROW_UPWARD));
+        pill.getStyleClass().addAll(Styles.ACCENT, Styles.ROUNDED, "new-calls-pill");
+        pill.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int n = model.newCallsAboveProperty().get();
+            return n > 0 ? String.format("%,d new call%s", n, n == 1 ? "" : "s") : "Calls changed: show the newest";
+        }, model.newCallsAboveProperty()));
+        pill.visibleProperty().bind(model.newCallsAboveProperty().greaterThan(0).or(model.reloadSuggestedProperty()));
+        pill.managedProperty().bind(pill.visibleProperty());
+        pill.setOnAction(e -> {
+            model.showNewest();
+            table.scrollTo(0);
+        });
+        StackPane stack = new StackPane(table, pill);
+        StackPane.setAlignment(pill, Pos.TOP_CENTER);
+        StackPane.setMargin(pill, new Insets(36, 0, 0, 0));
+        // Scrolling up to the newest by hand counts as having seen them.
+        table.skinProperty().addListener((obs, old, skin) -> table.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                .map(javafx.scene.control.ScrollBar.class::cast).findFirst()
+                .ifPresent(bar -> bar.valueProperty().addListener((o, was, now) -> {
+                    if (now.doubleValue() <= bar.getMin()) {
+                        model.newCallsSeen();
+                    }
+                })));
+        return stack;
     }
 
     private java.util.OptionalInt firstVisibleIndex() {
@@ -344,16 +386,9 @@ public final class CallsView extends BorderPane {
         CheckComboBox<String> box = new CheckComboBox<>(javafx.collections.FXCollections.observableArrayList(values));
         box.setTitle(title);
         box.setId("filter" + title);
-        box.setMinWidth(128);
+        box.setMinWidth(100);
+        box.setPrefWidth(118);
         return box;
-    }
-
-    private static TableColumn<CallSummary, String> text(String name, Function<CallSummary, String> value, double width) {
-        TableColumn<CallSummary, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 60));
-        return c;
     }
 
     private static TableColumn<CallSummary, String> directionColumn() {
@@ -381,16 +416,6 @@ public final class CallsView extends BorderPane {
     }
 
     /** A coloured pill for sentiment and urgency: the colour carries the meaning, the text says it too. */
-    private static TableColumn<CallSummary, String> chipColumn(String name, Function<CallSummary, String> value, String stylePrefix,
-                                                               double width) {
-        TableColumn<CallSummary, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setMinWidth(width);
-        c.setCellFactory(col -> new com.voxanne.ops.ui.PillCell<>(stylePrefix));
-        return c;
-    }
-
     /** Offers "Export…" for the current filter; without it (offline review) the button is hidden. */
     public void setOnExport(Runnable action) {
         this.onExport = action;

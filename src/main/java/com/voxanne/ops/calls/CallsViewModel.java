@@ -60,6 +60,11 @@ public final class CallsViewModel {
             new ReadOnlyObjectWrapper<>(this, "transcriptMatches", List.of());
     private final ReadOnlyIntegerWrapper currentMatch = new ReadOnlyIntegerWrapper(this, "currentMatch", -1);
     private final ReadOnlyIntegerWrapper historyDepth = new ReadOnlyIntegerWrapper(this, "historyDepth", 0);
+    /** Calls that arrived live above what the person is looking at: the "N new calls" pill. */
+    private final ReadOnlyIntegerWrapper newCallsAbove = new ReadOnlyIntegerWrapper(this, "newCallsAbove", 0);
+    /** A bulk change touched too many calls to place one by one: the log offers to reload. */
+    private final ReadOnlyBooleanWrapper reloadSuggested = new ReadOnlyBooleanWrapper(this, "reloadSuggested", false);
+    private java.util.function.IntSupplier firstVisibleRow = () -> 0;
 
     private final CallLogService service;
     private final Executor background;
@@ -170,6 +175,152 @@ public final class CallsViewModel {
         });
     }
 
+    // Live updates
+
+    /** Where the view's first visible row is, so calls arriving above it keep the person's place and count as new. */
+    public void setFirstVisibleRow(java.util.function.IntSupplier firstVisible) {
+        this.firstVisibleRow = firstVisible;
+    }
+
+    /**
+     * Calls the database announced as new, changed or deleted (on the JavaFX thread). Changed and
+     * new ones are read again through the current filter: those that match take their place in
+     * the log, those that no longer match leave it. Rows placed above the first visible row keep
+     * the person's place (the view scrolls by as many) and the new ones show in the pill.
+     */
+    public void onChanges(List<com.voxanne.ops.live.Change> changes) {
+        if (com.voxanne.ops.live.Change.bulkIn(changes, "calls")) {
+            reloadSuggested.set(true);
+        }
+        removeLive(com.voxanne.ops.live.Change.deleted(changes, "calls"));
+        List<UUID> upserted = com.voxanne.ops.live.Change.upserted(changes, "calls");
+        if (upserted.isEmpty()) {
+            return;
+        }
+        long asked = generation;
+        CallLogQuery query = filter.get().toQuery(orgId, zone, PAGE_SIZE);
+        async(() -> service.matching(query, upserted), (matching, failure) -> {
+            if (asked != generation) {
+                return;
+            }
+            if (failure != null) {
+                error.set(describe(failure));
+                return;
+            }
+            mergeLive(upserted, matching);
+        });
+    }
+
+    /** The person looked at the newest calls (clicked the pill, or scrolled to the top). */
+    public void showNewest() {
+        newCallsAbove.set(0);
+        if (!atHead.get() || reloadSuggested.get()) {
+            reloadSuggested.set(false);
+            refresh();
+        }
+    }
+
+    public void newCallsSeen() {
+        if (atHead.get()) {
+            newCallsAbove.set(0);
+        }
+    }
+
+    private void removeLive(List<UUID> ids) {
+        int top = firstVisibleRow.getAsInt();
+        int shift = 0;
+        for (UUID id : ids) {
+            int i = indexOf(id);
+            if (i >= 0) {
+                rows.remove(i);
+                if (i < top) {
+                    shift--;
+                    top--;
+                }
+            }
+        }
+        if (shift != 0) {
+            shifted(shift);
+        }
+    }
+
+    private void mergeLive(List<UUID> asked, List<CallSummary> matching) {
+        java.util.Comparator<CallSummary> order = filter.get().sort().comparator();
+        java.util.Set<UUID> matched = new java.util.HashSet<>();
+        matching.forEach(r -> matched.add(r.id()));
+        // Calls that changed so that the filter no longer matches them leave the log.
+        removeLive(asked.stream().filter(id -> !matched.contains(id)).toList());
+        int top = firstVisibleRow.getAsInt();
+        int shift = 0;
+        int fresh = 0;
+        for (CallSummary row : matching) {
+            int i = indexOf(row.id());
+            boolean isNew = i < 0;
+            if (!isNew && staysInPlace(i, row, order)) {
+                rows.set(i, row);
+                continue;
+            }
+            if (!isNew) {
+                rows.remove(i);
+                if (i < top) {
+                    shift--;
+                    top--;
+                }
+            }
+            int at = insertionPoint(row, order);
+            boolean aboveWindow = at == 0 && !atHead.get() && !rows.isEmpty();
+            boolean belowWindow = at == rows.size() && !endReached.get() && !rows.isEmpty();
+            if (aboveWindow || belowWindow) {
+                fresh += isNew && aboveWindow ? 1 : 0;
+                continue;
+            }
+            rows.add(at, row);
+            if (at < top || (at == top && top > 0)) {
+                shift++;
+                top++;
+                fresh += isNew ? 1 : 0;
+            }
+        }
+        if (shift != 0) {
+            shifted(shift);
+        }
+        if (fresh > 0) {
+            newCallsAbove.set(newCallsAbove.get() + fresh);
+        }
+        int excess = rows.size() - WINDOW;
+        if (excess > 0) {
+            rows.remove(rows.size() - excess, rows.size());
+            endReached.set(false);
+        }
+    }
+
+    private boolean staysInPlace(int i, CallSummary row, java.util.Comparator<CallSummary> order) {
+        return (i == 0 || order.compare(rows.get(i - 1), row) <= 0) && (i == rows.size() - 1 || order.compare(row, rows.get(i + 1)) <= 0);
+    }
+
+    private int insertionPoint(CallSummary row, java.util.Comparator<CallSummary> order) {
+        int low = 0;
+        int high = rows.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (order.compare(rows.get(mid), row) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private int indexOf(UUID id) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private void shifted(int delta) {
         // Always a change, even for two equal shifts in a row: the view reacts to every one.
         shiftedAbove.set(0);
@@ -223,6 +374,8 @@ public final class CallsViewModel {
 
     private void show(CallFilter next) {
         generation++;
+        newCallsAbove.set(0);
+        reloadSuggested.set(false);
         filter.set(next);
         chips.setAll(next.chips());
         rows.clear();
@@ -299,6 +452,14 @@ public final class CallsViewModel {
 
     public ReadOnlyIntegerProperty shiftedAboveProperty() {
         return shiftedAbove.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty newCallsAboveProperty() {
+        return newCallsAbove.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty reloadSuggestedProperty() {
+        return reloadSuggested.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty endReachedProperty() {

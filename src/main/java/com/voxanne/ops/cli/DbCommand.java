@@ -41,6 +41,9 @@ final class DbCommand {
                 defaultValue = "" + DemoOptions.DEFAULT_SEED)
         long seed;
 
+        @Option(names = "--live", description = "Simulate a live floor: a new call every few seconds, for consoles to watch.")
+        boolean live;
+
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65_535) {
@@ -59,8 +62,12 @@ final class DbCommand {
                     err.flush();
                 }
             });
+            var traffic = live ? com.voxanne.ops.demo.DemoTraffic.start(workspace.ownerDataSource(), java.time.Duration.ofSeconds(5)) : null;
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (traffic != null) {
+                    traffic.close();
+                }
                 workspace.close();
                 stopped.countDown();
             }, "voxconsole-db-stop"));

@@ -26,6 +26,11 @@ public interface LeadDao {
             from public.leads order by updated_at desc, id""")
     List<Lead> pipeline();
 
+    @SqlQuery("""
+            select id, contact_id, source, stage, value_pence, owner_profile_id, expected_close_date, lost_reason, notes, updated_at
+            from public.leads where contact_id = :contact order by updated_at desc, id""")
+    List<Lead> forContact(@Bind("contact") UUID contact);
+
     /** Managers and admins only. */
     @SqlQuery("""
             select id, email, phone, name, company, message, source, created_at from public.onboarding_submissions

@@ -43,6 +43,7 @@ public final class MainView extends BorderPane {
     private final Map<String, Workspace> workspaces = new LinkedHashMap<>();
     private final StringProperty current = new SimpleStringProperty(this, "current");
     private final MenuButton fileMenu = new MenuButton();
+    private final java.util.Set<String> shown = new java.util.HashSet<>();
     private final Label banner;
     private final Label badge;
     private final VBox top;
@@ -141,18 +142,40 @@ public final class MainView extends BorderPane {
         return banner;
     }
 
+    /**
+     * The rail: each workspace as its icon over a short name (narrow, so the workspaces keep the
+     * width), with a count badge on the icon where the workspace has one.
+     */
     private VBox navigation(List<Workspace> pages) {
         ToggleGroup group = new ToggleGroup();
-        VBox nav = new VBox(2);
+        VBox nav = new VBox(4);
         nav.getStyleClass().add("workspace-nav");
-        nav.setPadding(new Insets(10, 8, 10, 8));
+        nav.setPadding(new Insets(8, 6, 8, 6));
         for (Workspace w : pages) {
-            ToggleButton tab = new ToggleButton(w.title(), new FontIcon(w.icon()));
+            FontIcon icon = new FontIcon(w.icon());
+            javafx.scene.layout.StackPane iconWithCount = new javafx.scene.layout.StackPane(icon);
+            if (w.count() != null) {
+                Label count = new Label();
+                count.setId("nav-count-" + w.id());
+                count.getStyleClass().add("nav-count");
+                count.textProperty().bind(Bindings.createStringBinding(() -> w.count().get() > 99 ? "99+" : Integer.toString(w.count().get()),
+                        w.count()));
+                count.visibleProperty().bind(Bindings.createBooleanBinding(() -> w.count().get() > 0, w.count()));
+                count.setTranslateX(14);
+                count.setTranslateY(-9);
+                iconWithCount.getChildren().add(count);
+            }
+            Label name = new Label(w.title());
+            name.getStyleClass().add("nav-label");
+            VBox face = new VBox(3, iconWithCount, name);
+            face.setAlignment(Pos.CENTER);
+            ToggleButton tab = new ToggleButton(null, face);
             tab.setId("nav-" + w.id());
+            tab.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            tab.setTooltip(new Tooltip(w.title()));
             tab.setToggleGroup(group);
             tab.getStyleClass().addAll(Styles.FLAT, "nav-item");
             tab.setMaxWidth(Double.MAX_VALUE);
-            tab.setAlignment(Pos.CENTER_LEFT);
             tab.setOnAction(e -> show(w.id()));
             tabs.put(w.id(), tab);
             workspaces.put(w.id(), w);
@@ -204,6 +227,9 @@ public final class MainView extends BorderPane {
         tabs.get(id).setSelected(true);
         setCenter(w.view());
         current.set(id);
+        if (w.onFirstShow() != null && shown.add(id)) {
+            w.onFirstShow().run();
+        }
     }
 
     public ReadOnlyStringProperty currentProperty() {

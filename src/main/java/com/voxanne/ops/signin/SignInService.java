@@ -26,6 +26,7 @@ public class SignInService {
     private final Path cacheDirectory;
     private final DemoOptions demoOptions;
     private EmbeddedWorkspace workspace;
+    private com.voxanne.ops.demo.DemoTraffic traffic;
 
     public SignInService(Path workspaceDirectory, Path cacheDirectory, DemoOptions demoOptions) {
         this.workspaceDirectory = workspaceDirectory;
@@ -63,6 +64,10 @@ public class SignInService {
     public synchronized EmbeddedWorkspace workspace(LongConsumer seedProgress) {
         if (workspace == null) {
             workspace = EmbeddedWorkspace.start(workspaceDirectory, 0, demoOptions, seedProgress);
+            // The demo floor is live: calls start and end while the console is open (-Dvoxconsole.demo.traffic=off stops it).
+            if (!"off".equals(System.getProperty("voxconsole.demo.traffic"))) {
+                traffic = com.voxanne.ops.demo.DemoTraffic.start(workspace.ownerDataSource(), java.time.Duration.ofSeconds(8));
+            }
         }
         return workspace;
     }
@@ -96,6 +101,10 @@ public class SignInService {
 
     /** Stops the demo server, if one was started. Blocking. */
     public synchronized void shutdown() {
+        if (traffic != null) {
+            traffic.close();
+            traffic = null;
+        }
         if (workspace != null) {
             workspace.close();
             workspace = null;

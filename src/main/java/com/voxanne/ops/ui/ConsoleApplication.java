@@ -1,21 +1,11 @@
 package com.voxanne.ops.ui;
 
-import com.voxanne.ops.appointments.AppointmentService;
-import com.voxanne.ops.appointments.AppointmentsView;
-import com.voxanne.ops.appointments.AppointmentsViewModel;
-import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallsView;
 import com.voxanne.ops.calls.CallsViewModel;
 import com.voxanne.ops.demo.DemoOptions;
 import com.voxanne.ops.prefs.UserPreferences;
-import com.voxanne.ops.sentiment.SentimentService;
-import com.voxanne.ops.sentiment.SentimentView;
-import com.voxanne.ops.sentiment.SentimentViewModel;
-import com.voxanne.ops.shell.ConnectionCheck;
-import com.voxanne.ops.shell.ConnectionStatusViewModel;
 import com.voxanne.ops.shell.MainView;
 import com.voxanne.ops.shell.Workspace;
-import java.time.LocalDate;
 import java.util.List;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -46,9 +36,9 @@ public final class ConsoleApplication extends Application {
     private boolean autoDemoUsed;
     private MainView mainView;
     private com.voxanne.ops.cache.ReferenceCache currentCache;
-    private java.util.concurrent.ScheduledFuture<?> heartbeat;
     private com.voxanne.ops.offline.ReviewNotesViewModel reviewNotes;
     private SignInViewModel signInModel;
+    private SignedInConsole console;
 
     @Override
     public void start(Stage primary) {
@@ -61,7 +51,11 @@ public final class ConsoleApplication extends Application {
         int calls = Integer.getInteger("voxconsole.demo.calls", DemoOptions.DEFAULT_CALLS);
         signInService = new SignInService(dirs.workspace(), dirs.cache(), DemoOptions.defaults().withCalls(calls));
 
-        scene = new Scene(signInView(), preferences.getDouble("window.width", 1360), preferences.getDouble("window.height", 860));
+        // First start: most of the screen (a supervisor's monitor is usually 1920 x 1080), at most 1680 x 1050.
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.max(1024, Math.min(1680, Math.floor(screen.getWidth() * 0.92)));
+        double height = Math.max(640, Math.min(1050, Math.floor(screen.getHeight() * 0.92)));
+        scene = new Scene(signInView(), preferences.getDouble("window.width", width), preferences.getDouble("window.height", height));
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/console.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(TITLE);
@@ -105,20 +99,13 @@ public final class ConsoleApplication extends Application {
     private void showWorkspace(SignedIn session) {
         this.signedIn = session;
         ZoneId zone = ZoneId.systemDefault();
-        var jdbi = session.database().jdbi();
-        var org = session.session().orgId();
-        CallsViewModel calls = new CallsViewModel(new CallLogService(jdbi), executors.background(), executors.fx(), org, zone);
-        CallsView callsView = new CallsView(calls, url -> getHostServices().showDocument(url));
-        // Drill-downs from other workspaces land in the call log with exactly their filter.
-        java.util.function.Consumer<com.voxanne.ops.calls.CallFilter> showCalls = filter -> {
-            calls.apply(filter);
-            mainView.show("calls");
-        };
-        SentimentViewModel sentiment = new SentimentViewModel(new SentimentService(jdbi), executors.background(), executors.fx(), org, zone,
-                LocalDate.now(zone), showCalls);
-        AppointmentsViewModel appointments = new AppointmentsViewModel(new AppointmentService(jdbi), executors.background(), executors.fx(),
-                org, zone, LocalDate.now(zone), session.session().isManagerOrAdmin(), showCalls);
-        AppointmentsView appointmentsView = new AppointmentsView(appointments);
+        var cache = session.offlineReview() ? null : signInService.referenceCache(session);
+        console = new SignedInConsole(session, executors, preferences);
+        mainView = console.build(new SignedInConsole.Shell(this::toggleTheme, this::signOut, this::signOutAndForget,
+                url -> getHostServices().showDocument(url)), cache);
+        console.notifyAlertsWith(this::popUp);
+        CallsViewModel calls = console.calls();
+        CallsView callsView = console.callsView();
         Runnable exportCalls = null;
         if (session.offlineReview()) {
             reviewNotes = offerReviewNotes(session.reviewed(), calls, callsView, zone);
@@ -126,37 +113,10 @@ public final class ConsoleApplication extends Application {
             reviewNotes = null;
             exportCalls = offerExport(session, calls, callsView, zone);
         }
-        calls.setAppointmentOpener(a -> {
-            appointments.open(a.id(), a.scheduledAt());
-            mainView.show("appointments");
-        });
-        var cache = signInService.referenceCache(session);
-        var setup = new com.voxanne.ops.cache.SetupViewModel(new com.voxanne.ops.cache.ReferenceService(jdbi, cache),
-                executors.background(), executors.fx());
-        mainView = new MainView(session, List.of(
-                new Workspace("calls", "Calls", Material2AL.CALL, callsView),
-                new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, new SentimentView(sentiment)),
-                new Workspace("appointments", "Appointments", Material2AL.EVENT, appointmentsView),
-                new Workspace("setup", "Setup", Material2MZ.SETTINGS, new com.voxanne.ops.cache.SetupView(setup))),
-                this::toggleTheme, this::signOut, this::signOutAndForget);
         mainView.setFileMenu(fileMenu(exportCalls));
         currentCache = cache;
-        ConnectionStatusViewModel connection = new ConnectionStatusViewModel(new ConnectionCheck(session.database().dataSource()),
-                executors.background(), executors.fx(), () -> {
-                    calls.refresh();
-                    sentiment.refresh();
-                    appointments.refresh();
-                });
-        mainView.bindOnline(connection.onlineProperty());
-        heartbeat = executors.scheduler().scheduleWithFixedDelay(connection::checkNow, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
         scene.setRoot(mainView);
-        RememberedSplits.remember(callsView, preferences, "callsSplit");
-        RememberedSplits.remember(appointmentsView, preferences, "appointmentsSplit");
         stage.setTitle(TITLE + " — " + session.windowTitle());
-        calls.refresh();
-        sentiment.refresh();
-        appointments.refresh();
-        setup.start();
         // A bundle under review shows its newest calls at once; when the rest has loaded, everything is refreshed.
         session.fullyLoaded().whenComplete((done, failure) -> javafx.application.Platform.runLater(() -> {
             if (signedIn != session) {
@@ -166,9 +126,7 @@ public final class ConsoleApplication extends Application {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING, cause.getMessage()).show();
             } else if (!session.live()) {
-                calls.refresh();
-                sentiment.refresh();
-                appointments.refresh();
+                console.refreshAll();
             }
         }));
         mainView.show(preferences.get("workspace.last", "calls"));
@@ -180,6 +138,24 @@ public final class ConsoleApplication extends Application {
             showCheckWhenDone(session);
         }
         callsView.focusLog();
+    }
+
+    /** A new alert, in the corner of the window; many at once fold into one. */
+    private void popUp(com.voxanne.ops.alerts.Alert alert) {
+        try {
+            org.controlsfx.control.Notifications.create()
+                    .owner(stage)
+                    .title(alert.kind().label() + (alert.who() == null ? "" : ": " + alert.who()))
+                    .text(alert.reason())
+                    .hideAfter(javafx.util.Duration.seconds(8))
+                    .threshold(3, org.controlsfx.control.Notifications.create().owner(stage).title("New alerts")
+                            .text("Several alerts arrived: see the alerts workspace."))
+                    .onAction(e -> mainView.show("alerts"))
+                    .showWarning();
+        } catch (RuntimeException e) {
+            // A pop-up is a courtesy: the alert is in the list whatever happens here.
+            org.slf4j.LoggerFactory.getLogger(ConsoleApplication.class).debug("Could not show a notification", e);
+        }
     }
 
     /** The server could not be reached at sign-in: the setup this computer kept for the login, read-only, and nothing else. */
@@ -314,8 +290,9 @@ public final class ConsoleApplication extends Application {
             reviewNotes.show(null);
             reviewNotes = null;
         }
-        if (heartbeat != null) {
-            heartbeat.cancel(false);
+        if (console != null) {
+            console.close();
+            console = null;
         }
         SignedIn leaving = signedIn;
         signedIn = null;
@@ -353,6 +330,9 @@ public final class ConsoleApplication extends Application {
         }
         if (reviewNotes != null) {
             reviewNotes.saveBeforeExit();
+        }
+        if (console != null) {
+            console.close();
         }
         if (signedIn != null) {
             signedIn.close();

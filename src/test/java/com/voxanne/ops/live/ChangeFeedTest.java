@@ -2,6 +2,7 @@ package com.voxanne.ops.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.voxanne.ops.TestCalls;
 import com.voxanne.ops.TestWorkspace;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,12 +21,9 @@ class ChangeFeedTest {
     private static final UUID HARLEY = TestWorkspace.orgId("Harley Street Dental Clinic");
     private static final UUID BRIGHTSIDE = TestWorkspace.orgId("Brightside Physiotherapy");
 
-    /** Inserts a call as the platform would (the owner, outside any console) and returns its id. */
-    static UUID insertCall(UUID org) {
-        return TestWorkspace.owner().withHandle(h -> h.createQuery("""
-                insert into calls (org_id, call_direction, from_number, to_number, status, caller_name)
-                values (:org, 'inbound', '+447700900123', '+442079460000', 'in_progress', 'Live Test Caller') returning id""")
-                .bind("org", org).mapTo(UUID.class).one());
+    @org.junit.jupiter.api.AfterEach
+    void removeTestCalls() {
+        TestCalls.deleteAll();
     }
 
     private static ChangeFeed feed(String slug, String appName, AtomicBoolean down) {
@@ -56,9 +54,9 @@ class ChangeFeedTest {
             feed.subscribe(Set.of("calls"), received::add);
             assertThat(awaitConnected(feed)).isTrue();
 
-            UUID theirs = insertCall(BRIGHTSIDE);
+            UUID theirs = TestCalls.insert(BRIGHTSIDE);
             long started = System.nanoTime();
-            UUID ours = insertCall(HARLEY);
+            UUID ours = TestCalls.insert(HARLEY);
             List<Change> batch = received.poll(10, TimeUnit.SECONDS);
             long millis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf("live feed: a new call reached the subscriber %d ms after its insert committed%n", millis);
@@ -84,7 +82,7 @@ class ChangeFeedTest {
                 .bind("o", BRIGHTSIDE).mapTo(String.class).one());
         try (Connection c = TestWorkspace.as("harley", "user").openDedicated("voxconsole-snoop")) {
             c.createStatement().execute("listen \"" + theirChannel + "\"");
-            UUID theirs = insertCall(BRIGHTSIDE);
+            UUID theirs = TestCalls.insert(BRIGHTSIDE);
             org.postgresql.PGNotification[] notes = c.unwrap(org.postgresql.PGConnection.class).getNotifications(5_000);
             assertThat(notes).hasSize(1);
             var payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree(notes[0].getParameter());
@@ -110,7 +108,7 @@ class ChangeFeedTest {
                     "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = 'voxconsole-live-b'").mapTo(Integer.class).one());
             assertThat(killed).isEqualTo(1);
             assertThat(status.poll(10, TimeUnit.SECONDS)).as("the feed noticed").isFalse();
-            UUID missed = insertCall(HARLEY);
+            UUID missed = TestCalls.insert(HARLEY);
             Thread.sleep(600);
             assertThat(received).as("nothing can arrive while the connection is down").isEmpty();
 
@@ -123,7 +121,7 @@ class ChangeFeedTest {
             }
             assertThat(caughtUp).as("the call inserted while away").contains(missed);
 
-            UUID after = insertCall(HARLEY);
+            UUID after = TestCalls.insert(HARLEY);
             List<UUID> live = new java.util.ArrayList<>();
             for (List<Change> batch = received.poll(10, TimeUnit.SECONDS); batch != null && !live.contains(after);
                  batch = received.poll(2, TimeUnit.SECONDS)) {

@@ -1,0 +1,86 @@
+package com.voxanne.ops.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The organization's audit trail for its admins: who changed what and when, newest first, narrowed
+ * by table, action, login and time, paged by keyset on (created_at, id). Blocking.
+ */
+public class AuditLogService {
+
+    /** One entry, with the person's name where the login belongs to a profile. */
+    public record Entry(UUID id, Instant createdAt, String actorLogin, String actorName, String action, String entity, UUID entityId,
+                        String details) {
+    }
+
+    /** What the log is narrowed to; nulls mean "any". {@code to} is exclusive. */
+    public record Filter(String entity, String action, String actor, Instant from, Instant to) {
+        public static final Filter ANY = new Filter(null, null, null, null, null);
+    }
+
+    private final Jdbi jdbi;
+
+    public AuditLogService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public List<Entry> page(UUID org, Filter f, Entry after, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select a.id, a.created_at, a.actor_login, coalesce(p.full_name, p.email) as actor_name, a.action, a.entity, a.entity_id,
+                       a.details::text as details
+                from public.audit_logs a left join public.profiles p on p.id = (a.details ->> 'profile_id')::uuid
+                where a.org_id = :org""");
+        List<Consumer<Query>> binds = new ArrayList<>();
+        if (f.entity() != null) {
+            sql.append(" and a.entity = :entity");
+            binds.add(q -> q.bind("entity", f.entity()));
+        }
+        if (f.action() != null) {
+            sql.append(" and a.action = :action");
+            binds.add(q -> q.bind("action", f.action()));
+        }
+        if (f.actor() != null && !f.actor().isBlank()) {
+            sql.append(" and a.actor_login = :actor");
+            binds.add(q -> q.bind("actor", f.actor().strip()));
+        }
+        if (f.from() != null) {
+            sql.append(" and a.created_at >= :from");
+            binds.add(q -> q.bind("from", f.from().atOffset(java.time.ZoneOffset.UTC)));
+        }
+        if (f.to() != null) {
+            sql.append(" and a.created_at < :to");
+            binds.add(q -> q.bind("to", f.to().atOffset(java.time.ZoneOffset.UTC)));
+        }
+        if (after != null) {
+            sql.append(" and (a.created_at, a.id) < (:afterAt, :afterId)");
+            binds.add(q -> q.bind("afterAt", after.createdAt().atOffset(java.time.ZoneOffset.UTC)).bind("afterId", after.id()));
+        }
+        sql.append(" order by a.created_at desc, a.id desc limit :limit");
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql.toString()).bind("org", org).bind("limit", limit);
+            binds.forEach(b -> b.accept(q));
+            return q.map(ConstructorMapper.of(Entry.class)).list();
+        });
+    }
+
+    /** The logins that appear in the organization's audit trail, for the "who" filter. */
+    public List<String> actors(UUID org) {
+        return jdbi.withHandle(h -> h.createQuery("select distinct actor_login from public.audit_logs where org_id = :org order by 1")
+                .bind("org", org).mapTo(String.class).list());
+    }
+
+    public List<SecurityEvent> securityEvents(int limit) {
+        return jdbi.withExtension(AuditDao.class, dao -> dao.securityLog(limit));
+    }
+
+    public List<TelephonyChange> telephonyChanges(int limit) {
+        return jdbi.withExtension(AuditDao.class, dao -> dao.telephonyChanges(limit));
+    }
+}

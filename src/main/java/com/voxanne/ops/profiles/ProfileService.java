@@ -1,0 +1,33 @@
+package com.voxanne.ops.profiles;
+
+import com.voxanne.ops.db.OptimisticWrite;
+import com.voxanne.ops.db.SaveResult;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** The organization's people (profiles): everyone reads them, admins change name, phone, role and status. Blocking. */
+public class ProfileService {
+
+    /** What an admin may change on a profile (the database's column grants say the same). */
+    public record ProfileEdit(String fullName, String phone, String role, String status) {
+    }
+
+    private final Jdbi jdbi;
+
+    public ProfileService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public List<Profile> all() {
+        return jdbi.withExtension(ProfileDao.class, ProfileDao::all);
+    }
+
+    public SaveResult<Profile> save(Profile base, ProfileEdit edit) {
+        return OptimisticWrite.run(jdbi, h -> h.createUpdate("""
+                        update public.profiles set full_name = :name, phone = :phone, role = :role, status = :status
+                        where id = :id and updated_at = :seen""")
+                        .bind("name", edit.fullName()).bind("phone", edit.phone()).bind("role", edit.role()).bind("status", edit.status())
+                        .bind("id", base.id()).bind("seen", OptimisticWrite.utc(base.updatedAt())).execute(),
+                h -> h.attach(ProfileDao.class).find(base.id()), Profile::updatedAt, base.updatedAt());
+    }
+}

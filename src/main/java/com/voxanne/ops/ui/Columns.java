@@ -1,0 +1,69 @@
+package com.voxanne.ops.ui;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** Table columns and small read-only tables, the same everywhere in the console. */
+public final class Columns {
+
+    private Columns() {
+    }
+
+    /** A column of text; {@code width} is its preferred width (it may shrink to 60). */
+    public static <S> TableColumn<S, String> text(String name, Function<S, String> value, double width) {
+        TableColumn<S, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 60));
+        c.setSortable(false);
+        return c;
+    }
+
+    /** A column of text that fills what the table leaves (no preferred width). */
+    public static <S> TableColumn<S, String> text(String name, Function<S, String> value) {
+        TableColumn<S, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    /** A column of coloured pills (style class {@code stylePrefix + value} in console.css). */
+    public static <S> TableColumn<S, String> pill(String name, Function<S, String> value, String stylePrefix, double width) {
+        TableColumn<S, String> c = text(name, value, width);
+        c.setMinWidth(width);
+        c.setCellFactory(col -> new PillCell<>(stylePrefix));
+        return c;
+    }
+
+    /** A dense, striped, read-only table exactly as tall as its rows (for a page of several). */
+    @SafeVarargs
+    public static <T> TableView<T> fixedTable(List<T> rows, TableColumn<T, String>... columns) {
+        TableView<T> t = new TableView<>(FXCollections.observableArrayList(rows));
+        t.getColumns().addAll(columns);
+        t.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setFixedCellSize(30);
+        t.setPrefHeight(Math.max(1, rows.size()) * 30 + 40);
+        t.setMaxHeight(t.getPrefHeight());
+        t.setPlaceholder(new Label("None."));
+        return t;
+    }
+
+    /** A dense, striped table that grows with its pane, for lists that scroll. */
+    @SafeVarargs
+    public static <T> TableView<T> table(String id, String placeholder, TableColumn<T, String>... columns) {
+        TableView<T> t = new TableView<>();
+        t.setId(id);
+        t.getColumns().addAll(columns);
+        t.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPlaceholder(new Label(placeholder));
+        return t;
+    }
+}

@@ -1,0 +1,272 @@
+package com.voxanne.ops.ui;
+
+import com.voxanne.ops.admin.AdminView;
+import com.voxanne.ops.admin.OrgSettingsService;
+import com.voxanne.ops.admin.OrgSettingsViewModel;
+import com.voxanne.ops.alerts.Alert;
+import com.voxanne.ops.alerts.AlertRuleService;
+import com.voxanne.ops.alerts.AlertRulesViewModel;
+import com.voxanne.ops.alerts.AlertService;
+import com.voxanne.ops.alerts.AlertsView;
+import com.voxanne.ops.alerts.AlertsViewModel;
+import com.voxanne.ops.appointments.AppointmentService;
+import com.voxanne.ops.appointments.AppointmentsView;
+import com.voxanne.ops.appointments.AppointmentsViewModel;
+import com.voxanne.ops.audit.AuditLogService;
+import com.voxanne.ops.audit.AuditLogView;
+import com.voxanne.ops.audit.AuditLogViewModel;
+import com.voxanne.ops.cache.ReferenceCache;
+import com.voxanne.ops.cache.ReferenceService;
+import com.voxanne.ops.cache.SetupView;
+import com.voxanne.ops.cache.SetupViewModel;
+import com.voxanne.ops.calls.CallFilter;
+import com.voxanne.ops.calls.CallLogService;
+import com.voxanne.ops.calls.CallsView;
+import com.voxanne.ops.calls.CallsViewModel;
+import com.voxanne.ops.contacts.ContactService;
+import com.voxanne.ops.contacts.ContactsView;
+import com.voxanne.ops.contacts.ContactsViewModel;
+import com.voxanne.ops.leads.LeadService;
+import com.voxanne.ops.leads.LeadsView;
+import com.voxanne.ops.leads.LeadsViewModel;
+import com.voxanne.ops.live.ChangeFeed;
+import com.voxanne.ops.prefs.UserPreferences;
+import com.voxanne.ops.profiles.PeopleView;
+import com.voxanne.ops.profiles.PeopleViewModel;
+import com.voxanne.ops.profiles.ProfileService;
+import com.voxanne.ops.reference.KnowledgeBaseService;
+import com.voxanne.ops.reference.KnowledgeBaseView;
+import com.voxanne.ops.reference.KnowledgeBaseViewModel;
+import com.voxanne.ops.sentiment.SentimentService;
+import com.voxanne.ops.sentiment.SentimentView;
+import com.voxanne.ops.sentiment.SentimentViewModel;
+import com.voxanne.ops.shell.ConnectionCheck;
+import com.voxanne.ops.shell.ConnectionStatusViewModel;
+import com.voxanne.ops.shell.MainView;
+import com.voxanne.ops.shell.Workspace;
+import com.voxanne.ops.signin.SignedIn;
+import com.voxanne.ops.tracking.TrackingService;
+import com.voxanne.ops.tracking.TrackingView;
+import com.voxanne.ops.tracking.TrackingViewModel;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the window shows for one signed-in person: the workspaces their role opens, their view
+ * models wired to each other (drill-downs) and to the live feed, and the connection heartbeat.
+ * Built on sign-in, closed on sign-out; the application around it keeps the stage, the theme and
+ * the preferences.
+ */
+public final class SignedInConsole implements AutoCloseable {
+
+    /** What the window offers every signed-in console. */
+    public record Shell(Runnable toggleTheme, Runnable signOut, Runnable signOutAndForget, Consumer<String> showDocument) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignedInConsole.class);
+
+    private final SignedIn session;
+    private final UiExecutors executors;
+    private final UserPreferences preferences;
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final List<Runnable> onClose = new ArrayList<>();
+    private MainView mainView;
+    private CallsViewModel calls;
+    private CallsView callsView;
+    private AppointmentsViewModel appointments;
+    private AppointmentsView appointmentsView;
+    private SentimentViewModel sentiment;
+    private AlertsViewModel alerts;
+
+    public SignedInConsole(SignedIn session, UiExecutors executors, UserPreferences preferences) {
+        this.session = session;
+        this.executors = executors;
+        this.preferences = preferences;
+    }
+
+    /**
+     * The signed-in window's content for a database session (the organization's server, the demo
+     * workspace, or a bundle under review).
+     *
+     * @param cache where the person's reference setup is kept on this computer (null for a bundle under review)
+     */
+    public MainView build(Shell shell, ReferenceCache cache) {
+        var jdbi = session.database().jdbi();
+        var s = session.session();
+        var org = s.orgId();
+        var bg = executors.background();
+        var fx = executors.fx();
+        Consumer<CallFilter> showCalls = filter -> {
+            calls.apply(filter);
+            mainView.show("calls");
+        };
+        calls = new CallsViewModel(new CallLogService(jdbi), bg, fx, org, zone);
+        callsView = new CallsView(calls, shell.showDocument()::accept);
+        sentiment = new SentimentViewModel(new SentimentService(jdbi), bg, fx, org, zone, LocalDate.now(zone), showCalls);
+        appointments = new AppointmentsViewModel(new AppointmentService(jdbi), bg, fx, org, zone, LocalDate.now(zone),
+                s.isManagerOrAdmin(), showCalls);
+        appointmentsView = new AppointmentsView(appointments);
+        calls.setAppointmentOpener(a -> {
+            appointments.open(a.id(), a.scheduledAt());
+            mainView.show("appointments");
+        });
+
+        List<Workspace> pages = new ArrayList<>(List.of(
+                new Workspace("calls", "Calls", Material2AL.CALL, callsView),
+                new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, new SentimentView(sentiment), sentiment::refresh),
+                new Workspace("appointments", "Appointments", Material2AL.EVENT, appointmentsView, appointments::refresh)));
+        if (session.offlineReview()) {
+            // A bundle holds calls, their contacts, appointments and tracking: exactly these workspaces.
+            mainView = new MainView(session, pages, shell.toggleTheme(), shell.signOut(), shell.signOutAndForget());
+        } else {
+            pages.addAll(liveWorkspaces(jdbi, showCalls, cache));
+            mainView = new MainView(session, pages, shell.toggleTheme(), shell.signOut(), shell.signOutAndForget());
+            watchConnection();
+        }
+        RememberedSplits.remember(callsView, preferences, "callsSplit");
+        RememberedSplits.remember(appointmentsView, preferences, "appointmentsSplit");
+        calls.refresh();
+        return mainView;
+    }
+
+    /** The workspaces of a live organization (server or demo): contacts, alerts, tracking, setup, and admin for admins. */
+    private List<Workspace> liveWorkspaces(org.jdbi.v3.core.Jdbi jdbi, Consumer<CallFilter> showCalls, ReferenceCache cache) {
+        var s = session.session();
+        var org = s.orgId();
+        var bg = executors.background();
+        var fx = executors.fx();
+        ChangeFeed feed = new ChangeFeed(() -> session.database().openDedicated("voxconsole-live"));
+        onClose.add(feed::close);
+
+        ContactsViewModel contacts = new ContactsViewModel(new ContactService(jdbi), bg, fx, org, s.isManagerOrAdmin(), showCalls);
+        LeadsViewModel leads = new LeadsViewModel(new LeadService(jdbi), bg, fx, s.isManagerOrAdmin());
+        TabPane contactTabs = tabs("contactTabs", new Tab("Contacts", new ContactsView(contacts, zone)),
+                new Tab("Pipeline", LeadsView.pipeline(leads)));
+        if (s.isManagerOrAdmin()) {
+            contactTabs.getTabs().add(new Tab("Website sign-ups", LeadsView.signUps(leads, zone)));
+        }
+
+        alerts = new AlertsViewModel(new AlertService(jdbi), bg, fx, org, zone, s.isManagerOrAdmin(), Clock.systemUTC(), showCalls);
+        alerts.negativeBelowProperty().set(new BigDecimal(preferences.get("alerts.negativeBelow", AlertsViewModel.DEFAULT_NEGATIVE_BELOW.toPlainString())));
+        alerts.negativeBelowProperty().addListener((obs, old, now) -> {
+            preferences.put("alerts.negativeBelow", now.toPlainString());
+            bg.execute(preferences::save);
+        });
+        AlertRulesViewModel rules = new AlertRulesViewModel(new AlertRuleService(jdbi), bg, fx, s.isAdmin());
+        TrackingViewModel tracking = new TrackingViewModel(new TrackingService(jdbi), bg, fx, org, zone, LocalDate.now(zone));
+        SetupViewModel setup = new SetupViewModel(new ReferenceService(jdbi, cache), bg, fx);
+        KnowledgeBaseViewModel knowledge = new KnowledgeBaseViewModel(new KnowledgeBaseService(jdbi), bg, fx);
+        TabPane setupTabs = tabs("setupTabs", new Tab("Configuration", new SetupView(setup)), new Tab("Knowledge base", new KnowledgeBaseView(knowledge, zone)));
+
+        List<Workspace> pages = new ArrayList<>(List.of(
+                new Workspace("contacts", "Contacts", Material2AL.CONTACTS, contactTabs, () -> {
+                    contacts.refresh();
+                    leads.refresh();
+                }),
+                new Workspace("alerts", "Alerts", Material2MZ.NOTIFICATIONS, new AlertsView(alerts, rules), alerts.unacknowledgedCount(),
+                        rules::refresh),
+                new Workspace("tracking", "Tracking", Material2MZ.TRENDING_UP, new TrackingView(tracking), tracking::refresh),
+                new Workspace("setup", "Setup", Material2MZ.SETTINGS, setupTabs, knowledge::refresh)));
+
+        feed.subscribe(Set.of("calls"), changes -> fx.execute(() -> calls.onChanges(changes)));
+        feed.subscribe(Set.of("appointments", "contacts"), changes -> fx.execute(() -> {
+            appointments.onChanges(changes);
+            contacts.onChanges(changes);
+        }));
+        feed.subscribe(Set.of("calls", "hot_lead_alerts"), changes -> fx.execute(() -> alerts.onChanges(changes)));
+        feed.subscribe(Set.of("escalation_rules"), changes -> fx.execute(() -> rules.onChanges(changes)));
+
+        if (s.isAdmin()) {
+            PeopleViewModel people = new PeopleViewModel(new ProfileService(jdbi), bg, fx, true, s.profileId());
+            OrgSettingsViewModel settings = new OrgSettingsViewModel(new OrgSettingsService(jdbi), bg, fx, org);
+            AuditLogViewModel audit = new AuditLogViewModel(new AuditLogService(jdbi), bg, fx, org, zone);
+            pages.add(new Workspace("admin", "Admin", Material2AL.ADMIN_PANEL_SETTINGS,
+                    new AdminView(new PeopleView(people, zone), settings, new AuditLogView(audit), zone), () -> {
+                        people.refresh();
+                        settings.refresh();
+                        audit.refresh();
+                    }));
+            feed.subscribe(Set.of("profiles"), changes -> fx.execute(() -> people.onChanges(changes)));
+            feed.subscribe(Set.of("org_tools", "org_feature_flags"), changes -> fx.execute(() -> settings.onChanges(changes)));
+        }
+        // Alerts load at once: their count shows on the rail whatever workspace is open. The setup shows from the cache first.
+        alerts.refresh();
+        setup.start();
+        feed.start();
+        return pages;
+    }
+
+    /** New alerts also pop up in the corner of the window (and are listed in the alerts workspace). */
+    public void notifyAlertsWith(Consumer<Alert> notifier) {
+        if (alerts != null) {
+            alerts.setNotifier(notifier);
+        }
+    }
+
+    /** The database's heartbeat: a banner when it stops answering, and a refresh of what is on screen when it is back. */
+    private void watchConnection() {
+        ConnectionStatusViewModel connection = new ConnectionStatusViewModel(new ConnectionCheck(session.database().dataSource()),
+                executors.background(), executors.fx(), () -> {
+                    calls.refresh();
+                    sentiment.refresh();
+                    appointments.refresh();
+                });
+        mainView.bindOnline(connection.onlineProperty());
+        ScheduledFuture<?> heartbeat = executors.scheduler().scheduleWithFixedDelay(connection::checkNow, 2, 2, TimeUnit.SECONDS);
+        onClose.add(() -> heartbeat.cancel(false));
+    }
+
+    /** For a bundle still loading: refreshes the workspaces once every row is there. */
+    public void refreshAll() {
+        calls.refresh();
+        sentiment.refresh();
+        appointments.refresh();
+    }
+
+    public CallsViewModel calls() {
+        return calls;
+    }
+
+    public CallsView callsView() {
+        return callsView;
+    }
+
+    public MainView mainView() {
+        return mainView;
+    }
+
+    private static TabPane tabs(String id, Tab... tabs) {
+        TabPane pane = new TabPane(tabs);
+        pane.setId(id);
+        pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        pane.getStyleClass().add(atlantafx.base.theme.Styles.TABS_FLOATING);
+        return pane;
+    }
+
+    /** Stops the live feed and the heartbeat; the database session itself is closed by whoever signed in. */
+    @Override
+    public void close() {
+        for (Runnable r : onClose) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing a signed-in console", e);
+            }
+        }
+        onClose.clear();
+    }
+}
