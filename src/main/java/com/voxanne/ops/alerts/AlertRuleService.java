@@ -33,8 +33,8 @@ public class AlertRuleService {
             try {
                 return jdbi.inTransaction(h -> new SaveResult.Saved<>(h.createQuery("""
                                 insert into public.escalation_rules (org_id, name, enabled, trigger_type, threshold, action, target)
-                                values (private.current_org_id(), :name, :enabled, :trigger, :threshold, :action, :target)
-                                returning """ + COLUMNS)
+                                values (private.current_org_id(), :name, :enabled, :trigger, :threshold, :action, :target)"""
+                                + " returning " + COLUMNS)
                         .bind("name", edit.name()).bind("enabled", edit.enabled()).bind("trigger", edit.triggerType())
                         .bind("threshold", edit.threshold()).bind("action", edit.action()).bind("target", edit.target())
                         .map(ConstructorMapper.of(AlertRule.class)).one()));

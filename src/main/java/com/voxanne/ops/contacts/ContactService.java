@@ -7,7 +7,7 @@ import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallSummary;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SaveResult;
-import com.voxanne.ops.leads.LeadDao;
+import com.voxanne.ops.leads.LeadService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import org.jdbi.v3.core.statement.Query;
 public class ContactService {
 
     /** A contact with what the console knows around them. */
-    public record ContactDetail(Contact contact, List<CallSummary> recentCalls, List<Appointment> appointments, List<LeadDao.Lead> leads) {
+    public record ContactDetail(Contact contact, List<CallSummary> recentCalls, List<Appointment> appointments, List<LeadService.PipelineEntry> leads) {
     }
 
     /** What a person may change on a contact (the database's column grants say the same). */
@@ -74,7 +74,7 @@ public class ContactService {
         return find(id).map(c -> new ContactDetail(c,
                 new CallLogService(jdbi).page(CallLogQuery.firstPage(org, 20).withContact(id)),
                 new AppointmentService(jdbi).forContact(id),
-                jdbi.withExtension(LeadDao.class, dao -> dao.forContact(id))));
+                new LeadService(jdbi).forContact(id)));
     }
 
     /** Saves the edit over {@code base}, stating the version the person saw. */

@@ -191,8 +191,8 @@ public final class ContactsView extends SplitPane {
                 Columns.text("When", a -> WHEN.format(a.scheduledAt().atZone(zone)), 150),
                 Columns.text("What", com.voxanne.ops.appointments.Appointment::title, 200),
                 Columns.pill("Status", com.voxanne.ops.appointments.Appointment::status, "status-", 96));
-        TableView<com.voxanne.ops.leads.LeadDao.Lead> leads = Columns.fixedTable(d.leads(),
-                Columns.text("Stage", com.voxanne.ops.leads.LeadDao.Lead::stage, 90),
+        TableView<com.voxanne.ops.leads.LeadService.PipelineEntry> leads = Columns.fixedTable(d.leads(),
+                Columns.text("Stage", com.voxanne.ops.leads.LeadService.PipelineEntry::stage, 90),
                 Columns.text("Value", l -> l.valuePence() == null ? "" : String.format(Locale.UK, "£%,.2f", l.valuePence() / 100.0), 90),
                 Columns.text("Source", l -> l.source() == null ? "" : l.source(), 120),
                 Columns.text("Notes", l -> l.notes() == null ? "" : l.notes()));

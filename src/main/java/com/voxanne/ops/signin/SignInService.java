@@ -66,7 +66,8 @@ public class SignInService {
             workspace = EmbeddedWorkspace.start(workspaceDirectory, 0, demoOptions, seedProgress);
             // The demo floor is live: calls start and end while the console is open (-Dvoxconsole.demo.traffic=off stops it).
             if (!"off".equals(System.getProperty("voxconsole.demo.traffic"))) {
-                traffic = com.voxanne.ops.demo.DemoTraffic.start(workspace.ownerDataSource(), java.time.Duration.ofSeconds(8));
+                traffic = com.voxanne.ops.demo.DemoTraffic.start(workspace.ownerDataSource(),
+                        java.time.Duration.ofMillis(Long.getLong("voxconsole.demo.traffic.millis", 8_000)));
             }
         }
         return workspace;

@@ -16,7 +16,12 @@ import org.slf4j.Logger;
 public record BackgroundWork(Executor background, Executor fx) {
 
     public <T> void run(Supplier<T> work, BiConsumer<T, Throwable> done) {
-        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, failure) -> done.accept(result, unwrap(failure)), fx);
+        try {
+            CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, failure) -> done.accept(result, unwrap(failure)), fx);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The console is closing (its executors are shut down): late work, say a live change, has nowhere to go.
+            org.slf4j.LoggerFactory.getLogger(BackgroundWork.class).debug("Work after shutdown dropped", e);
+        }
     }
 
     /** The one sentence a person reads for a failure; anything unexpected also goes to the log. */

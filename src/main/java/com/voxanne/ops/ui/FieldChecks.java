@@ -31,7 +31,9 @@ public final class FieldChecks {
         }
         try {
             var number = PHONES.parse(typed.strip(), DEFAULT_REGION);
-            if (!PHONES.isValidNumber(number)) {
+            // "Possible" (the right length for its country) rather than "valid": numbers in ranges kept for
+            // fiction and tests (+44 7700 900xxx) and newly issued ranges are real enough to store.
+            if (PHONES.isPossibleNumberWithReason(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
                 return Optional.empty();
             }
             return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));

@@ -68,6 +68,8 @@ class ReviewWindowTest {
                 && !robot.lookup("#callLog").queryAs(TableView.class).getItems().isEmpty());
         Label badge = robot.lookup("#workspaceBadge").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> badge.getText().startsWith("offline review · signed by an unknown key"));
+        // The notice is added by the same JavaFX task that set the badge: let that task finish.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#unknownSignerNotice").tryQuery()).isPresent();
         Button export = robot.lookup("#exportCalls").queryAs(Button.class);
         assertThat(export.getTooltip().getText()).as("in review the toolbar exports notes, not calls").isEqualTo("Export the reviewer notes as CSV…");

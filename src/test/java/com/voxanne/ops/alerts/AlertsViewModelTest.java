@@ -1,0 +1,97 @@
+package com.voxanne.ops.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voxanne.ops.TestCalls;
+import com.voxanne.ops.TestWorkspace;
+import com.voxanne.ops.calls.CallFilter;
+import com.voxanne.ops.live.Change;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The alerts list with same-thread executors, on the demo data as of its anchor day. */
+class AlertsViewModelTest {
+
+    private static final UUID ORG = TestWorkspace.orgId("Harley Street Dental Clinic");
+    private static final Clock AT_ANCHOR = Clock.fixed(TestWorkspace.ANCHOR.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+    private final List<Alert> notified = new ArrayList<>();
+    private final List<CallFilter> drilled = new ArrayList<>();
+
+    private AlertsViewModel model(String role) {
+        AlertsViewModel m = new AlertsViewModel(new AlertService(TestWorkspace.as("harley", role).jdbi()), Runnable::run, Runnable::run, ORG,
+                ZoneId.of("Europe/London"), !role.equals("user"), AT_ANCHOR, drilled::add);
+        m.setNotifier(notified::add);
+        m.periodProperty().set(AlertsViewModel.Period.WEEK);
+        return m;
+    }
+
+    @AfterEach
+    void cleanUp() {
+        TestCalls.deleteAll();
+    }
+
+    @Test
+    void theWeekBeforeTheAnchorHasAlertsOfEveryKindNewestFirstWithAnUnreadCount() {
+        AlertsViewModel m = model("user");
+        m.refresh();
+        assertThat(m.alerts()).isNotEmpty();
+        assertThat(m.alerts()).extracting(Alert::kind).contains(Alert.Kind.URGENT_CALL, Alert.Kind.UNHAPPY_CALL);
+        assertThat(m.alerts()).isSortedAccordingTo(java.util.Comparator.comparing(Alert::createdAt).reversed());
+        assertThat(m.unacknowledgedCount().get()).isEqualTo((int) m.alerts().stream().filter(a -> !a.acknowledged()).count());
+        assertThat(notified).as("the first load pops nothing up").isEmpty();
+        assertThat(m.alerts()).allSatisfy(a -> {
+            if (a.kind() == Alert.Kind.UNHAPPY_CALL) {
+                assertThat(a.sentimentScore()).isLessThan(new BigDecimal("0.30"));
+            }
+        });
+
+        int unhappy = (int) m.alerts().stream().filter(a -> a.kind() == Alert.Kind.UNHAPPY_CALL).count();
+        m.negativeBelowProperty().set(new BigDecimal("0.45"));
+        assertThat(m.alerts().stream().filter(a -> a.kind() == Alert.Kind.UNHAPPY_CALL).count())
+                .as("a higher threshold flags more unhappy callers").isGreaterThan(unhappy);
+
+        assertThat(m.canAcknowledge().get()).isFalse();
+        m.selectedProperty().set(m.alerts().get(0));
+        assertThat(m.canAcknowledge().get()).as("users read alerts; they do not acknowledge them").isFalse();
+        m.openCalls();
+        assertThat(drilled).hasSize(1);
+    }
+
+    @Test
+    void aLiveUrgentCallIsAddedOnTopAndPopsUpOnceAndAManagerAcknowledgesIt() {
+        AlertsViewModel m = model("manager");
+        m.refresh();
+        int before = m.unacknowledgedCount().get();
+        UUID call = TestCalls.insert(ORG);
+        m.onChanges(List.of(new Change("calls", 'I', List.of(call), false)));
+        assertThat(notified).as("an in-progress call without sentiment is no alert").isEmpty();
+
+        TestWorkspace.owner().useHandle(h -> h.createUpdate("""
+                update calls set status = 'completed', sentiment_label = 'negative', sentiment_score = 0.1, sentiment_urgency = 'critical',
+                                 sentiment_summary = 'Caller in severe pain, wants a same-day appointment.' where id = :id""")
+                .bind("id", call).execute());
+        m.onChanges(List.of(new Change("calls", 'U', List.of(call), false)));
+        assertThat(m.alerts().get(0).id()).isEqualTo(call);
+        assertThat(m.alerts().get(0).kind()).isEqualTo(Alert.Kind.URGENT_CALL);
+        assertThat(notified).singleElement().satisfies(a -> assertThat(a.reason()).contains("severe pain"));
+        assertThat(m.unacknowledgedCount().get()).isEqualTo(before + 1);
+
+        m.onChanges(List.of(new Change("calls", 'U', List.of(call), false)));
+        assertThat(notified).as("told once").hasSize(1);
+
+        m.selectedProperty().set(m.alerts().get(0));
+        m.acknowledge();
+        assertThat(m.messageProperty().get()).isEqualTo("Acknowledged.");
+        assertThat(m.alerts().get(0).acknowledged()).isTrue();
+        assertThat(m.alerts().get(0).acknowledgedBy()).isNotBlank();
+        assertThat(m.unacknowledgedCount().get()).isEqualTo(before);
+        assertThat(m.canAcknowledge().get()).isFalse();
+    }
+}

@@ -1,0 +1,105 @@
+package com.voxanne.ops.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voxanne.ops.TestWorkspace;
+import com.voxanne.ops.calls.CallSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, headless, on a demo floor that is live (a new call every second or so): as an
+ * admin every workspace opens, calls arrive in the log while the person looks further down (the
+ * pill counts them and takes them up), and an alert is acknowledged.
+ */
+class LiveConsoleTest {
+
+    private final FxRobot robot = new FxRobot();
+    private javafx.application.Application application;
+
+    @BeforeEach
+    void launch() throws Exception {
+        System.setProperty("voxconsole.home", TestWorkspace.root().resolve("live-ui-" + UUID.randomUUID()).toString());
+        System.setProperty("voxconsole.demo.calls", "1500");
+        System.setProperty("voxconsole.demo.traffic", "on");
+        System.setProperty("voxconsole.demo.traffic.millis", "1200");
+        FxToolkit.registerPrimaryStage();
+        application = FxToolkit.setupApplication(ConsoleApplication::new);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(application);
+        for (String p : List.of("voxconsole.home", "voxconsole.demo.calls", "voxconsole.demo.traffic", "voxconsole.demo.traffic.millis")) {
+            System.clearProperty(p);
+        }
+        System.setProperty("voxconsole.demo.traffic", "off");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void liveCallsKeepThePlaceEveryWorkspaceOpensAndAnAlertIsAcknowledged() throws Exception {
+        javafx.scene.control.ComboBox<com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec> demo =
+                robot.lookup("#demoLogin").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> demo.setValue(demo.getItems().stream().filter(l -> l.loginRole().equals("demo_harley_admin")).findFirst().orElseThrow()));
+        robot.clickOn("#openDemo");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#callLog").tryQuery().isPresent()
+                && robot.lookup("#callLog").queryAs(TableView.class).getItems().size() > 100);
+        TableView<CallSummary> log = robot.lookup("#callLog").queryAs(TableView.class);
+
+        // Looking further down the log: new calls go above, out of sight, and the pill counts them.
+        robot.interact(() -> log.scrollTo(60));
+        WaitForAsyncUtils.waitForFxEvents();
+        CallSummary inSight = topRow(log);
+        int inSightAt = log.getItems().indexOf(inSight);
+        Button pill = robot.lookup("#newCallsPill").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, pill::isVisible);
+        assertThat(pill.getText()).matches("\\d+ new calls?");
+        assertThat(log.getItems().get(0).createdAt()).as("the newest call is live").isAfter(Instant.now().minus(Duration.ofMinutes(2)));
+        assertThat(topRow(log)).as("still looking at the same call").isEqualTo(inSight);
+        assertThat(log.getItems().indexOf(inSight)).as("which moved down by the calls that arrived").isGreaterThan(inSightAt);
+        robot.clickOn(pill);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pill.isVisible());
+
+        for (String id : List.of("sentiment", "appointments", "contacts", "tracking", "setup", "admin", "alerts")) {
+            robot.clickOn("#nav-" + id);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#alertList").queryAs(TableView.class).getItems().isEmpty());
+        TableView<com.voxanne.ops.alerts.Alert> alerts = robot.lookup("#alertList").queryAs(TableView.class);
+        Label count = robot.lookup("#nav-count-alerts").queryAs(Label.class);
+        com.voxanne.ops.alerts.Alert open = alerts.getItems().stream().filter(a -> !a.acknowledged()).findFirst().orElseThrow();
+        int before = Integer.parseInt(count.getText());
+        robot.interact(() -> alerts.getSelectionModel().select(open));
+        robot.clickOn("#acknowledgeAlert");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Acknowledged.".equals(robot.lookup("#alertMessage").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count.getText().isEmpty() || Integer.parseInt(count.getText()) < before + 5);
+        assertThat(alerts.getItems().stream().filter(a -> a.key().equals(open.key())).findFirst().orElseThrow().acknowledged()).isTrue();
+        assertThat(window().getTitle()).contains("Harley Street Dental Clinic (admin)");
+    }
+
+    /** The call in the first row the person sees (the table keeps spare row cells out of sight; those do not count). */
+    @SuppressWarnings("unchecked")
+    private CallSummary topRow(TableView<CallSummary> log) {
+        var flow = (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.TableRow<CallSummary>>) log.lookup(".virtual-flow");
+        return flow.getFirstVisibleCell().getItem();
+    }
+
+    private Stage window() {
+        return robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()).map(Stage.class::cast)
+                .filter(s -> s.getTitle() != null && s.getTitle().startsWith(ConsoleApplication.TITLE)).findFirst().orElseThrow();
+    }
+}
