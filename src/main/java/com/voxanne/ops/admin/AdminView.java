@@ -34,7 +34,7 @@ public final class AdminView extends TabPane {
     public AdminView(PeopleView people, OrgSettingsViewModel settings, AuditLogView audit, ZoneId zone) {
         setId("adminWorkspace");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        getStyleClass().add(Styles.TABS_FLOATING);
+
         Tab peopleTab = new Tab("People", people);
         peopleTab.setId("adminPeople");
         Tab toolsTab = new Tab("Tools & features", toolsAndFeatures(settings));
@@ -50,10 +50,11 @@ public final class AdminView extends TabPane {
         TableColumn<OrgSettingsService.OrgTool, OrgSettingsService.OrgTool> toolSwitch = new TableColumn<>("On");
         toolSwitch.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         toolSwitch.setCellFactory(col -> new SwitchCell<>(OrgSettingsService.OrgTool::enabled, model::setToolEnabled, "toolSwitch"));
-        toolSwitch.setPrefWidth(80);
+        toolSwitch.setPrefWidth(70);
+        toolSwitch.setMaxWidth(70);
         toolSwitch.setSortable(false);
         TableView<OrgSettingsService.OrgTool> tools = Columns.table("orgTools", "No tools.",
-                Columns.text("Tool the voice agents may use", t -> t.toolName().replace('_', ' '), 240),
+                Columns.text("Tool the voice agents may use", t -> t.toolName().replace('_', ' '), 260),
                 Columns.text("Settings", t -> t.config() == null ? "" : t.config()));
         tools.getColumns().add(0, toolSwitch);
         tools.setItems(model.tools());
@@ -62,7 +63,8 @@ public final class AdminView extends TabPane {
         TableColumn<OrgSettingsService.FeatureSwitch, OrgSettingsService.FeatureSwitch> featureSwitch = new TableColumn<>("Here");
         featureSwitch.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         featureSwitch.setCellFactory(col -> new SwitchCell<>(OrgSettingsService.FeatureSwitch::effective, model::setFeature, "featureSwitch"));
-        featureSwitch.setPrefWidth(80);
+        featureSwitch.setPrefWidth(70);
+        featureSwitch.setMaxWidth(70);
         featureSwitch.setSortable(false);
         TableColumn<OrgSettingsService.FeatureSwitch, OrgSettingsService.FeatureSwitch> reset = new TableColumn<>("");
         reset.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -84,6 +86,7 @@ public final class AdminView extends TabPane {
             }
         });
         reset.setPrefWidth(170);
+        reset.setMaxWidth(170);
         reset.setSortable(false);
         TableView<OrgSettingsService.FeatureSwitch> features = Columns.table("orgFeatures", "No platform features.",
                 Columns.text("Feature", OrgSettingsService.FeatureSwitch::name, 200),
@@ -92,7 +95,7 @@ public final class AdminView extends TabPane {
                 Columns.text("Set here", f -> f.overrideId() == null ? "follows the platform" : f.enabled() ? "on" : "off", 140),
                 Columns.text("What it does", f -> f.description() == null ? "" : f.description()));
         features.getColumns().add(0, featureSwitch);
-        features.getColumns().add(reset);
+        features.getColumns().add(features.getColumns().size() - 1, reset);
         features.setItems(model.features());
 
         Label message = new Label();

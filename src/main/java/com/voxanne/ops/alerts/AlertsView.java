@@ -44,7 +44,7 @@ public final class AlertsView extends TabPane {
     public AlertsView(AlertsViewModel alerts, AlertRulesViewModel rules) {
         setId("alertsWorkspace");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        getStyleClass().add(Styles.TABS_FLOATING);
+
         Tab list = new Tab("Alerts", alertList(alerts));
         list.setId("alertsTab");
         Tab ruleTab = new Tab("Alert rules", ruleEditor(rules));
@@ -90,7 +90,7 @@ public final class AlertsView extends TabPane {
         bar.setPadding(new Insets(12, 16, 12, 16));
         bar.getStyleClass().add("filter-bar");
 
-        TableColumn<Alert, String> kind = Columns.text("Kind", a -> a.kind().label(), 120);
+        TableColumn<Alert, String> kind = Columns.text("Kind", a -> a.kind().label(), 140);
         kind.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -163,6 +163,21 @@ public final class AlertsView extends TabPane {
         return pane;
     }
 
+    /** Shows a stored value (urgency_at_least) as words (urgency at least). */
+    private static javafx.util.StringConverter<String> labels(java.util.Map<String, String> words) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null ? "" : words.getOrDefault(value, value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return words.entrySet().stream().filter(e -> e.getValue().equals(text)).map(java.util.Map.Entry::getKey).findFirst().orElse(text);
+            }
+        };
+    }
+
     private static Node ruleEditor(AlertRulesViewModel model) {
         TableView<AlertRule> table = Columns.table("alertRuleList", "No alert rules.",
                 Columns.text("Rule", AlertRule::name, 220),
@@ -186,6 +201,8 @@ public final class AlertsView extends TabPane {
         ComboBox<String> trigger = new ComboBox<>();
         trigger.setId("ruleTrigger");
         trigger.getItems().addAll(AlertRuleForm.TRIGGERS);
+        trigger.setConverter(labels(java.util.Map.of("sentiment_below", "sentiment below", "urgency_at_least", "urgency at least",
+                "lead_score_above", "lead score above")));
         trigger.valueProperty().bindBidirectional(form.triggerProperty());
         TextField threshold = new TextField();
         threshold.setId("ruleThreshold");
@@ -199,6 +216,7 @@ public final class AlertsView extends TabPane {
         ComboBox<String> action = new ComboBox<>();
         action.setId("ruleAction");
         action.getItems().addAll(AlertRuleForm.ACTIONS);
+        action.setConverter(labels(java.util.Map.of("notify", "notify", "transfer", "transfer the call to", "sms", "text", "email", "e-mail")));
         action.valueProperty().bindBidirectional(form.actionProperty());
         TextField target = new TextField();
         target.setId("ruleTarget");

@@ -176,7 +176,10 @@ public final class CallsView extends BorderPane {
         table.getColumns().add(time);
         timeColumn = time;
         table.getColumns().add(directionColumn());
-        table.getColumns().add(com.voxanne.ops.ui.Columns.text("Caller", r -> r.displayName() == null ? "" : r.displayName(), 120));
+        TableColumn<CallSummary, String> caller = com.voxanne.ops.ui.Columns.text("Caller", r -> r.displayName() == null ? "" : r.displayName(), 120);
+        // The caller's name takes what a wide window leaves: names are what people scan for.
+        caller.setMaxWidth(Double.MAX_VALUE);
+        table.getColumns().add(caller);
         // The other side is always the organization's own line: the customer's number is the one that matters.
         table.getColumns().add(com.voxanne.ops.ui.Columns.text("Number", r -> CallFormats.phone("inbound".equals(r.callDirection()) ? r.fromNumber() : r.toNumber()), 138));
         TableColumn<CallSummary, String> duration = com.voxanne.ops.ui.Columns.text("Length", r -> CallFormats.duration(r.durationSeconds()), 70);

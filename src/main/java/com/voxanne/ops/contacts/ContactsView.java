@@ -38,6 +38,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ContactsView extends SplitPane {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final ContactsViewModel model;
     private final ZoneId zone;
@@ -80,7 +81,7 @@ public final class ContactsView extends SplitPane {
                 Columns.text("Phone", c -> CallFormats.phone(c.phone()), 130),
                 Columns.pill("Lead", Contact::leadStatus, "lead-", 84),
                 Columns.text("Score", c -> c.leadScore() == null ? "" : c.leadScore().toString(), 56),
-                Columns.text("Last contacted", c -> c.lastContactedAt() == null ? "" : WHEN.format(c.lastContactedAt().atZone(zone))));
+                Columns.text("Last contacted", c -> c.lastContactedAt() == null ? "" : DAY.format(c.lastContactedAt().atZone(zone))));
         table.setItems(model.rows());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -90,6 +91,12 @@ public final class ContactsView extends SplitPane {
         model.selectedProperty().addListener((obs, old, now) -> {
             if (now != null && table.getSelectionModel().getSelectedItem() != now && table.getItems().contains(now)) {
                 table.getSelectionModel().select(now);
+            }
+        });
+        // The list opens on its first contact, so the right half is never an empty form.
+        model.rows().addListener((javafx.collections.ListChangeListener<Contact>) c -> {
+            if (model.selectedProperty().get() == null && !model.rows().isEmpty()) {
+                table.getSelectionModel().select(0);
             }
         });
         table.setRowFactory(tv -> new TableRow<>() {

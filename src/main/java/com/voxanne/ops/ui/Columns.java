@@ -21,14 +21,18 @@ public final class Columns {
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
+        // Sized columns stay near their size; the table's spare width goes to its flexible column.
+        c.setMaxWidth(width * 1.6);
         c.setSortable(false);
         return c;
     }
 
-    /** A column of text that fills what the table leaves (no preferred width). */
+    /** A column of text that takes what the table leaves: the last of a table, usually a sentence. */
     public static <S> TableColumn<S, String> text(String name, Function<S, String> value) {
         TableColumn<S, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(360);
+        c.setMinWidth(120);
         c.setSortable(false);
         return c;
     }

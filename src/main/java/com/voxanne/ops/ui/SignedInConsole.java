@@ -253,7 +253,7 @@ public final class SignedInConsole implements AutoCloseable {
         TabPane pane = new TabPane(tabs);
         pane.setId(id);
         pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        pane.getStyleClass().add(atlantafx.base.theme.Styles.TABS_FLOATING);
+
         return pane;
     }
 
