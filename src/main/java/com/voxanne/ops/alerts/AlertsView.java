@@ -180,7 +180,7 @@ public final class AlertsView extends TabPane {
 
     private static Node ruleEditor(AlertRulesViewModel model) {
         TableView<AlertRule> table = Columns.table("alertRuleList", "No alert rules.",
-                Columns.text("Rule", AlertRule::name, 220),
+                Columns.wide("Rule", AlertRule::name, 200),
                 Columns.text("On", r -> r.enabled() ? "on" : "off", 50),
                 Columns.text("When", AlertRule::when, 200),
                 Columns.text("Then", r -> r.action() + (r.target() == null ? "" : " → " + r.target())));

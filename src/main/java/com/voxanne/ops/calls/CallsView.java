@@ -218,7 +218,11 @@ public final class CallsView extends BorderPane {
         // Rows added or trimmed above keep the person's place: the same call stays under their eyes.
         model.shiftedAboveProperty().addListener((obs, old, delta) -> {
             if (delta.intValue() != 0) {
-                firstVisibleIndex().ifPresent(i -> table.scrollTo(Math.max(0, i + delta.intValue())));
+                firstVisibleIndex().ifPresent(i -> {
+                    table.scrollTo(Math.max(0, i + delta.intValue()));
+                    // Lay out now: a second shift in the same pulse must start from where this one left the view.
+                    table.layout();
+                });
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));

@@ -77,11 +77,11 @@ public final class ContactsView extends SplitPane {
         bar.getStyleClass().add("filter-bar");
 
         TableView<Contact> table = Columns.table("contactList", "No contacts match.",
-                Columns.text("Name", Contact::fullName, 180),
-                Columns.text("Phone", c -> CallFormats.phone(c.phone()), 130),
-                Columns.pill("Lead", Contact::leadStatus, "lead-", 84),
+                Columns.wide("Name", Contact::fullName, 150),
+                Columns.text("Phone", c -> CallFormats.phone(c.phone()), 128),
+                Columns.pill("Lead", Contact::leadStatus, "lead-", 88),
                 Columns.text("Score", c -> c.leadScore() == null ? "" : c.leadScore().toString(), 56),
-                Columns.text("Last contacted", c -> c.lastContactedAt() == null ? "" : DAY.format(c.lastContactedAt().atZone(zone))));
+                Columns.text("Last contacted", c -> c.lastContactedAt() == null ? "" : DAY.format(c.lastContactedAt().atZone(zone)), 110));
         table.setItems(model.rows());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {

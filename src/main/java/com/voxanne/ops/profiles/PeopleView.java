@@ -28,12 +28,18 @@ public final class PeopleView extends SplitPane {
     public PeopleView(PeopleViewModel model, ZoneId zone) {
         setId("peopleWorkspace");
         TableView<Profile> table = Columns.table("peopleList", "No people.",
-                Columns.text("Name", p -> p.fullName() == null ? p.email() : p.fullName(), 170),
+                Columns.wide("Name", p -> p.fullName() == null ? p.email() : p.fullName(), 150),
                 Columns.text("E-mail", Profile::email, 200),
                 Columns.pill("Role", Profile::role, "role-", 80),
                 Columns.pill("Status", Profile::status, "profile-", 90),
-                Columns.text("Last sign-in", p -> p.lastLogin() == null ? "" : WHEN.format(p.lastLogin().atZone(zone))));
+                Columns.text("Last sign-in", p -> p.lastLogin() == null ? "" : WHEN.format(p.lastLogin().atZone(zone)), 150));
         table.setItems(model.people());
+        // The list opens on its first person, so the form is never empty.
+        model.people().addListener((javafx.collections.ListChangeListener<Profile>) c -> {
+            if (model.selectedProperty().get() == null && !model.people().isEmpty()) {
+                table.getSelectionModel().select(0);
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);

@@ -20,7 +20,7 @@ public final class KnowledgeBaseView extends SplitPane {
     public KnowledgeBaseView(KnowledgeBaseViewModel model, ZoneId zone) {
         setId("knowledgeBase");
         TableView<ReferenceDao.KnowledgeArticle> articles = Columns.table("kbArticles", "No articles.",
-                Columns.text("Article", ReferenceDao.KnowledgeArticle::title, 200),
+                Columns.wide("Article", ReferenceDao.KnowledgeArticle::title, 160),
                 Columns.text("Category", a -> a.category() == null ? "" : a.category(), 110),
                 Columns.text("Status", ReferenceDao.KnowledgeArticle::status, 80),
                 Columns.text("Version", a -> Integer.toString(a.version()), 60),
@@ -28,7 +28,7 @@ public final class KnowledgeBaseView extends SplitPane {
         articles.setItems(model.articles());
         articles.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         TableView<ReferenceDao.IntegrationSetting> platform = Columns.table("platformIntegrations", "None.",
-                Columns.text("Integration", ReferenceDao.IntegrationSetting::displayName, 180),
+                Columns.wide("Integration", ReferenceDao.IntegrationSetting::displayName, 150),
                 Columns.text("Offered", i -> i.enabled() ? "yes" : "no", 70),
                 Columns.text("Documentation", i -> i.docsUrl() == null ? "" : i.docsUrl()));
         platform.setItems(model.integrations());

@@ -27,6 +27,14 @@ public final class Columns {
         return c;
     }
 
+    /** The table's main column (a name): starts at {@code width}, never squeezed below it, and grows with the window. */
+    public static <S> TableColumn<S, String> wide(String name, Function<S, String> value, double width) {
+        TableColumn<S, String> c = text(name, value, width);
+        c.setMinWidth(width);
+        c.setMaxWidth(Double.MAX_VALUE);
+        return c;
+    }
+
     /** A column of text that takes what the table leaves: the last of a table, usually a sentence. */
     public static <S> TableColumn<S, String> text(String name, Function<S, String> value) {
         TableColumn<S, String> c = new TableColumn<>(name);

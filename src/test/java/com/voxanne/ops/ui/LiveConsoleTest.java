@@ -63,14 +63,22 @@ class LiveConsoleTest {
         // Looking further down the log: new calls go above, out of sight, and the pill counts them.
         robot.interact(() -> log.scrollTo(60));
         WaitForAsyncUtils.waitForFxEvents();
-        CallSummary inSight = topRow(log);
-        int inSightAt = log.getItems().indexOf(inSight);
+        // The call in sight and where it is, read together: a live call may arrive at any moment.
+        var flow = (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.TableRow<CallSummary>>) log.lookup(".virtual-flow");
+        int[] inSightAt = new int[1];
+        CallSummary[] sight = new CallSummary[1];
+        robot.interact(() -> {
+            sight[0] = flow.getFirstVisibleCell().getItem();
+            inSightAt[0] = log.getItems().indexOf(sight[0]);
+        });
         Button pill = robot.lookup("#newCallsPill").queryAs(Button.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, pill::isVisible);
+        CallSummary watched = sight[0];
+        // A call arrives above: the pill shows, and the watched call is no longer where it was in the list (it moved down with the view).
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> pill.isVisible() && !watched.equals(log.getItems().get(inSightAt[0])));
         assertThat(pill.getText()).matches("\\d+ new calls?");
         assertThat(log.getItems().get(0).createdAt()).as("the newest call is live").isAfter(Instant.now().minus(Duration.ofMinutes(2)));
-        assertThat(topRow(log)).as("still looking at the same call").isEqualTo(inSight);
-        assertThat(log.getItems().indexOf(inSight)).as("which moved down by the calls that arrived").isGreaterThan(inSightAt);
+        assertThat(topRow(log)).as("still looking at the same call").isEqualTo(watched);
+        assertThat(log.getItems().indexOf(watched)).as("which moved down by the calls that arrived").isGreaterThan(inSightAt[0]);
         robot.clickOn(pill);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pill.isVisible());
 
@@ -95,7 +103,10 @@ class LiveConsoleTest {
     @SuppressWarnings("unchecked")
     private CallSummary topRow(TableView<CallSummary> log) {
         var flow = (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.TableRow<CallSummary>>) log.lookup(".virtual-flow");
-        return flow.getFirstVisibleCell().getItem();
+        // Read on the JavaFX thread, between two of its tasks: never in the middle of a live update.
+        CallSummary[] top = new CallSummary[1];
+        robot.interact(() -> top[0] = flow.getFirstVisibleCell().getItem());
+        return top[0];
     }
 
     private Stage window() {
