@@ -90,7 +90,8 @@ public final class AlertsView extends TabPane {
         bar.setPadding(new Insets(12, 16, 12, 16));
         bar.getStyleClass().add("filter-bar");
 
-        TableColumn<Alert, String> kind = Columns.text("Kind", a -> a.kind().label(), 140);
+        TableColumn<Alert, String> kind = Columns.text("Kind", a -> a.kind().label(), 150);
+        kind.setMinWidth(150);
         kind.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -117,8 +118,8 @@ public final class AlertsView extends TabPane {
         });
         TableView<Alert> table = Columns.table("alertList", "Nothing needs attention in this period.",
                 kind,
-                Columns.text("When", a -> WHEN.format(a.createdAt().atZone(model.zone())), 130),
-                Columns.text("Who", a -> a.who() == null ? "Unknown caller" : a.who(), 150),
+                Columns.text("When", a -> WHEN.format(a.createdAt().atZone(model.zone())), 150),
+                Columns.wide("Who", a -> a.who() == null ? "Unknown caller" : a.who(), 140),
                 Columns.text("Number", a -> CallFormats.phone(a.phone()), 130),
                 Columns.pill("Urgency", Alert::urgency, "urgency-", 86),
                 Columns.text("Score", a -> a.leadScore() != null ? "lead " + a.leadScore()

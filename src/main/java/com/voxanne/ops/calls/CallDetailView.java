@@ -77,8 +77,8 @@ final class CallDetailView extends StackPane {
         Label title = new Label(who);
         title.getStyleClass().add(Styles.TITLE_3);
         title.setId("detailTitle");
-        Label when = new Label(CallFormats.time(c.createdAt(), model.zone()) + " · " + c.callDirection() + " · "
-                + CallFormats.duration(c.durationSeconds()) + " · " + CallFormats.label(c.status()));
+        Label when = new Label(String.join(" · ", java.util.stream.Stream.of(CallFormats.time(c.createdAt(), model.zone()), c.callDirection(),
+                CallFormats.duration(c.durationSeconds()), CallFormats.label(c.status())).filter(part -> part != null && !part.isBlank()).toList()));
         when.getStyleClass().add(Styles.TEXT_MUTED);
         GridPane numbers = new GridPane();
         numbers.setHgap(10);

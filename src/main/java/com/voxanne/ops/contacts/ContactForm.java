@@ -38,7 +38,7 @@ public final class ContactForm extends OptimisticForm<Contact> {
     protected void fill(Contact c) {
         firstName.set(c == null ? "" : c.firstName());
         lastName.set(c == null ? "" : c.lastName());
-        phone.set(c == null ? "" : FieldChecks.readable(c.phone()));
+        phone.set(c == null ? "" : com.voxanne.ops.calls.CallFormats.phone(c.phone()));
         email.set(c == null || c.email() == null ? "" : c.email());
         leadStatus.set(c == null ? null : c.leadStatus());
         leadScore.set(c == null || c.leadScore() == null ? "" : c.leadScore().toString());

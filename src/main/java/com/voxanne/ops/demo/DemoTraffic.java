@@ -42,6 +42,7 @@ public final class DemoTraffic implements AutoCloseable {
     public static DemoTraffic start(DataSource ownerDataSource, Duration meanGap) {
         DemoTraffic traffic = new DemoTraffic(ownerDataSource, meanGap);
         traffic.findOrganizations();
+        traffic.finishLeftovers();
         traffic.scheduleNext();
         return traffic;
     }
@@ -54,6 +55,20 @@ public final class DemoTraffic implements AutoCloseable {
                     .mapTo(UUID.class).list());
         } catch (RuntimeException e) {
             LOG.debug("Demo traffic found no organizations", e);
+        }
+    }
+
+    /**
+     * Calls a console quit in the middle of (its demo floor stops with it) end as dropped calls,
+     * rather than stay "in progress" forever; which call they were modelled on is not kept.
+     */
+    private void finishLeftovers() {
+        try {
+            owner.useHandle(h -> h.execute("""
+                    update public.calls set status = 'failed', duration_seconds = 0
+                    where status = 'in_progress' and vapi_call_id like 'call\\_live\\_%' and created_at < now() - interval '1 minute'"""));
+        } catch (RuntimeException e) {
+            LOG.debug("Demo traffic could not end earlier calls", e);
         }
     }
 

@@ -48,7 +48,8 @@ public final class PeopleViewModel {
             }
             error.set("");
             people.setAll(all);
-            if (!form.dirty().get()) {
+            // The same person again, as they are now (the list's first person is chosen by the view when none was).
+            if (keep != null && !form.dirty().get()) {
                 selected.set(all.stream().filter(p -> p.id().equals(keep)).findFirst().orElse(null));
             }
         });

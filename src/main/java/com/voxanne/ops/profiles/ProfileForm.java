@@ -38,7 +38,7 @@ public final class ProfileForm extends OptimisticForm<Profile> {
     @Override
     protected void fill(Profile p) {
         fullName.set(p == null || p.fullName() == null ? "" : p.fullName());
-        phone.set(p == null || p.phone() == null ? "" : FieldChecks.readable(p.phone()));
+        phone.set(p == null || p.phone() == null ? "" : com.voxanne.ops.calls.CallFormats.phone(p.phone()));
         role.set(p == null ? null : p.role());
         status.set(p == null ? null : p.status());
     }

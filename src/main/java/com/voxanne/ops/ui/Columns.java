@@ -20,7 +20,8 @@ public final class Columns {
         TableColumn<S, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 60));
+        // Squeezed a little at most: a cut-off phone number or time is worse than a scroll bar.
+        c.setMinWidth(Math.max(Math.min(width, 60), Math.floor(width * 0.9)));
         // Sized columns stay near their size; the table's spare width goes to its flexible column.
         c.setMaxWidth(width * 1.6);
         c.setSortable(false);

@@ -42,18 +42,6 @@ public final class FieldChecks {
         }
     }
 
-    /** An E.164 number as people read it (+44 7700 900123); anything else unchanged. */
-    public static String readable(String e164) {
-        if (e164 == null || e164.isBlank()) {
-            return "";
-        }
-        try {
-            return PHONES.format(PHONES.parse(e164, DEFAULT_REGION), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
-        } catch (NumberParseException e) {
-            return e164;
-        }
-    }
-
     public static Optional<String> phone(String field, String typed, boolean required) {
         if (typed == null || typed.isBlank()) {
             return required ? Optional.of(field + " is required.") : Optional.empty();

@@ -166,6 +166,15 @@ public final class SignedInConsole implements AutoCloseable {
             preferences.put("alerts.negativeBelow", now.toPlainString());
             bg.execute(preferences::save);
         });
+        try {
+            alerts.periodProperty().set(AlertsViewModel.Period.valueOf(preferences.get("alerts.period", AlertsViewModel.Period.DAY.name())));
+        } catch (IllegalArgumentException unknown) {
+            // A period an older or newer console remembered: keep the default.
+        }
+        alerts.periodProperty().addListener((obs, old, now) -> {
+            preferences.put("alerts.period", now.name());
+            bg.execute(preferences::save);
+        });
         AlertRulesViewModel rules = new AlertRulesViewModel(new AlertRuleService(jdbi), bg, fx, s.isAdmin());
         TrackingViewModel tracking = new TrackingViewModel(new TrackingService(jdbi), bg, fx, org, zone, LocalDate.now(zone));
         SetupViewModel setup = new SetupViewModel(new ReferenceService(jdbi, cache), bg, fx);
