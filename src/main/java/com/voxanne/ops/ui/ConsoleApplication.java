@@ -64,7 +64,37 @@ public final class ConsoleApplication extends Application {
         preferences.get("window.x").ifPresent(x -> stage.setX(preferences.getDouble("window.x", 0)));
         preferences.get("window.y").ifPresent(y -> stage.setY(preferences.getDouble("window.y", 0)));
         stage.setMaximized(preferences.getBoolean("window.maximized", false));
+        stage.getIcons().add(new javafx.scene.image.Image(Objects.requireNonNull(getClass().getResource("/voxconsole-icon.png")).toExternalForm()));
+        stage.setOnShown(e -> StartupStatus.reached("window"));
         stage.show();
+        acceptBundlesFromTheDesktop();
+    }
+
+    /**
+     * macOS hands a double-clicked .voxbundle to the running program as an "open file" event rather
+     * than as an argument (Windows and Linux pass the path, which the launcher reads). Untested here:
+     * the build machine is Linux.
+     */
+    private void acceptBundlesFromTheDesktop() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac")) {
+            return;
+        }
+        try {
+            if (java.awt.Desktop.isDesktopSupported() && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.APP_OPEN_FILE)) {
+                java.awt.Desktop.getDesktop().setOpenFileHandler(event -> event.getFiles().stream().findFirst()
+                        .ifPresent(file -> javafx.application.Platform.runLater(() -> openBundle(file.toPath()))));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            org.slf4j.LoggerFactory.getLogger(ConsoleApplication.class).info("Bundles opened from the Finder will not reach this console", e);
+        }
+    }
+
+    /** Opens a bundle for offline review, signing out of whatever is open first. */
+    private void openBundle(java.nio.file.Path file) {
+        if (signedIn != null) {
+            signOut();
+        }
+        signInModel.openBundle(file);
     }
 
     private Parent signInView() {
@@ -84,8 +114,9 @@ public final class ConsoleApplication extends Application {
             autoDemoUsed = true;
             model.openBundle(java.nio.file.Path.of(bundle));
         }
-        // For demos and screenshots: -Dvoxconsole.demo.login=demo_harley_manager signs straight into the demo workspace.
-        String autoDemo = System.getProperty("voxconsole.demo.login");
+        // For demos, screenshots and the installer smoke test: -Dvoxconsole.demo.login=demo_harley_manager (or the
+        // environment variable VOXCONSOLE_DEMO_LOGIN, which an installed launcher passes on) signs straight into the demo.
+        String autoDemo = System.getProperty("voxconsole.demo.login", System.getenv("VOXCONSOLE_DEMO_LOGIN"));
         if (autoDemo != null && signedIn == null && !autoDemoUsed) {
             autoDemoUsed = true;
             model.demoLogins().stream().filter(l -> l.loginRole().equals(autoDemo)).findFirst().ifPresent(l -> {
@@ -117,6 +148,12 @@ public final class ConsoleApplication extends Application {
         currentCache = cache;
         scene.setRoot(mainView);
         stage.setTitle(TITLE + " — " + session.windowTitle());
+        StartupStatus.reached("signed-in");
+        calls.rows().addListener((javafx.collections.ListChangeListener<com.voxanne.ops.calls.CallSummary>) c -> {
+            if (!calls.rows().isEmpty()) {
+                StartupStatus.reached("calls");
+            }
+        });
         // A bundle under review shows its newest calls at once; when the rest has loaded, everything is refreshed.
         session.fullyLoaded().whenComplete((done, failure) -> javafx.application.Platform.runLater(() -> {
             if (signedIn != session) {
@@ -176,10 +213,7 @@ public final class ConsoleApplication extends Application {
         var open = new javafx.scene.control.MenuItem("Open a bundle for offline review…", new org.kordamp.ikonli.javafx.FontIcon(Material2MZ.OPEN_IN_BROWSER));
         open.setId("menuOpenBundle");
         open.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> chooseBundle().ifPresent(file -> {
-            signOut();
-            signInModel.openBundle(file);
-        }));
+        open.setOnAction(e -> chooseBundle().ifPresent(this::openBundle));
         var items = new java.util.ArrayList<>(List.of(open));
         if (exportCalls != null) {
             var export = new javafx.scene.control.MenuItem("Export the calls in view…", new org.kordamp.ikonli.javafx.FontIcon(Material2AL.ARCHIVE));
