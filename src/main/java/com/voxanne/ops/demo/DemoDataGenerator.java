@@ -108,6 +108,128 @@ public final class DemoDataGenerator {
         return this;
     }
 
+    /**
+     * Generates everything in several transactions, the calls in {@code streams} connections at
+     * once: PostgreSQL spends most of a seed computing each transcript's search vector, one core per
+     * connection, so two streams on two cores load about half again as fast. Not all-or-nothing: for
+     * a new embedded workspace only, which is wiped and made again when its first start does not
+     * finish. Returns the demo logins to create.
+     */
+    public List<DemoLoginSpec> generateInParallel(Jdbi owner, int streams) {
+        if (streams < 2) {
+            return generate(owner);
+        }
+        long started = System.nanoTime();
+        Phases phases = new Phases();
+        var suspended = owner.inTransaction(h -> {
+            boolean empty = h.createQuery("select not exists (select 1 from public.organizations)").mapTo(Boolean.class).one();
+            if (!empty) {
+                throw new UserFacingException("The database already has organizations: demo data only goes into an empty database.");
+            }
+            h.execute("select private.set_change_tracking(false)");
+            try {
+                    phases.time("reference", () -> writeReferenceData(h));
+            } catch (SQLException e) {
+                throw new IllegalStateException("Writing demo data failed", e);
+            }
+            return SecondaryIndexes.suspend(h, List.of("calls", "appointments", "call_tracking", "hot_lead_alerts"));
+        });
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        LongConsumer shared = n -> {
+            if (failed.get()) {
+                throw new java.util.concurrent.CancellationException("Another stream failed");
+            }
+            long now = written.addAndGet(n);
+            synchronized (this) {
+                progress.accept(now);
+            }
+        };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(streams, r -> {
+            Thread t = new Thread(r, "demo-load");
+            t.setDaemon(true);
+            return t;
+        });
+        long t0 = System.nanoTime();
+        try {
+            long[] totals = new long[4];
+            // First the calls, split across the streams; then, once they are committed, the rows that
+            // point at them (tracking, alerts) beside the appointments.
+            List<java.util.concurrent.Future<long[]>> calls = new ArrayList<>();
+            for (int k = 0; k < streams; k++) {
+                int stream = k;
+                calls.add(pool.submit(() -> load(owner, failed, c -> new long[] {writeCalls(c, stream, streams, shared), 0, 0, 0})));
+            }
+            addUp(calls, totals);
+            phases.add("calls in " + streams + " streams", System.nanoTime() - t0);
+            long t1 = System.nanoTime();
+            addUp(List.of(
+                    pool.submit(() -> load(owner, failed, c -> new long[] {0, writeAppointments(c), 0, 0})),
+                    pool.submit(() -> load(owner, failed, c -> new long[] {0, 0, writeTracking(c), writeAlerts(c)}))), totals);
+            phases.add("appointments, tracking and alerts", System.nanoTime() - t1);
+            owner.useTransaction(h -> {
+                try {
+                    phases.time("indexes", () -> {
+                        suspended.restoreIn(h);
+                        return 0L;
+                    });
+                    new DemoConfigSeeder(options, catalog).seed(h, orgs, windowStart, windowEnd);
+                    h.execute("select private.set_change_tracking(true)");
+                    phases.time("analyze", () -> {
+                        h.execute("analyze");
+                        return 0L;
+                    });
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Writing demo data failed", e);
+                }
+            });
+            LOG.info("Demo data: {} calls, {} appointments, {} tracking rows, {} alerts in {} ms ({})",
+                    totals[0], totals[1], totals[2], totals[3], (System.nanoTime() - started) / 1_000_000, phases);
+            return demoLogins();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("Writing demo data failed", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("Interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private interface Load {
+        long[] into(Connection c) throws SQLException;
+    }
+
+    /** One stream's part, in its own transaction; a failure stops the other streams at their next thousand calls. */
+    private static long[] load(Jdbi owner, java.util.concurrent.atomic.AtomicBoolean failed, Load part) {
+        try {
+            return owner.inTransaction(h -> {
+                h.execute("set local synchronous_commit = off");
+                return part.into(h.getConnection());
+            });
+        } catch (SQLException e) {
+            failed.set(true);
+            throw new IllegalStateException("Writing demo data failed", e);
+        } catch (RuntimeException e) {
+            failed.set(true);
+            throw e;
+        }
+    }
+
+    private static void addUp(List<java.util.concurrent.Future<long[]>> parts, long[] totals)
+            throws java.util.concurrent.ExecutionException, InterruptedException {
+        for (var f : parts) {
+            long[] part = f.get();
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += part[i];
+            }
+        }
+    }
+
     /** Generates everything in one transaction and returns the demo logins to create. */
     public List<DemoLoginSpec> generate(Jdbi owner) {
         return owner.inTransaction(h -> {
@@ -117,28 +239,76 @@ public final class DemoDataGenerator {
             }
             long started = System.nanoTime();
             h.execute("set local synchronous_commit = off");
+            // Emptied in this transaction (they are empty already): with wal_level=minimal, as the
+            // embedded server runs, PostgreSQL then writes the loaded tables straight to disk at
+            // commit instead of logging every row in the WAL first.
+            h.execute("truncate public.contacts, public.calls, public.appointments, public.call_tracking, public.hot_lead_alerts cascade");
             // History loaded in bulk is nobody's write: no audit rows, no live notices (back on before commit).
             h.execute("select private.set_change_tracking(false)");
+            Phases phases = new Phases();
             try {
-                writeReferenceData(h);
+                phases.time("reference", () -> writeReferenceData(h));
                 Connection c = h.getConnection();
                 var indexes = SecondaryIndexes.suspend(h, List.of("calls", "appointments", "call_tracking", "hot_lead_alerts"));
-                long calls = writeCalls(c);
-                long appointments = writeAppointments(c);
-                long tracking = writeTracking(c);
-                long alerts = writeAlerts(c);
-                indexes.restore();
+                long calls = phases.time("calls", () -> writeCalls(c));
+                long appointments = phases.time("appointments", () -> writeAppointments(c));
+                long tracking = phases.time("tracking", () -> writeTracking(c));
+                long alerts = phases.time("alerts", () -> writeAlerts(c));
+                phases.time("indexes", () -> {
+                    indexes.restore();
+                    return 0L;
+                });
                 new DemoConfigSeeder(options, catalog).seed(h, orgs, windowStart, windowEnd);
                 h.execute("select private.set_change_tracking(true)");
                 // Fresh statistics, so the first queries get plans fit for the data rather than for empty tables.
-                h.execute("analyze");
-                LOG.info("Demo data: {} calls, {} appointments, {} tracking rows, {} alerts in {} ms",
-                        calls, appointments, tracking, alerts, (System.nanoTime() - started) / 1_000_000);
+                phases.time("analyze", () -> {
+                    h.execute("analyze");
+                    return 0L;
+                });
+                LOG.info("Demo data: {} calls, {} appointments, {} tracking rows, {} alerts in {} ms ({})",
+                        calls, appointments, tracking, alerts, (System.nanoTime() - started) / 1_000_000, phases);
             } catch (SQLException e) {
                 throw new IllegalStateException("Writing demo data failed", e);
             }
             return demoLogins();
         });
+    }
+
+    /** How long each part of a load took, for the log: where a slow seed spends its time. */
+    private static final class Phases {
+        interface Work {
+            long run() throws SQLException;
+        }
+
+        private final StringBuilder summary = new StringBuilder();
+
+        long time(String name, Work work) throws SQLException {
+            long t0 = System.nanoTime();
+            long result = work.run();
+            add(name, System.nanoTime() - t0);
+            return result;
+        }
+
+        synchronized void add(String name, long nanos) {
+            summary.append(summary.length() == 0 ? "" : ", ").append(name).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9));
+        }
+
+        void time(String name, SqlRunnable work) throws SQLException {
+            time(name, () -> {
+                work.run();
+                return 0L;
+            });
+        }
+
+        interface SqlRunnable {
+            void run() throws SQLException;
+        }
+
+        @Override
+        public String toString() {
+            return summary.toString();
+        }
     }
 
     private List<DemoLoginSpec> demoLogins() {
@@ -282,14 +452,23 @@ public final class DemoDataGenerator {
     }
 
     private long writeCalls(Connection c) throws SQLException {
+        return writeCalls(c, 0, 1, written -> progress.accept(written));
+    }
+
+    /**
+     * Calls first, first + step, first + 2 step, …: one of {@code step} streams that together
+     * write every call. {@code done} hears every 1,000 calls of this stream.
+     */
+    private long writeCalls(Connection c, int first, int step, LongConsumer done) throws SQLException {
         try (CsvCopy copy = CsvCopy.into(c, "public.calls",
                 "id, org_id, contact_id, call_direction, from_number, to_number, duration_seconds, status, transcript, summary, "
                         + "sentiment_label, sentiment_score, sentiment_summary, sentiment_urgency, phone_number, caller_name, "
                         + "vapi_call_id, recording_url, created_at, updated_at")) {
-            for (long j = 0; j < options.calls(); j++) {
+            long written = 0;
+            for (long j = first; j < options.calls(); j += step) {
                 writeCall(copy, plan(j));
-                if ((j + 1) % 1_000 == 0) {
-                    progress.accept(j + 1);
+                if (++written % 1_000 == 0) {
+                    done.accept(1_000);
                 }
             }
             return copy.finish();

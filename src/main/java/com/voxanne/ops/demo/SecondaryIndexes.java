@@ -35,9 +35,14 @@ final class SecondaryIndexes {
     }
 
     void restore() {
-        handle.execute("set local maintenance_work_mem = '256MB'");
+        restoreIn(handle);
+    }
+
+    /** Builds the indexes again in {@code h}: another transaction than the one that dropped them (a parallel load commits in between). */
+    void restoreIn(Handle h) {
+        h.execute("set local maintenance_work_mem = '512MB'");
         for (String definition : definitions) {
-            handle.execute(definition);
+            h.execute(definition);
         }
     }
 }

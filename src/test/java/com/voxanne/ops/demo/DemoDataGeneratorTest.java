@@ -87,7 +87,17 @@ class DemoDataGeneratorTest {
         return demo.withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
     }
 
+    @Test
+    void loadingInParallelStreamsGivesTheSameData() {
+        DemoOptions options = new DemoOptions(99, 2_500, LocalDate.of(2026, 6, 1));
+        assertThat(fingerprints(generateInto(options, 3))).as("three streams, unevenly split").isEqualTo(fingerprints(generateInto(options, 1)));
+    }
+
     private Jdbi generateInto(DemoOptions options) {
+        return generateInto(options, 1);
+    }
+
+    private Jdbi generateInto(DemoOptions options, int streams) {
         String name = "demo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         demo.useHandle(h -> h.execute("create database " + name));
         var ws = TestWorkspace.get();
@@ -97,7 +107,7 @@ class DemoDataGeneratorTest {
         ds.setPassword(superuserPassword());
         SchemaMigrator.migrate(ds);
         Jdbi jdbi = Jdbi.create(ds);
-        new DemoDataGenerator(options).generate(jdbi);
+        new DemoDataGenerator(options).generateInParallel(jdbi, streams);
         return jdbi;
     }
 
