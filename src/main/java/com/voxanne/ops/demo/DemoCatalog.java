@@ -38,6 +38,33 @@ record DemoCatalog(
         return new DemoCatalog(orgs, services, lines("first_names.txt"), lines("last_names.txt"), readScenarios());
     }
 
+    /**
+     * The catalog with {@code count} organizations: the listed ones first, then more made from them
+     * ("Oakwood Veterinary Surgery 2", …), each smaller than the last, and the largest always holding
+     * a third of all calls. The listed eight stay exactly as listed (their weights already do).
+     */
+    DemoCatalog withOrganizations(int count) {
+        if (count == organizations.size()) {
+            return this;
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("A demo needs at least one organization.");
+        }
+        List<OrgTemplate> orgs = new ArrayList<>(organizations.subList(0, Math.min(count, organizations.size())));
+        for (int i = organizations.size(); i < count; i++) {
+            OrgTemplate like = organizations.get(1 + (i - organizations.size()) % (organizations.size() - 1));
+            int copy = 2 + (i - organizations.size()) / (organizations.size() - 1);
+            String name = like.name() + " " + copy;
+            orgs.add(new OrgTemplate(name, like.plan(), like.telephonyMode(), like.industry(), copy + like.domain(), like.city(), "-",
+                    Math.max(1, 30 / (i - 2))));
+        }
+        int others = orgs.stream().skip(1).mapToInt(OrgTemplate::weight).sum();
+        OrgTemplate first = orgs.get(0);
+        orgs.set(0, new OrgTemplate(first.name(), first.plan(), first.telephonyMode(), first.industry(), first.domain(), first.city(),
+                first.loginSlug(), count == 1 ? 1 : Math.max(1, others / 2)));
+        return new DemoCatalog(List.copyOf(orgs), services, firstNames, lastNames, scenarios);
+    }
+
     List<ServiceTemplate> servicesOf(String industry) {
         return services.stream().filter(s -> s.industry().equals(industry)).toList();
     }

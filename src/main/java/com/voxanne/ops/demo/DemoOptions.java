@@ -7,15 +7,28 @@ import java.time.ZoneOffset;
  * What the demo generator makes. The same seed, call count and anchor day give byte-identical
  * data; the anchor (default: today, UTC) is the day the generated history ends.
  */
-public record DemoOptions(long seed, int calls, LocalDate anchor) {
+public record DemoOptions(long seed, int calls, LocalDate anchor, int organizations) {
 
     public static final long DEFAULT_SEED = 20_260_209L;
     public static final int DEFAULT_CALLS = 20_000;
+    /** The organizations listed in resources/demo/organizations.tsv. */
+    public static final int DEFAULT_ORGANIZATIONS = 8;
 
     public DemoOptions {
         if (calls < 0) {
             throw new IllegalArgumentException("The number of calls cannot be negative.");
         }
+        if (organizations < 1 || organizations > 200) {
+            throw new IllegalArgumentException("The number of organizations must be between 1 and 200.");
+        }
+    }
+
+    public DemoOptions(long seed, int calls, LocalDate anchor) {
+        this(seed, calls, anchor, DEFAULT_ORGANIZATIONS);
+    }
+
+    public DemoOptions withOrganizations(int n) {
+        return new DemoOptions(seed, calls, anchor, n);
     }
 
     public static DemoOptions defaults() {
@@ -23,7 +36,7 @@ public record DemoOptions(long seed, int calls, LocalDate anchor) {
     }
 
     public DemoOptions withCalls(int n) {
-        return new DemoOptions(seed, n, anchor);
+        return new DemoOptions(seed, n, anchor, organizations);
     }
 
     /** Large data sets spread over two years, small ones over four months so every chart has data. */

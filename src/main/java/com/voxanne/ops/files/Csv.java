@@ -3,6 +3,8 @@ package com.voxanne.ops.files;
 /** CSV for spreadsheets: RFC 4180 quoting, and cells that a spreadsheet would run as a formula are defused. */
 public final class Csv {
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("^[+-]?\\d[\\d.]*$");
+
     private Csv() {
     }
 
@@ -11,7 +13,7 @@ public final class Csv {
         if (value == null) {
             return "";
         }
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("^[+-]?\\d[\\d.]*$") ? "'" + value : value;
+        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches() ? "'" + value : value;
         return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 

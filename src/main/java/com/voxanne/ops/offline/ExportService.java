@@ -36,7 +36,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 public class ExportService {
 
-    private static final int PAGE = 500;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExportService.class);
+
+    private static final int PAGE = 1_000;
     private static final int CHUNK = 1_000;
 
     private final Jdbi jdbi;
@@ -110,62 +112,60 @@ public class ExportService {
         }
     }
 
+    /** One page of calls with their tracking rows, read ahead while the page before is written. */
+    private record CallBatch(List<CallDetail> calls, List<Map<String, Object>> tracking) {
+    }
+
     private long[] write(Handle h, BundleWriter bundle, CallLogQuery filter, boolean redact, LongConsumer progress,
                          BooleanSupplier cancelled) throws IOException {
-        CallDao calls = h.attach(CallDao.class);
-        TreeSet<UUID> contactIds = new TreeSet<>();
-        long callRows;
+        long writeStarted = System.nanoTime();
+        java.util.Set<UUID> contactIds = new java.util.HashSet<>();
+        long callRows = 0;
         long trackingRows;
         try (BundleWriter.Lines callLines = bundle.entry(BundleFormat.CALLS);
              BundleWriter.Lines csv = bundle.spooledEntry(BundleFormat.CALLS_CSV);
-             BundleWriter.Lines tracking = bundle.spooledEntry(BundleFormat.TRACKING)) {
+             BundleWriter.Lines tracking = bundle.spooledEntry(BundleFormat.TRACKING);
+             Prefetch<CallBatch> pages = Prefetch.start("export-reader", 2, sink -> readCalls(h, filter, sink))) {
             csv.line("created_at,direction,from_number,to_number,caller_name,duration_seconds,status,sentiment_label,sentiment_urgency,"
                     + "sentiment_score,summary");
-            CallLogQuery q = filter.limit() == PAGE ? filter : withLimit(filter);
-            List<CallDetail> page;
-            long written = 0;
-            do {
+            while (pages.hasNext()) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException();
                 }
-                page = calls.detailPage(q);
-                List<UUID> ids = new ArrayList<>(page.size());
-                for (CallDetail c : page) {
+                CallBatch batch = pages.next();
+                for (CallDetail c : batch.calls()) {
                     callLines.line(json.writeValueAsString(callRow(c, redact)));
                     csv.line(csvRow(c, redact));
-                    ids.add(c.id());
                     if (c.contactId() != null) {
                         contactIds.add(c.contactId());
                     }
                 }
-                if (!ids.isEmpty()) {
-                    for (Map<String, Object> t : h.createQuery("""
-                                    select id, call_id, contact_id, tracked_url, utm_source, utm_medium, utm_campaign, device_type, browser, os,
-                                           ip_address, location, created_at
-                                    from public.call_tracking where call_id = any(:ids) order by call_id, created_at, id""")
-                            .bindArray("ids", UUID.class, ids).mapToMap().list()) {
-                        if (redact) {
-                            t.put("ip_address", t.get("ip_address") == null ? null : "[ip]");
-                        }
-                        tracking.line(json.writeValueAsString(stringify(t)));
+                for (Map<String, Object> t : batch.tracking()) {
+                    if (redact) {
+                        t.put("ip_address", t.get("ip_address") == null ? null : "[ip]");
                     }
-                    q = q.after(new com.voxanne.ops.calls.CallCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id(),
-                            page.get(page.size() - 1).durationSeconds() == null ? -1 : page.get(page.size() - 1).durationSeconds()));
+                    tracking.line(json.writeValueAsString(stringify(t)));
                 }
-                written += page.size();
-                progress.accept(written);
-            } while (page.size() == PAGE);
-            callRows = written;
+                callRows += batch.calls().size();
+                progress.accept(callRows);
+            }
             trackingRows = tracking.rowsSoFar();
         }
+        long callsDone = System.nanoTime();
         long contactRows = 0;
         long appointmentRows = 0;
-        try (BundleWriter.Lines contacts = bundle.entry(BundleFormat.CONTACTS)) {
-            for (List<UUID> chunk : chunks(contactIds)) {
-                for (Map<String, Object> c : h.createQuery("""
-                                select id, phone, email, first_name, last_name, lead_status, lead_score, notes, last_contacted_at, created_at, updated_at
-                                from public.contacts where id = any(:ids) order by id""")
-                        .bindArray("ids", UUID.class, chunk).mapToMap().list()) {
+        try (BundleWriter.Lines contacts = bundle.entry(BundleFormat.CONTACTS);
+             Prefetch<List<Map<String, Object>>> rows = Prefetch.start("export-reader", 2, sink -> {
+                 for (List<UUID> chunk : chunks(contactIds)) {
+                     sink.put(h.createQuery("""
+                                     select id, phone, email, first_name, last_name, lead_status, lead_score, notes, last_contacted_at, created_at,
+                                            updated_at
+                                     from public.contacts where id = any(:ids) order by id""")
+                             .bindArray("ids", UUID.class, chunk).mapToMap().list());
+                 }
+             })) {
+            while (rows.hasNext()) {
+                for (Map<String, Object> c : rows.next()) {
                     if (redact) {
                         c.put("phone", Redactor.phone((String) c.get("phone")));
                         c.put("email", Redactor.email((String) c.get("email")));
@@ -176,13 +176,18 @@ public class ExportService {
                 }
             }
         }
-        try (BundleWriter.Lines appointments = bundle.entry(BundleFormat.APPOINTMENTS)) {
-            for (List<UUID> chunk : chunks(contactIds)) {
-                for (Map<String, Object> a : h.createQuery("""
-                                select id, contact_id, title, description, scheduled_at, duration_minutes, status, location, notes,
-                                       reminder_sent_at, created_at, updated_at
-                                from public.appointments where contact_id = any(:ids) order by contact_id, scheduled_at, id""")
-                        .bindArray("ids", UUID.class, chunk).mapToMap().list()) {
+        try (BundleWriter.Lines appointments = bundle.entry(BundleFormat.APPOINTMENTS);
+             Prefetch<List<Map<String, Object>>> rows = Prefetch.start("export-reader", 2, sink -> {
+                 for (List<UUID> chunk : chunks(contactIds)) {
+                     sink.put(h.createQuery("""
+                                     select id, contact_id, title, description, scheduled_at, duration_minutes, status, location, notes,
+                                            reminder_sent_at, created_at, updated_at
+                                     from public.appointments where contact_id = any(:ids) order by contact_id, scheduled_at, id""")
+                             .bindArray("ids", UUID.class, chunk).mapToMap().list());
+                 }
+             })) {
+            while (rows.hasNext()) {
+                for (Map<String, Object> a : rows.next()) {
                     if (redact) {
                         a.put("notes", Redactor.text((String) a.get("notes")));
                         a.put("description", Redactor.text((String) a.get("description")));
@@ -192,7 +197,30 @@ public class ExportService {
                 }
             }
         }
+        LOG.info("Export: {} calls in {} ms, then contacts and appointments in {} ms", callRows, (callsDone - writeStarted) / 1_000_000,
+                (System.nanoTime() - callsDone) / 1_000_000);
         return new long[] {callRows, contactRows, appointmentRows, trackingRows};
+    }
+
+    /** The reading side of the calls: pages by keyset in the export's snapshot, each with its tracking rows. */
+    private static void readCalls(Handle h, CallLogQuery filter, Prefetch.Sink<CallBatch> sink) throws InterruptedException {
+        CallDao calls = h.attach(CallDao.class);
+        CallLogQuery q = filter.limit() == PAGE ? filter : withLimit(filter);
+        List<CallDetail> page;
+        do {
+            page = calls.detailPage(q);
+            List<UUID> ids = page.stream().map(CallDetail::id).toList();
+            List<Map<String, Object>> tracking = ids.isEmpty() ? List.of() : h.createQuery("""
+                            select id, call_id, contact_id, tracked_url, utm_source, utm_medium, utm_campaign, device_type, browser, os,
+                                   ip_address, location, created_at
+                            from public.call_tracking where call_id = any(:ids) order by call_id, created_at, id""")
+                    .bindArray("ids", UUID.class, ids).mapToMap().list();
+            sink.put(new CallBatch(page, tracking));
+            if (!page.isEmpty()) {
+                CallDetail last = page.get(page.size() - 1);
+                q = q.after(new com.voxanne.ops.calls.CallCursor(last.createdAt(), last.id(), last.durationSeconds() == null ? -1 : last.durationSeconds()));
+            }
+        } while (page.size() == PAGE);
     }
 
     private static CallLogQuery withLimit(CallLogQuery q) {
@@ -245,10 +273,11 @@ public class ExportService {
         return out;
     }
 
-    private static List<List<UUID>> chunks(TreeSet<UUID> ids) {
+    /** The ids in order (contacts.jsonl lists contacts by id) and in chunks of a size one query takes. */
+    private static List<List<UUID>> chunks(java.util.Set<UUID> ids) {
         List<List<UUID>> out = new ArrayList<>();
         List<UUID> current = new ArrayList<>(CHUNK);
-        for (UUID id : ids) {
+        for (UUID id : new TreeSet<>(ids)) {
             current.add(id);
             if (current.size() == CHUNK) {
                 out.add(current);

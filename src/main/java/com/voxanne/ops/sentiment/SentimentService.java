@@ -27,8 +27,15 @@ public class SentimentService {
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             h.execute("set transaction read only");
             SentimentDao dao = h.attach(SentimentDao.class);
-            return new Overview(dao.mix(org, from, to, period.bucket(), zone.getId()), dao.urgencies(org, from, to),
-                    dao.directionAndStatus(org, from, to), dao.needingAttention(org, from, to, 25));
+            List<SentimentDao.CountRow> counts = dao.counts(org, from, to, period.bucket(), zone.getId());
+            List<SentimentDao.Bucket> mix = counts.stream().filter(r -> r.kind().equals("mix"))
+                    .map(r -> new SentimentDao.Bucket(r.day(), r.positive(), r.neutral(), r.negative(), r.averageScore()))
+                    .sorted(java.util.Comparator.comparing(SentimentDao.Bucket::day)).toList();
+            List<SentimentDao.Count> urgencies = counts.stream().filter(r -> r.kind().equals("urgency"))
+                    .map(r -> new SentimentDao.Count(r.first(), r.calls())).toList();
+            List<SentimentDao.Pair> directions = counts.stream().filter(r -> r.kind().equals("direction"))
+                    .map(r -> new SentimentDao.Pair(r.first(), r.second(), r.calls())).toList();
+            return new Overview(mix, urgencies, directions, dao.needingAttention(org, from, to, 25));
         });
     }
 }

@@ -114,6 +114,18 @@ public final class ConsoleApplication extends Application {
             autoDemoUsed = true;
             model.openBundle(java.nio.file.Path.of(bundle));
         }
+        // For automation (the performance suite's start-up scenario): signs in to a server named in the
+        // environment, the password taken from PGPASSWORD as on the command line; never remembered.
+        String autoUrl = System.getenv("VOXCONSOLE_SIGNIN_URL");
+        String autoLogin = System.getenv("VOXCONSOLE_SIGNIN_LOGIN");
+        if (autoUrl != null && autoLogin != null && System.getenv("PGPASSWORD") != null && signedIn == null && !autoDemoUsed) {
+            autoDemoUsed = true;
+            model.jdbcUrlProperty().set(autoUrl);
+            model.loginProperty().set(autoLogin);
+            model.passwordProperty().set(System.getenv("PGPASSWORD"));
+            model.rememberServerProperty().set(false);
+            model.signIn();
+        }
         // For demos, screenshots and the installer smoke test: -Dvoxconsole.demo.login=demo_harley_manager (or the
         // environment variable VOXCONSOLE_DEMO_LOGIN, which an installed launcher passes on) signs straight into the demo.
         String autoDemo = System.getProperty("voxconsole.demo.login", System.getenv("VOXCONSOLE_DEMO_LOGIN"));
