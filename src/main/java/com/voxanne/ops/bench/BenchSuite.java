@@ -274,24 +274,34 @@ public final class BenchSuite {
     }
 
     private void openBundle(EmbeddedWorkspace ws, Path bundle) throws Exception {
-        say("Opening the bundle for offline review, to its first page …");
-        double[] ms = new double[3];
+        say("Opening the bundle for offline review, to its first page, 1 + 5 runs …");
+        // The first opening on an installation also makes the migrated template every review
+        // database is cloned from; that happens once, so it is reported but not measured with the rest.
+        double once = openBundleOnce(ws, bundle);
+        double[] ms = new double[5];
         for (int i = 0; i < ms.length; i++) {
-            long t0 = System.nanoTime();
-            var review = ReviewDatabase.open(ws, bundle, n -> { });
-            try (ConsoleDatabase db = ConsoleDatabase.open(review.settings(), review.password(), "bench-review")) {
-                UUID org = db.jdbi().onDemand(ProfileDao.class).session().orElseThrow().orgId();
-                new CallLogService(db.jdbi()).page(CallLogQuery.firstPage(org, 100));
-                ms[i] = (System.nanoTime() - t0) / 1e6;
-            }
-            review.rest().get(10, TimeUnit.MINUTES);
-            // Measure a first opening every time: the review database goes, so the next opening loads again.
-            String database = review.settings().jdbcUrl().substring(review.settings().jdbcUrl().lastIndexOf('/') + 1);
-            Jdbi.create(ws.ownerDataSource("postgres")).useHandle(h -> h.execute("drop database " + database + " with (force)"));
+            ms[i] = openBundleOnce(ws, bundle);
         }
         Timing t = Timing.of(ms);
         add(new Outcome("Opening that bundle offline, to the first page", "ms", t, null, "", Double.NaN, "<= 1,500 ms", t.p95() <= 1_500,
-                "first opening each time (the review database is dropped between runs)"));
+                String.format("a first opening of the bundle each run (its review database is dropped in between); the installation's "
+                        + "very first opening, which also makes the schema template, took %,.0f ms", once)));
+    }
+
+    private static double openBundleOnce(EmbeddedWorkspace ws, Path bundle) throws Exception {
+        long t0 = System.nanoTime();
+        var review = ReviewDatabase.open(ws, bundle, n -> { });
+        double ms;
+        try (ConsoleDatabase db = ConsoleDatabase.open(review.settings(), review.password(), "bench-review")) {
+            UUID org = db.jdbi().onDemand(ProfileDao.class).session().orElseThrow().orgId();
+            new CallLogService(db.jdbi()).page(CallLogQuery.firstPage(org, 100));
+            ms = (System.nanoTime() - t0) / 1e6;
+        }
+        review.rest().get(10, TimeUnit.MINUTES);
+        review.verification().get(10, TimeUnit.MINUTES);
+        String database = review.settings().jdbcUrl().substring(review.settings().jdbcUrl().lastIndexOf('/') + 1);
+        Jdbi.create(ws.ownerDataSource("postgres")).useHandle(h -> h.execute("drop database " + database + " with (force)"));
+        return ms;
     }
 
     // The console process -------------------------------------------------------------------------

@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "The suite needs at least 10,000 calls, one organization and 5 runs.");
         }
-        if (data != null && Files.exists(data) && Files.list(data).findAny().isPresent()) {
+        if (data != null && isNonEmptyFolder(data)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "The folder " + data + " is not empty: the suite needs a new one.");
         }
         Path dir = data != null ? data : Files.createTempDirectory("voxconsole-bench");
@@ -60,6 +60,15 @@ final class BenchCommand implements Callable<Integer> {
         out.println();
         out.println("Written to " + json.toAbsolutePath() + ".");
         return 0;
+    }
+
+    private static boolean isNonEmptyFolder(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        }
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
