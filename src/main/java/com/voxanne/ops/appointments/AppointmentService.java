@@ -50,6 +50,20 @@ public class AppointmentService {
         return jdbi.withExtension(AgendaDao.class, dao -> dao.between(org, utc(from), utc(to)));
     }
 
+    /** Every day from {@code first} to the day before {@code end}, with its appointments counted by status (days without any included). */
+    public List<DayLoad> days(UUID org, java.time.LocalDate first, java.time.LocalDate end, java.time.ZoneId zone) {
+        var counts = jdbi.withExtension(AgendaDao.class, dao -> dao.dayCounts(org, first.atStartOfDay(zone).toOffsetDateTime(),
+                end.atStartOfDay(zone).toOffsetDateTime(), zone.getId()));
+        java.util.Map<java.time.LocalDate, DayLoad> byDay = new java.util.LinkedHashMap<>();
+        for (var d = first; d.isBefore(end); d = d.plusDays(1)) {
+            byDay.put(d, DayLoad.empty(d));
+        }
+        for (AgendaDao.DayStatusCount c : counts) {
+            byDay.computeIfPresent(c.day(), (day, load) -> load.plus(c.status(), c.count()));
+        }
+        return List.copyOf(byDay.values());
+    }
+
     /** The call that booked it: the contact's call that ended just before the appointment was created. */
     public Optional<CallSummary> bookingCall(UUID org, AgendaEntry entry) {
         CallLogQuery q = CallLogQuery.firstPage(org, 1).withContact(entry.contactId())

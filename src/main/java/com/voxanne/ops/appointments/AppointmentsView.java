@@ -48,11 +48,16 @@ public final class AppointmentsView extends BorderPane {
     private final AppointmentsViewModel model;
     private final ListView<AgendaEntry> agenda = new ListView<>();
     private final TableView<AgendaEntry> table = new TableView<>();
+    private final MonthGrid month;
+    private final javafx.beans.binding.BooleanBinding showingMonth;
 
     public AppointmentsView(AppointmentsViewModel model) {
         this.model = model;
         setId("appointmentsWorkspace");
-        StackPane views = new StackPane(agenda, table);
+        showingMonth = model.spanProperty().isEqualTo(CalendarSpan.MONTH);
+        month = new MonthGrid(model.days(), model::openDay, () -> LocalDate.now(model.zone()));
+        month.visibleProperty().bind(showingMonth);
+        StackPane views = new StackPane(agenda, table, month);
         setTop(toolbar());
         setUpAgenda();
         setUpTable();
@@ -99,8 +104,11 @@ public final class AppointmentsView extends BorderPane {
         asAgenda.getStyleClass().add(Styles.LEFT_PILL);
         asTable.getStyleClass().add(Styles.RIGHT_PILL);
         asAgenda.setSelected(true);
-        agenda.visibleProperty().bind(asAgenda.selectedProperty());
-        table.visibleProperty().bind(asAgenda.selectedProperty().not());
+        agenda.visibleProperty().bind(asAgenda.selectedProperty().and(showingMonth.not()));
+        table.visibleProperty().bind(asAgenda.selectedProperty().not().and(showingMonth.not()));
+        // A month is a grid of days; the agenda or table is what a day or week opens into.
+        asAgenda.disableProperty().bind(showingMonth);
+        asTable.disableProperty().bind(showingMonth);
         views.selectedToggleProperty().addListener((obs, o, n) -> {
             if (n == null) {
                 o.setSelected(true);
@@ -221,7 +229,10 @@ public final class AppointmentsView extends BorderPane {
         VBox box = new VBox(14);
         box.setId("appointmentDetail");
         box.setPadding(new Insets(16, 20, 24, 20));
-        Label empty = new Label("Select an appointment to see its contact, notes and the call that booked it.");
+        Label empty = new Label();
+        empty.setId("appointmentsHint");
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(showingMonth).then(model.monthSummary())
+                .otherwise("Select an appointment to see its contact, notes and the call that booked it."));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.setWrapText(true);
 

@@ -42,6 +42,7 @@ public final class AppointmentsViewModel {
 
     public static final List<String> STATUSES = List.of("scheduled", "completed", "cancelled", "no-show");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+    private static final DateTimeFormatter DAY_NAME = DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.UK);
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentsViewModel.class);
 
     // Properties: the calendar
@@ -49,6 +50,8 @@ public final class AppointmentsViewModel {
     private final ObjectProperty<LocalDate> anchor;
     private final ObservableList<AgendaEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<AgendaEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
+    private final ObservableList<DayLoad> days = FXCollections.observableArrayList();
+    private final ObservableList<DayLoad> daysView = FXCollections.unmodifiableObservableList(days);
     private final ObjectProperty<AgendaEntry> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Optional<CallSummary>> bookingCall = new ReadOnlyObjectWrapper<>(this, "bookingCall", Optional.empty());
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
@@ -76,6 +79,7 @@ public final class AppointmentsViewModel {
     private boolean refreshWhenClean;
     private final StringBinding timeProblem;
     private long generation;
+    private boolean movingToADay;
 
     public AppointmentsViewModel(AppointmentService service, Executor background, Executor fx, UUID orgId, ZoneId zone, LocalDate today,
                                  boolean mayEdit, Consumer<CallFilter> showCalls) {
@@ -88,7 +92,11 @@ public final class AppointmentsViewModel {
         this.showCalls = showCalls;
         this.anchor = new SimpleObjectProperty<>(this, "anchor", today);
         span.addListener((obs, o, n) -> refresh());
-        anchor.addListener((obs, o, n) -> refresh());
+        anchor.addListener((obs, o, n) -> {
+            if (!movingToADay) {
+                refresh();
+            }
+        });
         selected.addListener((obs, o, n) -> select(n));
         dirty = Bindings.createBooleanBinding(this::formDiffers, selected, editStatus, editDate, editTime, editNotes);
         dirty.addListener((obs, was, now) -> {
@@ -104,6 +112,10 @@ public final class AppointmentsViewModel {
     // Commands
 
     public void refresh() {
+        if (span.get() == CalendarSpan.MONTH) {
+            refreshMonth();
+            return;
+        }
         long asked = ++generation;
         LocalDate day = anchor.get();
         CalendarSpan s = span.get();
@@ -125,9 +137,62 @@ public final class AppointmentsViewModel {
                     if (kept != null && kept.id().equals(pendingSelection)) {
                         pendingSelection = null;
                     }
+                    days.clear();
                     selected.set(kept);
                     entries.setAll(result);
                 });
+    }
+
+    /**
+     * A month is a grid of days with their counts, not a list of every appointment: the busiest
+     * clinic books 5,000 a month, more than anyone reads in a list, and counting them is an
+     * index-only scan where listing them with their no-show signals is three look-ups each. A day
+     * opens its agenda ({@link #openDay}).
+     */
+    private void refreshMonth() {
+        long asked = ++generation;
+        LocalDate first = CalendarSpan.MONTH.start(anchor.get());
+        LocalDate end = CalendarSpan.MONTH.end(anchor.get());
+        loading.set(true);
+        async(() -> service.days(orgId, first, end, zone), (result, failure) -> {
+            if (asked != generation) {
+                return;
+            }
+            loading.set(false);
+            if (failure != null) {
+                error.set(describe(failure));
+                return;
+            }
+            error.set("");
+            selected.set(null);
+            entries.clear();
+            days.setAll(result);
+        });
+    }
+
+    /** From the month grid: that day's agenda. */
+    public void openDay(LocalDate day) {
+        pendingSelection = null;
+        showDay(day);
+    }
+
+    /** One load for the day, not one for the anchor's move and another for the span's. */
+    private void showDay(LocalDate day) {
+        if (span.get() == CalendarSpan.DAY) {
+            if (day.equals(anchor.get())) {
+                refresh();
+            } else {
+                anchor.set(day);
+            }
+            return;
+        }
+        movingToADay = true;
+        try {
+            anchor.set(day);
+        } finally {
+            movingToADay = false;
+        }
+        span.set(CalendarSpan.DAY);
     }
 
     /**
@@ -148,13 +213,7 @@ public final class AppointmentsViewModel {
     /** Shows the day of an appointment and selects it (from a call's contact, say). */
     public void open(UUID appointmentId, java.time.Instant scheduledAt) {
         pendingSelection = appointmentId;
-        span.set(CalendarSpan.DAY);
-        LocalDate day = scheduledAt.atZone(zone).toLocalDate();
-        if (day.equals(anchor.get())) {
-            refresh();
-        } else {
-            anchor.set(day);
-        }
+        showDay(scheduledAt.atZone(zone).toLocalDate());
     }
 
     public void previous() {
@@ -310,6 +369,29 @@ public final class AppointmentsViewModel {
 
     public ObservableList<AgendaEntry> entries() {
         return entriesView;
+    }
+
+    /** The month grid's days (empty unless the span is a month). */
+    public ObservableList<DayLoad> days() {
+        return daysView;
+    }
+
+    /** One line about the month shown, for the pane beside the grid. */
+    public StringBinding monthSummary() {
+        return Bindings.createStringBinding(() -> {
+            int total = days.stream().mapToInt(DayLoad::total).sum();
+            if (total == 0) {
+                return days.isEmpty() ? "" : "No appointments this month.";
+            }
+            int noShows = days.stream().mapToInt(DayLoad::noShows).sum();
+            int cancelled = days.stream().mapToInt(DayLoad::cancelled).sum();
+            int scheduled = days.stream().mapToInt(DayLoad::scheduled).sum();
+            DayLoad busiest = days.stream().max(java.util.Comparator.comparingInt(DayLoad::total)).orElseThrow();
+            return String.format(java.util.Locale.UK, "%,d appointments this month: %,d still scheduled, %,d cancelled, %,d no-shows (%.0f %% of those due)."
+                            + " The busiest day is %s with %,d. Pick a day to see its appointments and no-show risks.",
+                    total, scheduled, cancelled, noShows, 100.0 * noShows / Math.max(1, total - scheduled - cancelled),
+                    DAY_NAME.format(busiest.day()), busiest.total());
+        }, days);
     }
 
     public ObjectProperty<AgendaEntry> selectedProperty() {

@@ -24,6 +24,42 @@ public record Timing(double p50, double p95, int runs) {
         return of(ms);
     }
 
+    /**
+     * A baseline: one untimed run, then up to {@code runs} timed ones, but only three when one run
+     * takes more than a second (a slow baseline's spread matters less than the suite's length).
+     */
+    public static Timing baseline(int runs, Callable<?> op) throws Exception {
+        double first = time(op);
+        return of(0, first > 1_000 ? 3 : Math.max(3, runs), op);
+    }
+
+    /**
+     * Two operations measured in turns (a b, b a, a b, …), so neither gains from running later on a
+     * warmer JVM, cache or server: for comparisons whose difference is a fraction of a millisecond.
+     */
+    public static Timing[] interleaved(int warmups, int runs, Callable<?> a, Callable<?> b) throws Exception {
+        for (int i = 0; i < warmups; i++) {
+            a.call();
+            b.call();
+        }
+        double[] msA = new double[runs];
+        double[] msB = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            boolean aFirst = i % 2 == 0;
+            double first = time(aFirst ? a : b);
+            double second = time(aFirst ? b : a);
+            msA[i] = aFirst ? first : second;
+            msB[i] = aFirst ? second : first;
+        }
+        return new Timing[] {of(msA), of(msB)};
+    }
+
+    private static double time(Callable<?> op) throws Exception {
+        long t0 = System.nanoTime();
+        op.call();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
     /** Percentiles of measurements taken elsewhere (child processes, say). */
     public static Timing of(double... ms) {
         double[] sorted = ms.clone();

@@ -27,4 +27,13 @@ class AgendaPlanTest {
         assertThat(plan).contains("appointments_no_show_idx").contains("calls_negative_by_contact_idx")
                 .doesNotContain("Seq Scan on calls");
     }
+
+    @Test
+    void theMonthGridCountsFromTheIndexAlone() {
+        var from = TestWorkspace.ANCHOR.withDayOfMonth(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        String plan = QueryPlans.explain(TestWorkspace.as("harley", "user").jdbi(), AgendaDao.class, "dayCounts",
+                Map.of("org", ORG, "from", from, "to", from.plusMonths(1), "zone", "Europe/London"));
+
+        assertThat(plan).contains("Index Only Scan using appointments_org_id_scheduled_at_idx").doesNotContain("Heap Scan on appointments");
+    }
 }

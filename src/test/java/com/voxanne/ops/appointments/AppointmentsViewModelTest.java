@@ -21,8 +21,8 @@ class AppointmentsViewModelTest {
     private AppointmentsViewModel as(String role) {
         boolean edits = !role.equals("user");
         var m = new AppointmentsViewModel(new AppointmentService(TestWorkspace.as("brightside", role).jdbi()), Runnable::run, Runnable::run,
-                ORG, LONDON, TestWorkspace.ANCHOR, edits, opened::add);
-        m.spanProperty().set(CalendarSpan.MONTH);
+                ORG, LONDON, TestWorkspace.ANCHOR.plusDays(1), edits, opened::add);
+        m.refresh();
         return m;
     }
 
@@ -31,22 +31,56 @@ class AppointmentsViewModelTest {
     }
 
     @Test
-    void aMonthShowsItsAppointmentsInOrderAndStepsByMonth() {
+    void aWeekShowsItsAppointmentsInOrderAndStepsByWeek() {
         AppointmentsViewModel m = as("user");
-        assertThat(m.title().get()).isEqualTo("November 2026");
-        assertThat(m.entries()).isNotEmpty().allMatch(e -> e.scheduledAt().atZone(LONDON).getMonthValue() == 11);
+        assertThat(m.title().get()).isEqualTo("Week of 2 Nov – 8 Nov 2026");
+        assertThat(m.entries()).isNotEmpty().allMatch(e -> inRange(e, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 8)));
         assertThat(m.entries()).isSortedAccordingTo(java.util.Comparator.comparing(AgendaEntry::scheduledAt));
         m.previous();
-        assertThat(m.title().get()).isEqualTo("October 2026");
-        assertThat(m.entries()).isNotEmpty().allMatch(e -> e.scheduledAt().atZone(LONDON).getMonthValue() == 10);
+        assertThat(m.title().get()).isEqualTo("Week of 26 Oct – 1 Nov 2026");
+        assertThat(m.entries()).isNotEmpty().allMatch(e -> inRange(e, LocalDate.of(2026, 10, 26), LocalDate.of(2026, 11, 1)));
+    }
 
+    @Test
+    void aMonthIsAGridOfDaysCountedByStatusAndADayOpensItsAgenda() {
+        AppointmentsViewModel m = as("user");
         m.anchorProperty().set(LocalDate.of(2026, 10, 15));
-        m.spanProperty().set(CalendarSpan.WEEK);
-        assertThat(m.title().get()).isEqualTo("Week of 12 Oct – 18 Oct 2026");
-        assertThat(m.entries()).isNotEmpty().allMatch(e -> {
-            LocalDate day = e.scheduledAt().atZone(LONDON).toLocalDate();
-            return !day.isBefore(LocalDate.of(2026, 10, 12)) && !day.isAfter(LocalDate.of(2026, 10, 18));
-        });
+        m.spanProperty().set(CalendarSpan.MONTH);
+        assertThat(m.title().get()).isEqualTo("October 2026");
+        assertThat(m.entries()).as("a month lists no appointments, it counts them").isEmpty();
+        assertThat(m.days()).hasSize(31);
+        assertThat(m.days().get(0).day()).isEqualTo(LocalDate.of(2026, 10, 1));
+        assertThat(m.days().get(30).day()).isEqualTo(LocalDate.of(2026, 10, 31));
+
+        var expected = new java.util.HashMap<String, Integer>();
+        TestWorkspace.owner().useHandle(h -> h.createQuery("""
+                        select (scheduled_at at time zone 'Europe/London')::date || ' ' || status as k, count(*)::int as n
+                        from appointments where org_id = :o
+                          and scheduled_at >= '2026-10-01 00:00 Europe/London' and scheduled_at < '2026-11-01 00:00 Europe/London'
+                        group by 1""").bind("o", ORG)
+                .map((rs, ctx) -> expected.put(rs.getString("k"), rs.getInt("n"))).list());
+        assertThat(expected).as("the demo has appointments in October").isNotEmpty();
+        for (DayLoad d : m.days()) {
+            assertThat(d.scheduled()).as(d.day() + " scheduled").isEqualTo(expected.getOrDefault(d.day() + " scheduled", 0));
+            assertThat(d.completed()).as(d.day() + " completed").isEqualTo(expected.getOrDefault(d.day() + " completed", 0));
+            assertThat(d.cancelled()).as(d.day() + " cancelled").isEqualTo(expected.getOrDefault(d.day() + " cancelled", 0));
+            assertThat(d.noShows()).as(d.day() + " no-shows").isEqualTo(expected.getOrDefault(d.day() + " no-show", 0));
+        }
+        int total = m.days().stream().mapToInt(DayLoad::total).sum();
+        assertThat(m.monthSummary().get()).startsWith(String.format(java.util.Locale.UK, "%,d appointments this month", total));
+
+        DayLoad busiest = m.days().stream().max(java.util.Comparator.comparingInt(DayLoad::total)).orElseThrow();
+        m.openDay(busiest.day());
+        assertThat(m.spanProperty().get()).isEqualTo(CalendarSpan.DAY);
+        assertThat(m.days()).isEmpty();
+        assertThat(m.entries()).hasSize(busiest.total()).allMatch(e -> inRange(e, busiest.day(), busiest.day()));
+        m.spanProperty().set(CalendarSpan.MONTH);
+        assertThat(m.title().get()).as("back to the same month").isEqualTo("October 2026");
+    }
+
+    private static boolean inRange(AgendaEntry e, LocalDate first, LocalDate last) {
+        LocalDate day = e.scheduledAt().atZone(LONDON).toLocalDate();
+        return !day.isBefore(first) && !day.isAfter(last);
     }
 
     @Test

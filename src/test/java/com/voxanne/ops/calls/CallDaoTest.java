@@ -60,6 +60,69 @@ class CallDaoTest {
     }
 
     @Test
+    void aSearchUnderRowLevelSecurityFindsWhatTheOwnerFindsInEveryOrderAndPage() {
+        // A caller's name (rare), a topic, and a word in most calls, alone and with filters.
+        String name = owner.withHandle(h -> h.createQuery("""
+                        select ct.first_name || ' ' || ct.last_name from calls c join contacts ct on ct.id = c.contact_id
+                        where c.org_id = :o group by 1 order by count(*) desc, 1 limit 1""").bind("o", ORG).mapTo(String.class).one());
+        for (String text : List.of(name, "refund", "appointment")) {
+            for (CallSort sort : CallSort.values()) {
+                String order = switch (sort) {
+                    case NEWEST -> "created_at desc, id desc";
+                    case OLDEST -> "created_at, id";
+                    case LONGEST -> "coalesce(duration_seconds, -1) desc, created_at desc, id desc";
+                    case SHORTEST -> "coalesce(duration_seconds, -1), created_at, id";
+                };
+                List<UUID> expected = owner.withHandle(h -> h.createQuery("select id from calls where org_id = :o"
+                                + " and search_vector @@ websearch_to_tsquery('english', :t) and status = 'completed' order by " + order)
+                        .bind("o", ORG).bind("t", text).mapTo(UUID.class).list());
+                assertThat(expected).as(text).isNotEmpty();
+                assertThat(pageAll(CallLogQuery.firstPage(ORG, 37).withText(text).withStatuses(Set.of("completed")).sorted(sort)))
+                        .as(text + ", " + sort).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
+    void aRareSearchUsesTheTextIndexAndNeverSeesAnotherOrganization() {
+        UUID other = TestWorkspace.orgId("Brightside Physiotherapy");
+        String name = owner.withHandle(h -> h.createQuery("""
+                        select ct.first_name || ' ' || ct.last_name from calls c join contacts ct on ct.id = c.contact_id
+                        where c.org_id = :o group by 1 order by count(*) desc, 1 limit 1""").bind("o", other).mapTo(String.class).one());
+        long before = ginScans();
+        // The other organization's most frequent caller, searched by this one: only this one's calls, if any.
+        List<CallSummary> rows = harley.withHandle(h -> {
+            List<CallSummary> found = h.attach(CallDao.class).page(CallLogQuery.firstPage(ORG, 100).withText(name));
+            h.createQuery("select pg_stat_force_next_flush()").mapTo(String.class).one();
+            return found;
+        });
+        assertThat(ginScans()).as("the GIN index answered the search, under the login's role").isGreaterThan(before);
+        List<UUID> ownersView = owner.withHandle(h -> h.createQuery("""
+                        select id from calls where org_id = :o and search_vector @@ websearch_to_tsquery('english', :t)
+                        order by created_at desc, id desc limit 100""").bind("o", ORG).bind("t", name).mapTo(UUID.class).list());
+        assertThat(rows).extracting(CallSummary::id).containsExactlyElementsOf(ownersView);
+
+        // Called directly, the function names ids of the caller's organization only, whatever it is asked.
+        List<UUID> direct = harley.withHandle(h -> h.createQuery("""
+                        select private.search_call_ids(:t, 'NEWEST', null, null, null, null, null, '{}', '{}', '{}', '{}', null, null, null)""")
+                .bind("t", name).mapTo(UUID.class).list());
+        List<UUID> foreign = owner.withHandle(h -> h.createQuery("select id from calls where org_id <> :o and id = any(:ids)")
+                .bind("o", ORG).bindArray("ids", UUID.class, direct).mapTo(UUID.class).list());
+        assertThat(foreign).isEmpty();
+        boolean publicMayCall = owner.withHandle(h -> h.createQuery("""
+                        select has_function_privilege('public', 'private.search_call_ids(text, text, timestamptz, uuid, integer, timestamptz,
+                          timestamptz, text[], text[], text[], text[], uuid, uuid[], integer)', 'execute')""").mapTo(Boolean.class).one());
+        assertThat(publicMayCall).as("PUBLIC may not call it").isFalse();
+    }
+
+    private long ginScans() {
+        return owner.withHandle(h -> {
+            h.createQuery("select pg_stat_force_next_flush()").mapTo(String.class).one();
+            return h.createQuery("select idx_scan from pg_stat_user_indexes where indexrelname = 'calls_search_vector_idx'").mapTo(Long.class).one();
+        });
+    }
+
+    @Test
     void searchTermsThatLookLikeOperatorsAreJustWords() {
         for (String hostile : List.of("refund & | ! <-> ( )", "'; drop table calls; --", "100%_\\", "\"unterminated", ":* :A")) {
             var q = CallLogQuery.firstPage(ORG, 10).withText(hostile);

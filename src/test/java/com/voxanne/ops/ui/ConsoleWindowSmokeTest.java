@@ -99,6 +99,20 @@ class ConsoleWindowSmokeTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#editStatus").tryQuery().map(n -> n.isVisible()).orElse(false));
         assertThat(robot.lookup("#saveAppointment").tryQuery()).isEmpty();
         assertThat(robot.lookup("#editStatus").query().isDisabled()).isTrue();
+
+        // The month is a grid of days; a day opens its agenda.
+        robot.clickOn("#spanMONTH");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".month-day").queryAll().size() >= 28);
+        assertThat(robot.lookup("#agenda").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#appointmentsHint").queryAs(Label.class).getText()).contains("appointments this month");
+        javafx.scene.control.Button busy = robot.lookup(".month-day").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> !b.getStyleClass().contains("quiet")).findFirst().orElseThrow();
+        String day = busy.getId().substring("day-".length());
+        robot.clickOn(busy);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#agenda").query().isVisible()
+                && !robot.lookup("#agenda").queryListView().getItems().isEmpty());
+        assertThat(robot.lookup("#agendaTitle").queryAs(Label.class).getText())
+                .isEqualTo(java.time.LocalDate.parse(day).format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK)));
     }
 
     private Stage window() {
