@@ -83,6 +83,9 @@ public final class AppointmentsView extends BorderPane {
             });
             spanButtons.getChildren().add(b);
         }
+        // The span also changes without these buttons (a day opened from the month, an appointment from a call).
+        model.spanProperty().addListener((obs, o, n) -> spans.getToggles().stream()
+                .filter(t -> ((ToggleButton) t).getId().equals("span" + n.name())).findFirst().ifPresent(t -> t.setSelected(true)));
         spanButtons.getChildren().get(0).getStyleClass().add(Styles.LEFT_PILL);
         spanButtons.getChildren().get(1).getStyleClass().add(Styles.CENTER_PILL);
         spanButtons.getChildren().get(2).getStyleClass().add(Styles.RIGHT_PILL);

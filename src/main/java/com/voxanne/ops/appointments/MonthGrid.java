@@ -129,16 +129,20 @@ final class MonthGrid extends GridPane {
         return b;
     }
 
+    /** Short lines: a cell is a seventh of the pane, about 100 pixels wide beside the detail pane. */
     private static List<String> lines(DayLoad load) {
         if (load.total() == 0) {
-            return List.of("no appointments");
+            return List.of("none");
         }
         var out = new java.util.ArrayList<String>();
         if (load.scheduled() > 0) {
             out.add(String.format(Locale.UK, "%,d scheduled", load.scheduled()));
         }
-        if (load.noShows() > 0 || load.cancelled() > 0) {
-            out.add(String.format(Locale.UK, "%,d no-show · %,d cancelled", load.noShows(), load.cancelled()));
+        if (load.noShows() > 0) {
+            out.add(String.format(Locale.UK, "%,d no-show%s", load.noShows(), load.noShows() == 1 ? "" : "s"));
+        }
+        if (load.cancelled() > 0) {
+            out.add(String.format(Locale.UK, "%,d cancelled", load.cancelled()));
         }
         return out;
     }

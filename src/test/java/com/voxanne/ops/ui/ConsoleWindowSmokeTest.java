@@ -113,6 +113,7 @@ class ConsoleWindowSmokeTest {
                 && !robot.lookup("#agenda").queryListView().getItems().isEmpty());
         assertThat(robot.lookup("#agendaTitle").queryAs(Label.class).getText())
                 .isEqualTo(java.time.LocalDate.parse(day).format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK)));
+        assertThat(robot.lookup("#spanDAY").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).as("the span buttons follow").isTrue();
     }
 
     private Stage window() {
