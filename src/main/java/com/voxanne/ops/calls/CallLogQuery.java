@@ -39,7 +39,7 @@ public record CallLogQuery(
         statuses = Set.copyOf(Objects.requireNonNullElse(statuses, Set.of()));
         sentimentLabels = Set.copyOf(Objects.requireNonNullElse(sentimentLabels, Set.of()));
         urgencies = Set.copyOf(Objects.requireNonNullElse(urgencies, Set.of()));
-        text = text == null || text.isBlank() ? null : text.strip();
+        text = com.voxanne.ops.db.TypedText.cleanOrNull(text);
         sort = sort == null ? CallSort.NEWEST : sort;
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("A page holds between 1 and " + MAX_PAGE + " calls.");

@@ -40,7 +40,7 @@ public interface ContactDao {
 
     /** Escapes LIKE's wildcards so what a person types is matched literally, then appends the prefix wildcard. */
     static String likePrefix(String typed) {
-        return typed.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return com.voxanne.ops.db.TypedText.clean(typed).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** @return 1 if saved, 0 if the row changed since {@code seenUpdatedAt} or is not the caller's to change */

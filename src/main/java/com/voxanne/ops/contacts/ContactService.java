@@ -43,11 +43,12 @@ public class ContactService {
     public List<Contact> page(UUID org, String search, String leadStatus, Contact after, int limit) {
         StringBuilder sql = new StringBuilder("select " + ContactDao.COLUMNS + " from public.contacts where org_id = :org");
         List<java.util.function.Consumer<Query>> binds = new ArrayList<>();
-        if (search != null && !search.isBlank()) {
+        String typed = com.voxanne.ops.db.TypedText.cleanOrNull(search);
+        if (typed != null) {
             sql.append(" and (first_name ilike :prefix or last_name ilike :prefix or (first_name || ' ' || last_name) ilike :prefix"
                     + " or phone like :phonePrefix)");
-            String digits = search.replaceAll("[\\s()-]", "");
-            binds.add(q -> q.bind("prefix", ContactDao.likePrefix(search)).bind("phonePrefix", ContactDao.likePrefix(digits)));
+            String digits = typed.replaceAll("[\\s()-]", "");
+            binds.add(q -> q.bind("prefix", ContactDao.likePrefix(typed)).bind("phonePrefix", ContactDao.likePrefix(digits)));
         }
         if (leadStatus != null) {
             sql.append(" and lead_status = :status");

@@ -20,10 +20,12 @@ public final class ConsoleDatabase implements AutoCloseable {
     private final ConnectionSettings settings;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final Timeouts timeouts;
 
-    private ConsoleDatabase(ConnectionSettings settings, HikariDataSource dataSource) {
+    private ConsoleDatabase(ConnectionSettings settings, HikariDataSource dataSource, Timeouts timeouts) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.timeouts = timeouts;
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
@@ -34,6 +36,11 @@ public final class ConsoleDatabase implements AutoCloseable {
      * unreachable host is reported here, as one sentence, rather than on the first query.
      */
     public static ConsoleDatabase open(ConnectionSettings settings, char[] password, String poolName) {
+        return open(settings, password, poolName, Timeouts.CONSOLE);
+    }
+
+    /** The same with other waits (tests of a stalled server use seconds, not half a minute). */
+    public static ConsoleDatabase open(ConnectionSettings settings, char[] password, String poolName, Timeouts timeouts) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(settings.jdbcUrl());
@@ -42,13 +49,13 @@ public final class ConsoleDatabase implements AutoCloseable {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         // A person waits at most this long for a connection before hearing the server is unreachable.
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(timeouts.borrow().toMillis());
         config.setInitializationFailTimeout(1);
         config.addDataSourceProperty("ApplicationName", "voxconsole");
-        config.addDataSourceProperty("connectTimeout", "10");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        timeouts(timeouts).forEach(config::addDataSourceProperty);
         try {
-            return new ConsoleDatabase(settings, new HikariDataSource(config));
+            return new ConsoleDatabase(settings, new HikariDataSource(config), timeouts);
         } catch (HikariPool.PoolInitializationException e) {
             throw new UserFacingException(SqlErrors.describe(e, JdbcUrls.hostPart(settings.jdbcUrl())), e);
         }
@@ -64,11 +71,19 @@ public final class ConsoleDatabase implements AutoCloseable {
         props.setProperty("user", dataSource.getUsername());
         props.setProperty("password", dataSource.getPassword());
         props.setProperty("ApplicationName", applicationName);
-        props.setProperty("connectTimeout", "10");
         // A server that stops answering ends the wait (and the heartbeat) instead of hanging forever.
-        props.setProperty("socketTimeout", "30");
+        props.putAll(timeouts(timeouts));
         props.setProperty("tcpKeepAlive", "true");
         return new org.postgresql.Driver().connect(settings.jdbcUrl(), props);
+    }
+
+    /** The driver's side of {@link Timeouts}, as pgjdbc connection properties. */
+    private static java.util.Map<String, String> timeouts(Timeouts t) {
+        return java.util.Map.of(
+                "connectTimeout", Integer.toString(t.connectSeconds()),
+                "loginTimeout", Integer.toString(t.loginSeconds()),
+                "socketTimeout", Integer.toString(t.answerSeconds()),
+                "options", "-c statement_timeout=" + t.statement().toMillis());
     }
 
     public Jdbi jdbi() {

@@ -31,7 +31,7 @@ public final class SqlErrors {
         if (network instanceof ConnectException || network instanceof NoRouteToHostException) {
             return "Cannot reach the database server at " + serverAddress + ": check that it is running and reachable.";
         }
-        if (network instanceof SocketTimeoutException) {
+        if (network instanceof SocketTimeoutException || timedOut(sql)) {
             return "The database server at " + serverAddress + " did not answer in time.";
         }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
@@ -63,6 +63,16 @@ public final class SqlErrors {
             return false;
         }
         return networkCause(sql) != null || (sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+    }
+
+    /**
+     * The sign-in handshake ran out of time (pgjdbc's loginTimeout: the server accepted the
+     * connection and said nothing), or no pooled connection came in time because making one did.
+     */
+    private static boolean timedOut(SQLException sql) {
+        String message = sql.getMessage() == null ? "" : sql.getMessage();
+        return ("08001".equals(sql.getSQLState()) && message.contains("timed out"))
+                || (sql instanceof java.sql.SQLTransientConnectionException && message.contains("request timed out"));
     }
 
     public static Optional<String> constraint(SQLException e) {
