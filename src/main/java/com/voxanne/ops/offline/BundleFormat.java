@@ -19,6 +19,10 @@ public final class BundleFormat {
     /** Limits that keep a hostile bundle from exhausting memory or disk while it is checked. */
     static final long MAX_MANIFEST_BYTES = 1 << 20;
     static final long MAX_ENTRY_BYTES = 8L << 30;
+    /** An export writes seven entries; room for a few more in later formats, none for a bomb by count. */
+    static final int MAX_ENTRIES = 32;
+    /** Entry names an export writes: plain file names, no folders. */
+    static final java.util.regex.Pattern ENTRY_NAME = java.util.regex.Pattern.compile("[a-z0-9_]{1,40}\\.(jsonl|json|csv|sig)");
 
     private BundleFormat() {
     }

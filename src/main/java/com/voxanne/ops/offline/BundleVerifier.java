@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -40,6 +39,7 @@ public final class BundleVerifier {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DAMAGED = "The file is not a readable bundle (not a ZIP archive, or damaged).";
 
     private BundleVerifier() {
     }
@@ -66,10 +66,11 @@ public final class BundleVerifier {
             zip.stream().sorted(java.util.Comparator.comparing(ZipEntry::getName)).forEach(e ->
                     key.update((e.getName() + "\0" + e.getCrc() + "\0" + e.getSize() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return new Opened(s.manifest(), HexFormat.of().formatHex(key.digest()));
-        } catch (ZipException e) {
-            throw new com.voxanne.ops.UserFacingException("The file is not a readable bundle (not a ZIP archive, or damaged).", e);
         } catch (IOException e) {
-            throw new com.voxanne.ops.UserFacingException("The bundle cannot be read: " + e.getMessage(), e);
+            throw new com.voxanne.ops.UserFacingException(unreadable(e), e);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            // The JDK's ZIP reader reports some damage (a name that is not UTF-8) this way.
+            throw new com.voxanne.ops.UserFacingException(DAMAGED, e);
         }
     }
 
@@ -81,15 +82,22 @@ public final class BundleVerifier {
     }
 
     private static Structure structure(ZipFile zip) throws IOException {
+        if (zip.size() > BundleFormat.MAX_ENTRIES) {
+            return Structure.failed(Status.MODIFIED, "The bundle has " + zip.size() + " entries; a bundle has at most "
+                    + BundleFormat.MAX_ENTRIES + ".", null);
+        }
         Set<String> names = new HashSet<>();
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
             String name = all.nextElement().getName();
             if (!names.add(name)) {
-                return Structure.failed(Status.MODIFIED, "The bundle has two entries named " + name + ".", null);
+                return Structure.failed(Status.MODIFIED, "The bundle has two entries named " + shown(name) + ".", null);
             }
-            if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains("/")) {
-                return Structure.failed(Status.MODIFIED, "The bundle has an entry outside its own folder: " + name + ".", null);
+            if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains("/") || name.contains(":")) {
+                return Structure.failed(Status.MODIFIED, "The bundle has an entry outside its own folder: " + shown(name) + ".", null);
+            }
+            if (!BundleFormat.ENTRY_NAME.matcher(name).matches()) {
+                return Structure.failed(Status.MODIFIED, "The bundle has an entry no export writes: " + shown(name) + ".", null);
             }
         }
         ZipEntry manifestEntry = zip.getEntry(BundleFormat.MANIFEST);
@@ -125,14 +133,20 @@ public final class BundleVerifier {
             JsonNode manifest = structure.manifest();
             Set<String> listed = new HashSet<>();
             List<String> problems = new ArrayList<>();
+            if (manifest.path("entries").size() > BundleFormat.MAX_ENTRIES) {
+                return new Verification(Status.MODIFIED, "The bundle's manifest lists more entries than a bundle has.", manifest);
+            }
             for (JsonNode entry : manifest.path("entries")) {
                 String name = entry.path("name").asText();
-                listed.add(name);
+                if (!listed.add(name)) {
+                    // Each entry is read once: a manifest that lists one many times must not make the check read it many times.
+                    return new Verification(Status.MODIFIED, "The bundle's manifest lists " + shown(name) + " twice.", manifest);
+                }
                 ZipEntry z = zip.getEntry(name);
                 if (z == null) {
-                    problems.add("the entry " + name + " is missing");
+                    problems.add("the entry " + shown(name) + " is missing");
                 } else if (!sha256(zip, z).equals(entry.path("sha256").asText())) {
-                    problems.add("the entry " + name + " was changed");
+                    problems.add("the entry " + shown(name) + " was changed");
                 }
             }
             for (String name : names) {
@@ -141,7 +155,10 @@ public final class BundleVerifier {
                 }
             }
             if (!problems.isEmpty()) {
-                return new Verification(Status.MODIFIED, "The bundle was modified: " + String.join("; ", problems) + ".", manifest);
+                // The first few say what happened; a list of every entry would not be read.
+                String named = String.join("; ", problems.subList(0, Math.min(3, problems.size())));
+                String more = problems.size() > 3 ? "; and " + (problems.size() - 3) + " more" : "";
+                return new Verification(Status.MODIFIED, "The bundle was modified: " + named + more + ".", manifest);
             }
             ZipEntry sig = zip.getEntry(BundleFormat.SIGNATURE);
             if (sig == null) {
@@ -149,7 +166,12 @@ public final class BundleVerifier {
             }
             byte[] signature;
             try {
-                signature = Base64.getDecoder().decode(new String(readCapped(zip, sig, 4096), java.nio.charset.StandardCharsets.US_ASCII).strip());
+                String text = new String(readCapped(zip, sig, 4096), java.nio.charset.StandardCharsets.US_ASCII);
+                signature = Base64.getDecoder().decode(text);
+                // Base64 has spelling variants (unused low bits of the last character): only the one an export writes is accepted.
+                if (!Base64.getEncoder().encodeToString(signature).equals(text)) {
+                    throw new IllegalArgumentException("not canonical Base64");
+                }
             } catch (IllegalArgumentException e) {
                 return new Verification(Status.MODIFIED, "The bundle's signature is damaged.", manifest);
             }
@@ -162,18 +184,48 @@ public final class BundleVerifier {
                 return new Verification(Status.UNTRUSTED, "The bundle is intact but was signed by an unknown key " + fingerprint + ".", manifest);
             }
             return new Verification(Status.VERIFIED, "The bundle is intact and signed by key " + fingerprint + ".", manifest);
-        } catch (ZipException e) {
-            return new Verification(Status.UNREADABLE, "The file is not a readable bundle (not a ZIP archive, or damaged).", null);
         } catch (IOException e) {
-            return new Verification(Status.UNREADABLE, "The bundle cannot be read: " + e.getMessage(), null);
+            return new Verification(Status.UNREADABLE, unreadable(e), null);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            return new Verification(Status.UNREADABLE, DAMAGED, null);
         }
     }
 
+    /**
+     * One sentence for a file that cannot be read as a bundle: a limit it broke, a file the console
+     * cannot open, or (for anything the ZIP reader trips over: a truncated or altered archive) damage.
+     */
+    private static String unreadable(IOException e) {
+        if (e instanceof BundleContentException) {
+            return "The bundle cannot be read: " + e.getMessage() + ".";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException) {
+            return "The bundle cannot be read: there is no such file.";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "The bundle cannot be read: this account may not open it.";
+        }
+        return DAMAGED;
+    }
+
+    /** A name from a hostile file, shown safely: printable, and short enough for one sentence. */
+    private static String shown(String name) {
+        String printable = name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() > 80 ? printable.substring(0, 77) + "…" : printable;
+    }
+
     private static byte[] readCapped(ZipFile zip, ZipEntry entry, long cap) throws IOException {
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = CappedEntryStream.open(zip, entry)) {
             byte[] data = in.readNBytes((int) Math.min(cap + 1, Integer.MAX_VALUE - 8));
             if (data.length > cap) {
-                throw new IOException(entry.getName() + " is larger than a bundle allows");
+                throw new BundleContentException("the entry " + shown(entry.getName()) + " is larger than a bundle allows");
+            }
+            // The JDK's ZipFile does not check CRCs; the manifest and its signature are read whole, so they are checked here.
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(data);
+            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                throw new BundleContentException("the entry " + shown(entry.getName()) + " is damaged");
             }
             return data;
         }
@@ -181,14 +233,9 @@ public final class BundleVerifier {
 
     private static String sha256(ZipFile zip, ZipEntry entry) throws IOException {
         MessageDigest d = BundleWriter.sha256();
-        long total = 0;
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = CappedEntryStream.open(zip, entry)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
-                total += n;
-                if (total > BundleFormat.MAX_ENTRY_BYTES) {
-                    throw new IOException(entry.getName() + " is larger than a bundle allows");
-                }
                 d.update(buf, 0, n);
             }
         }

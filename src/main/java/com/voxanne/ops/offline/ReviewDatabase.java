@@ -1,21 +1,19 @@
 package com.voxanne.ops.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.voxanne.ops.UserFacingException;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.CsvCopy;
 import com.voxanne.ops.db.SchemaMigrator;
 import com.voxanne.ops.logins.ConsoleLogins;
 import com.voxanne.ops.workspace.EmbeddedWorkspace;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +31,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ReviewDatabase {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReviewDatabase() {
     }
@@ -51,12 +48,12 @@ public final class ReviewDatabase {
     private static final java.util.Map<String, CompletableFuture<Void>> LOADING = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int FIRST_CALLS = 500;
     private static final int CHUNK = 10_000;
-    private static final List<String> CONTACT_COLUMNS = List.of("id", "phone", "email", "first_name", "last_name", "lead_status", "lead_score",
+    static final List<String> CONTACT_COLUMNS = List.of("id", "phone", "email", "first_name", "last_name", "lead_status", "lead_score",
             "notes", "last_contacted_at", "created_at", "updated_at");
-    private static final List<String> CALL_COLUMNS = List.of("id", "created_at", "updated_at", "call_direction", "from_number", "to_number",
+    static final List<String> CALL_COLUMNS = List.of("id", "created_at", "updated_at", "call_direction", "from_number", "to_number",
             "phone_number", "contact_id", "caller_name", "duration_seconds", "status", "summary", "sentiment_label", "sentiment_score",
             "sentiment_summary", "sentiment_urgency", "vapi_call_id", "recording_url", "transcript");
-    private static final List<String> APPOINTMENT_COLUMNS = List.of("id", "contact_id", "title", "description", "scheduled_at",
+    static final List<String> APPOINTMENT_COLUMNS = List.of("id", "contact_id", "title", "description", "scheduled_at",
             "duration_minutes", "status", "location", "notes", "reminder_sent_at", "created_at", "updated_at");
     private static final List<String> TRACKING_COLUMNS = List.of("id", "call_id", "contact_id", "tracked_url", "utm_source", "utm_medium",
             "utm_campaign", "device_type", "browser", "os", "ip_address", "location", "created_at");
@@ -90,12 +87,12 @@ public final class ReviewDatabase {
                 h.execute("create database " + database + " template " + template);
             });
             Jdbi target = Jdbi.create(workspace.ownerDataSource(database));
+            UUID org = organization(opened.manifest());
             try {
-                target.useTransaction(h -> loadFirst(h, bundle, opened.manifest()));
+                target.useTransaction(h -> loadFirst(h, bundle, opened.manifest(), org));
             } catch (Exception e) {
-                throw new UserFacingException("The bundle could not be loaded for review: " + e.getMessage(), e);
+                throw new UserFacingException(loadFailure("The bundle could not be loaded for review: ", e), e);
             }
-            UUID org = UUID.fromString(opened.manifest().path("organization").path("id").asText());
             rest = CompletableFuture.runAsync(() -> loadRest(target, bundle, org, login, callsLoaded), r -> daemon("review-loader", r));
             LOADING.put(database, rest);
         }
@@ -153,34 +150,34 @@ public final class ReviewDatabase {
     }
 
     /** The organization, the reviewer, every contact and the newest calls: enough for the first page. */
-    private static void loadFirst(Handle h, Path bundle, JsonNode manifest) throws IOException, SQLException {
+    private static void loadFirst(Handle h, Path bundle, JsonNode manifest, UUID org) throws IOException, SQLException {
         // A review database holds what the bundle holds, masked phone numbers and e-mails included.
         h.execute("alter domain public.phone_e164 drop constraint phone_e164_format");
         h.execute("alter domain public.email_address drop constraint email_address_format");
-        UUID org = UUID.fromString(manifest.path("organization").path("id").asText());
         h.createUpdate("insert into public.organizations (id, name, email) values (:id, :name, 'review@offline.invalid')")
                 .bind("id", org).bind("name", manifest.path("organization").path("name").asText("Reviewed organization")).execute();
         h.createUpdate("insert into public.profiles (org_id, email, full_name, role) values (:org, 'reviewer@offline.invalid', :name, 'user')")
                 .bind("org", org).bind("name", "Offline reviewer").execute();
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
-            try (BufferedReader in = reader(zip, BundleFormat.CONTACTS)) {
-                copy(in, h.getConnection(), "public.contacts", CONTACT_COLUMNS, org, Long.MAX_VALUE);
+            try (Reader in = reader(zip, BundleFormat.CONTACTS)) {
+                copy(new BundleRows(in, BundleFormat.CONTACTS, CONTACT_COLUMNS), h.getConnection(), "public.contacts", org, Long.MAX_VALUE);
             }
-            try (BufferedReader in = reader(zip, BundleFormat.CALLS)) {
-                copy(in, h.getConnection(), "public.calls", CALL_COLUMNS, org, FIRST_CALLS);
+            try (Reader in = reader(zip, BundleFormat.CALLS)) {
+                copy(new BundleRows(in, BundleFormat.CALLS, CALL_COLUMNS), h.getConnection(), "public.calls", org, FIRST_CALLS);
             }
         }
     }
 
     /** The other calls in chunks (each committed, so the console sees them arrive), then appointments and tracking. */
     private static void loadRest(Jdbi target, Path bundle, UUID org, String login, LongConsumer callsLoaded) {
-        try (ZipFile zip = new ZipFile(bundle.toFile()); BufferedReader calls = reader(zip, BundleFormat.CALLS)) {
-            for (long skipped = 0; skipped < FIRST_CALLS && calls.readLine() != null; skipped++) {
+        try (ZipFile zip = new ZipFile(bundle.toFile()); Reader callsIn = reader(zip, BundleFormat.CALLS)) {
+            BundleRows calls = new BundleRows(callsIn, BundleFormat.CALLS, CALL_COLUMNS);
+            for (long skipped = 0; skipped < FIRST_CALLS && calls.next() != null; skipped++) {
                 // Already loaded by loadFirst.
             }
             long loaded = FIRST_CALLS;
             while (true) {
-                long copied = target.inTransaction(h -> copy(calls, h.getConnection(), "public.calls", CALL_COLUMNS, org, CHUNK));
+                long copied = target.inTransaction(h -> copy(calls, h.getConnection(), "public.calls", org, CHUNK));
                 loaded += copied;
                 callsLoaded.accept(loaded);
                 if (copied < CHUNK) {
@@ -188,11 +185,11 @@ public final class ReviewDatabase {
                 }
             }
             target.useTransaction(h -> {
-                try (BufferedReader in = reader(zip, BundleFormat.APPOINTMENTS)) {
-                    copy(in, h.getConnection(), "public.appointments", APPOINTMENT_COLUMNS, org, Long.MAX_VALUE);
+                try (Reader in = reader(zip, BundleFormat.APPOINTMENTS)) {
+                    copy(new BundleRows(in, BundleFormat.APPOINTMENTS, APPOINTMENT_COLUMNS), h.getConnection(), "public.appointments", org, Long.MAX_VALUE);
                 }
-                try (BufferedReader in = reader(zip, BundleFormat.TRACKING)) {
-                    copy(in, h.getConnection(), "public.call_tracking", TRACKING_COLUMNS, org, Long.MAX_VALUE);
+                try (Reader in = reader(zip, BundleFormat.TRACKING)) {
+                    copy(new BundleRows(in, BundleFormat.TRACKING, TRACKING_COLUMNS), h.getConnection(), "public.call_tracking", org, Long.MAX_VALUE);
                 }
                 h.execute("analyze");
                 // Only a complete load is reused; one cut short (the console quit) is loaded again next time.
@@ -201,37 +198,31 @@ public final class ReviewDatabase {
             });
         } catch (Exception e) {
             throw new java.util.concurrent.CompletionException(new UserFacingException(
-                    "The rest of the bundle could not be loaded for review: " + e.getMessage(), e));
+                    loadFailure("The rest of the bundle could not be loaded for review: ", e), e));
         }
     }
 
-    private static BufferedReader reader(ZipFile zip, String entry) throws IOException {
+    private static Reader reader(ZipFile zip, String entry) throws IOException {
         var z = zip.getEntry(entry);
-        java.io.InputStream in = z == null ? java.io.InputStream.nullInputStream() : zip.getInputStream(z);
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        java.io.InputStream in = z == null ? java.io.InputStream.nullInputStream() : CappedEntryStream.open(zip, z);
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
-    /** Copies up to {@code max} JSON lines from {@code in} into {@code table}; returns how many. */
-    private static long copy(BufferedReader in, Connection c, String table, List<String> columns, UUID org, long max)
-            throws IOException, SQLException {
-        try (CsvCopy copy = CsvCopy.into(c, table, "org_id, " + String.join(", ", columns))) {
+    /** Copies up to {@code max} rows into {@code table}; returns how many. */
+    private static long copy(BundleRows rows, Connection c, String table, UUID org, long max) throws IOException, SQLException {
+        try (CsvCopy copy = CsvCopy.into(c, table, "org_id, " + String.join(", ", rows.columns()))) {
             long n = 0;
-            for (String line; n < max && (line = in.readLine()) != null; ) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode row = JSON.readTree(line);
+            for (List<BundleRows.Cell> row; n < max && (row = rows.next()) != null; ) {
                 copy.value(org);
-                for (String column : columns) {
-                    JsonNode v = row.get(column);
-                    if (v == null || v.isNull()) {
-                        copy.value(null);
-                    } else if (v.isNumber() || v.isBoolean()) {
-                        copy.value(v.asText());
-                    } else if (column.endsWith("_at")) {
-                        copy.time(Instant.parse(v.asText()));
+                for (BundleRows.Cell cell : row) {
+                    if (cell instanceof BundleRows.Text t) {
+                        copy.text(t.value());
+                    } else if (cell instanceof BundleRows.Plain p) {
+                        copy.value(p.value());
+                    } else if (cell instanceof BundleRows.Time t) {
+                        copy.time(t.value());
                     } else {
-                        copy.text(v.asText());
+                        copy.value(null);
                     }
                 }
                 copy.endRow();
@@ -240,6 +231,28 @@ public final class ReviewDatabase {
             copy.finish();
             return n;
         }
+    }
+
+    private static UUID organization(JsonNode manifest) {
+        try {
+            return UUID.fromString(manifest.path("organization").path("id").asText());
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("The bundle could not be loaded for review: its manifest names no organization.", e);
+        }
+    }
+
+    /** One sentence for a failed load: what in the bundle was wrong, or what the database refused in it. */
+    private static String loadFailure(String start, Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof BundleContentException content) {
+                return start + content.getMessage() + ".";
+            }
+            if (c instanceof org.postgresql.util.PSQLException sql && sql.getServerErrorMessage() != null) {
+                return start + "the database refused a value in it (" + sql.getServerErrorMessage().getMessage() + ").";
+            }
+        }
+        org.slf4j.LoggerFactory.getLogger(ReviewDatabase.class).warn("Loading a bundle failed", e);
+        return start + "it is damaged.";
     }
 
     /** The badge while the bundle's content is still being checked. */
