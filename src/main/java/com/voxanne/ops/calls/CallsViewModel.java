@@ -372,8 +372,18 @@ public final class CallsViewModel {
         }
     }
 
+    /**
+     * Shows the log for {@code next}, from its first page. When that page cannot be read (the
+     * server is gone) the log gets back what it showed, under the filter that found it, with the
+     * reason beside it: nothing loaded is lost to a failed request.
+     */
     private void show(CallFilter next) {
-        generation++;
+        CallFilter before = filter.get();
+        List<CallSummary> shown = List.copyOf(rows);
+        boolean shownEnd = endReached.get();
+        boolean shownHead = atHead.get();
+        CallSummary shownSelection = selected.get();
+        long asked = ++generation;
         newCallsAbove.set(0);
         reloadSuggested.set(false);
         filter.set(next);
@@ -381,11 +391,38 @@ public final class CallsViewModel {
         rows.clear();
         endReached.set(false);
         atHead.set(true);
-        loading.set(false);
         selected.set(null);
         // A text search in the log carries over into the transcript, so the match is easy to find.
         transcriptQuery.set(next.text() == null ? "" : next.text().replaceAll("[\"'()|&!<>:*-]", " ").strip().split("\\s+")[0]);
-        loadMore();
+        loading.set(true);
+        CallLogQuery first = next.toQuery(orgId, zone, PAGE_SIZE);
+        async(() -> service.page(first), (result, failure) -> {
+            if (asked != generation) {
+                return;
+            }
+            loading.set(false);
+            if (failure != null) {
+                if (!shown.isEmpty()) {
+                    if (!next.equals(before)) {
+                        filter.set(before);
+                        chips.setAll(before.chips());
+                        if (!history.isEmpty() && history.peek().equals(before)) {
+                            history.pop();
+                            historyDepth.set(history.size());
+                        }
+                    }
+                    rows.setAll(shown);
+                    endReached.set(shownEnd);
+                    atHead.set(shownHead);
+                    selected.set(shownSelection);
+                }
+                error.set(describe(failure));
+                return;
+            }
+            error.set("");
+            rows.setAll(result);
+            endReached.set(result.size() < PAGE_SIZE);
+        });
     }
 
     private void loadDetails(CallSummary row) {

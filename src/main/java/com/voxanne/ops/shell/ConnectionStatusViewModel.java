@@ -13,6 +13,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  */
 public final class ConnectionStatusViewModel {
 
+    /** How often the shell asks: a stopped server shows as a banner about a second later. */
+    public static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(1);
     private static final long SLOW_MS = 2_000;
 
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
@@ -29,7 +31,7 @@ public final class ConnectionStatusViewModel {
         this.onReconnect = onReconnect;
     }
 
-    /** One check; called every couple of seconds by the shell's scheduler. A check still running is not doubled. */
+    /** One check; called every {@link #HEARTBEAT} by the shell's scheduler. A check still running is not doubled. */
     public void checkNow() {
         if (checking) {
             return;

@@ -228,14 +228,15 @@ public final class SignedInConsole implements AutoCloseable {
 
     /** The database's heartbeat: a banner when it stops answering, and a refresh of what is on screen when it is back. */
     private void watchConnection() {
-        ConnectionStatusViewModel connection = new ConnectionStatusViewModel(new ConnectionCheck(session.database().dataSource()),
+        ConnectionStatusViewModel connection = new ConnectionStatusViewModel(new ConnectionCheck(session.database().dataSource(), session.database().settings().jdbcUrl()),
                 executors.background(), executors.fx(), () -> {
                     calls.refresh();
                     sentiment.refresh();
                     appointments.refresh();
                 });
         mainView.bindOnline(connection.onlineProperty());
-        ScheduledFuture<?> heartbeat = executors.scheduler().scheduleWithFixedDelay(connection::checkNow, 2, 2, TimeUnit.SECONDS);
+        ScheduledFuture<?> heartbeat = executors.scheduler().scheduleWithFixedDelay(connection::checkNow,
+                ConnectionStatusViewModel.HEARTBEAT.toMillis(), ConnectionStatusViewModel.HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         onClose.add(() -> heartbeat.cancel(false));
     }
 

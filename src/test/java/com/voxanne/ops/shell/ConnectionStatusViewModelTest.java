@@ -45,4 +45,15 @@ class ConnectionStatusViewModelTest {
             ws.close();
         }
     }
+
+    @Test
+    void theQuickCheckFindsTheServersAddressInItsUrl() {
+        assertThat(ConnectionCheck.address("jdbc:postgresql://db.example.org:6543/voxanne?ssl=true"))
+                .hasValueSatisfying(a -> assertThat(a.getHostString() + ":" + a.getPort()).isEqualTo("db.example.org:6543"));
+        assertThat(ConnectionCheck.address("jdbc:postgresql://db.example.org/voxanne"))
+                .hasValueSatisfying(a -> assertThat(a.getPort()).isEqualTo(5432));
+        assertThat(ConnectionCheck.address("jdbc:postgresql://a:1,b:2/voxanne")).hasValueSatisfying(a -> assertThat(a.getHostString()).isEqualTo("a"));
+        assertThat(ConnectionCheck.address("jdbc:postgresql://[::1]:5432/voxanne")).as("IPv6 literals go straight to the pool").isEmpty();
+        assertThat(ConnectionCheck.address("jdbc:postgresql://host:notaport/x")).isEmpty();
+    }
 }
