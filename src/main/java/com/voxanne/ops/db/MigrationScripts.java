@@ -22,6 +22,31 @@ final class MigrationScripts {
 
     /** SHA-256 over the sorted names and contents of the folder's .sql files, in hex. */
     static String digest(String folder) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            read(folder).forEach((name, content) -> {
+                d.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(content);
+                d.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The highest version among the folder's versioned migrations (V12__… is 12). */
+    static int latestVersion(String folder) {
+        return read(folder).keySet().stream().map(VERSIONED::matcher).filter(java.util.regex.Matcher::matches)
+                .mapToInt(m -> Integer.parseInt(m.group(1))).max()
+                .orElseThrow(() -> new IllegalStateException("No versioned migrations in " + folder));
+    }
+
+    private static final java.util.regex.Pattern VERSIONED = java.util.regex.Pattern.compile("V(\\d+)__.*\\.sql");
+
+    /** The folder's .sql files by name. */
+    private static TreeMap<String, byte[]> read(String folder) {
         TreeMap<String, byte[]> scripts = new TreeMap<>();
         try {
             URL url = MigrationScripts.class.getClassLoader().getResource(folder);
@@ -47,17 +72,10 @@ final class MigrationScripts {
                     }
                 }
             }
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            scripts.forEach((name, content) -> {
-                d.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                d.update((byte) 0);
-                d.update(content);
-                d.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(d.digest());
+            return scripts;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException | NoSuchAlgorithmException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -49,6 +49,16 @@ public final class SchemaMigrator {
 
     private static String fingerprint;
 
+    /** The schema version this console is built for: its newest migration's. */
+    public static synchronized int latestVersion() {
+        if (latestVersion == 0) {
+            latestVersion = MigrationScripts.latestVersion("db/migration");
+        }
+        return latestVersion;
+    }
+
+    private static int latestVersion;
+
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -49,6 +49,7 @@ public class SignInService {
         try {
             ConsoleSession session = db.jdbi().onDemand(ProfileDao.class).session().orElseThrow(() -> new UserFacingException(
                     "The login " + settings.user() + " has no active profile in the console: ask an administrator to link it to a profile."));
+            com.voxanne.ops.db.SchemaVersion.requireCompatible(db.jdbi(), JdbcUrls.hostPart(settings.jdbcUrl()));
             LOG.info("Signed in as {} ({} of {})", settings.user(), session.role(), session.orgName());
             return new SignedIn(db, session, null);
         } catch (UserFacingException e) {

@@ -134,6 +134,7 @@ class AttackSuiteTest {
                         order by 1""").mapTo(String.class).list());
         assertThat(callable).as("what a console may call with the owner's rights").containsExactlyInAnyOrder(
                 "private.current_profile_id()", "private.current_org_id()", "private.current_app_role()", "private.my_change_channel()",
+                "private.schema_version()",
                 "private.acknowledge_call(uuid)", "private.call_acknowledgements(uuid[])",
                 "private.record_export(jsonb,integer,boolean,text)", callable.stream().filter(f -> f.startsWith("private.search_call_ids(")).findFirst()
                         .orElse("private.search_call_ids(...)"));
