@@ -420,8 +420,15 @@ public final class CallsViewModel {
                 return;
             }
             error.set("");
+            // Calls announced while the page was on its way were merged into the empty log; the page may or
+            // may not hold them (it depends on when its snapshot was taken): those it lacks are merged again, so each is there once.
+            java.util.Set<UUID> paged = result.stream().map(CallSummary::id).collect(java.util.stream.Collectors.toSet());
+            List<CallSummary> arrivedMeanwhile = rows.stream().filter(r -> !paged.contains(r.id())).toList();
             rows.setAll(result);
             endReached.set(result.size() < PAGE_SIZE);
+            if (!arrivedMeanwhile.isEmpty()) {
+                mergeLive(arrivedMeanwhile.stream().map(CallSummary::id).toList(), arrivedMeanwhile);
+            }
         });
     }
 

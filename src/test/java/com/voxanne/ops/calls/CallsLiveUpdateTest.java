@@ -38,6 +38,33 @@ class CallsLiveUpdateTest {
         return new Change("calls", 'I', List.of(id), false);
     }
 
+    /**
+     * A call announced while the log's first page is on its way: the page may have been read before
+     * the call was committed (it lacks it) or after (it holds it). Either way, and whichever answer
+     * reaches the JavaFX thread first, the call is in the log exactly once.
+     */
+    @Test
+    void aCallAnnouncedWhileTheFirstPageIsOnItsWayIsShownOnce() {
+        for (boolean pageHoldsIt : List.of(false, true)) {
+            List<Runnable> held = new java.util.ArrayList<>();
+            CallsViewModel model = new CallsViewModel(service, Runnable::run, held::add, ORG, ZoneId.of("Europe/London"));
+            UUID id = pageHoldsIt ? TestCalls.insert(ORG) : null;
+            model.refresh();
+            if (!pageHoldsIt) {
+                id = TestCalls.insert(ORG);
+            }
+            model.onChanges(List.of(inserted(id)));
+            assertThat(held).as("the page's answer and the announced call's").hasSize(2);
+            held.get(1).run();
+            held.get(0).run();
+            UUID call = id;
+            assertThat(model.rows().stream().filter(r -> r.id().equals(call)).count()).as("page holds it: %s", pageHoldsIt).isEqualTo(1);
+            assertThat(model.rows().get(0).id()).isEqualTo(call);
+            assertThat(model.rows()).extracting(CallSummary::id).doesNotHaveDuplicates();
+            TestCalls.deleteAll();
+        }
+    }
+
     @Test
     void atTheTopANewCallSimplyAppearsFirst() {
         CallsViewModel model = model();
