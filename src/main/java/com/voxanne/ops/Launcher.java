@@ -18,6 +18,7 @@ public final class Launcher {
         if (System.getProperty("voxconsole.logdir") == null) {
             System.setProperty("voxconsole.logdir", AppDirectories.forCurrentUser().logs().toString());
         }
+        AppDirectories.makePrivate(AppDirectories.forCurrentUser(), java.nio.file.Path.of(System.getProperty("voxconsole.logdir")));
         if (args.length == 0) {
             javafx.application.Application.launch(com.voxanne.ops.ui.ConsoleApplication.class);
             return;

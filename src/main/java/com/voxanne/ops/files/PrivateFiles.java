@@ -74,6 +74,21 @@ public final class PrivateFiles {
         }
     }
 
+    /**
+     * Creates the folder if needed and makes it its owner's alone (0700 where the file system has
+     * POSIX permissions): whatever is written inside, logs whose files the logging library creates
+     * with the default mode included, no other account can open.
+     */
+    public static Path privateDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException windows) {
+            // %APPDATA% and %LOCALAPPDATA% are already private to the user on Windows.
+        }
+        return dir;
+    }
+
     /** Why a file operation failed, in words (several IOExceptions carry only a path as their message). */
     public static String reason(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {

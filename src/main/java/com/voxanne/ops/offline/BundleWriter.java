@@ -144,6 +144,8 @@ final class BundleWriter implements AutoCloseable {
     private BundleWriter(Path target, Path partial) throws IOException {
         this.target = target;
         this.partial = partial;
+        // Transcripts of patients: the bundle is the person's own file (0600), from its first byte.
+        com.voxanne.ops.files.PrivateFiles.createPrivate(partial);
         this.zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16), StandardCharsets.UTF_8);
         // Fastest deflate: an export is bound by compression at the default level (3x slower for a
         // bundle about a fifth smaller); transcripts compress well either way.
@@ -209,6 +211,7 @@ final class BundleWriter implements AutoCloseable {
     Lines spooledEntry(String name) throws IOException {
         Path spool = partial.resolveSibling(partial.getFileName() + "." + name);
         spools.add(spool);
+        com.voxanne.ops.files.PrivateFiles.createPrivate(spool);
         return new Lines(name, new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16), spool);
     }
 

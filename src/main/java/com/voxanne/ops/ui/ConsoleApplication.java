@@ -44,6 +44,8 @@ public final class ConsoleApplication extends Application {
     public void start(Stage primary) {
         this.stage = primary;
         AppDirectories dirs = AppDirectories.forCurrentUser();
+        // Also done by the launcher (before logging starts); here for a console started without it.
+        AppDirectories.makePrivate(dirs, dirs.logs());
         preferences = UserPreferences.load(dirs.data().resolve("preferences.properties"));
         theme = Themes.parse(preferences.get("theme", "LIGHT"));
         theme.apply();

@@ -52,6 +52,23 @@ public record AppDirectories(Path data, Path cache, Path logs) {
         return new AppDirectories(dataHome.resolve(APP), cacheHome.resolve(APP), stateHome.resolve(APP).resolve("logs"));
     }
 
+    /**
+     * Creates the data, cache and log folders as their owner's alone (0700), before anything is
+     * written in them. A folder that cannot be made (read-only or full disk) is said once on
+     * stderr and left to the part that needs it, which degrades on its own (the cache and the
+     * preferences are then not kept); the console still starts.
+     */
+    public static void makePrivate(AppDirectories dirs, Path logs) {
+        for (Path dir : java.util.List.of(dirs.data(), dirs.cache(), logs)) {
+            try {
+                com.voxanne.ops.files.PrivateFiles.privateDirectory(dir);
+            } catch (java.io.IOException | SecurityException e) {
+                System.err.println("The folder " + dir + " cannot be used (" + (e instanceof java.io.IOException io
+                        ? com.voxanne.ops.files.PrivateFiles.reason(io) : e.getMessage()) + "); the console keeps working without it.");
+            }
+        }
+    }
+
     /** The embedded demo workspace: a PostgreSQL data directory plus its secrets file. */
     public Path workspace() {
         return data.resolve("workspace");
