@@ -83,6 +83,8 @@ public final class ReferenceCache {
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save the reference cache {}: {}", file, e.getMessage());
+            com.voxanne.ops.files.StorageNotice.report("The setup cannot be kept on this computer (" + (e instanceof IOException io
+                    ? PrivateFiles.reason(io) : "it could not be written") + "); the console works, but cannot start offline with it.");
             return false;
         }
     }

@@ -77,6 +77,8 @@ public final class UserPreferences {
             return true;
         } catch (IOException e) {
             LOG.warn("Could not save preferences to {}: {}", file, e.getMessage());
+            com.voxanne.ops.files.StorageNotice.report("Your settings cannot be saved on this computer (" + PrivateFiles.reason(e)
+                    + "); the console keeps them until it closes.");
             return false;
         }
     }

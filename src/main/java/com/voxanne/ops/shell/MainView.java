@@ -45,6 +45,7 @@ public final class MainView extends BorderPane {
     private final MenuButton fileMenu = new MenuButton();
     private final java.util.Set<String> shown = new java.util.HashSet<>();
     private final Label banner;
+    private final Label storageNotice;
     private final Label badge;
     private final VBox top;
 
@@ -53,7 +54,8 @@ public final class MainView extends BorderPane {
         setId("mainView");
         badge = headerBadge(signedIn);
         banner = connectionBanner();
-        top = new VBox(header(signedIn, toggleTheme, signOut, signOutAndForget), banner);
+        storageNotice = storageNotice();
+        top = new VBox(header(signedIn, toggleTheme, signOut, signOutAndForget), banner, storageNotice);
         setTop(top);
         setLeft(navigation(pages));
         show(pages.get(0).id());
@@ -128,6 +130,25 @@ public final class MainView extends BorderPane {
         badge.setVisible(!signedIn.live());
         badge.setManaged(!signedIn.live());
         return badge;
+    }
+
+    /** Something this computer could not keep (settings, the cached setup): said under the header, the console works on. */
+    public void showStorageNotice(String sentence) {
+        storageNotice.setText(sentence);
+        storageNotice.setVisible(true);
+        storageNotice.setManaged(true);
+    }
+
+    private static Label storageNotice() {
+        Label notice = new Label("", new FontIcon(Material2MZ.STORAGE));
+        notice.setId("storageNotice");
+        notice.getStyleClass().add("storage-notice");
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setWrapText(true);
+        notice.setPadding(new Insets(6, 16, 6, 16));
+        notice.setVisible(false);
+        notice.setManaged(false);
+        return notice;
     }
 
     private static Label connectionBanner() {

@@ -137,6 +137,9 @@ public final class SignedInConsole implements AutoCloseable {
             mainView = new MainView(session, pages, shell.toggleTheme(), shell.signOut(), shell.signOutAndForget());
             watchConnection();
         }
+        MainView shown = mainView;
+        com.voxanne.ops.files.StorageNotice.last().ifPresent(shown::showStorageNotice);
+        onClose.add(com.voxanne.ops.files.StorageNotice.listen(sentence -> executors.fx().execute(() -> shown.showStorageNotice(sentence))));
         RememberedSplits.remember(callsView, preferences, "callsSplit");
         RememberedSplits.remember(appointmentsView, preferences, "appointmentsSplit");
         calls.refresh();
