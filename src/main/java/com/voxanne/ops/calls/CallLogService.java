@@ -21,6 +21,11 @@ public class CallLogService {
         return jdbi.withExtension(CallDao.class, dao -> dao.page(query));
     }
 
+    /** The same, stopped in the server when {@code ticket} is superseded (a newer filter or search). */
+    public List<CallSummary> page(CallLogQuery query, com.voxanne.ops.db.Supersedable ticket) {
+        return jdbi.withHandle(h -> ticket.run(h, () -> h.attach(CallDao.class).page(query)));
+    }
+
     /** Those of {@code ids} that the query's filter matches (no paging): for live changes. */
     public List<CallSummary> matching(CallLogQuery query, java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {

@@ -73,6 +73,8 @@ public final class CallsViewModel {
     private final ZoneId zone;
     private final Deque<CallFilter> history = new ArrayDeque<>();
     private long generation;
+    /** The current filter's page queries; superseded (stopped in the server) when the filter changes. */
+    private com.voxanne.ops.db.Supersedable pages = new com.voxanne.ops.db.Supersedable();
     private long detailGeneration;
 
     private java.util.function.Consumer<com.voxanne.ops.appointments.Appointment> appointmentOpener = a -> { };
@@ -126,7 +128,8 @@ public final class CallsViewModel {
             query = query.after(rows.get(rows.size() - 1).cursor());
         }
         CallLogQuery page = query;
-        fetch(() -> service.page(page), result -> {
+        com.voxanne.ops.db.Supersedable ticket = pages;
+        fetch(() -> service.page(page, ticket), result -> {
             rows.addAll(result);
             endReached.set(result.size() < PAGE_SIZE);
             int excess = rows.size() - WINDOW;
@@ -384,6 +387,8 @@ public final class CallsViewModel {
         boolean shownHead = atHead.get();
         CallSummary shownSelection = selected.get();
         long asked = ++generation;
+        pages.supersede();
+        com.voxanne.ops.db.Supersedable ticket = pages = new com.voxanne.ops.db.Supersedable();
         newCallsAbove.set(0);
         reloadSuggested.set(false);
         filter.set(next);
@@ -396,7 +401,7 @@ public final class CallsViewModel {
         transcriptQuery.set(next.text() == null ? "" : next.text().replaceAll("[\"'()|&!<>:*-]", " ").strip().split("\\s+")[0]);
         loading.set(true);
         CallLogQuery first = next.toQuery(orgId, zone, PAGE_SIZE);
-        async(() -> service.page(first), (result, failure) -> {
+        async(() -> service.page(first, ticket), (result, failure) -> {
             if (asked != generation) {
                 return;
             }

@@ -159,7 +159,7 @@ class CallsViewModelTest {
         int shown = model.rows().size();
         CallsViewModel broken = new CallsViewModel(new CallLogService(TestWorkspace.as("harley", "user").jdbi()) {
             @Override
-            public List<CallSummary> page(CallLogQuery query) {
+            public List<CallSummary> page(CallLogQuery query, com.voxanne.ops.db.Supersedable ticket) {
                 throw new com.voxanne.ops.UserFacingException("The connection to the database server at test was lost.");
             }
         }, Runnable::run, Runnable::run, ORG, LONDON);
