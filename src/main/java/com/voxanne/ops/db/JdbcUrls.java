@@ -11,6 +11,21 @@ public final class JdbcUrls {
     private JdbcUrls() {
     }
 
+    /**
+     * The URL without its password parameters, for remembering: the person types the password
+     * each time; a URL kept in the preferences must not carry it.
+     */
+    public static String withoutSecrets(String url) {
+        if (url == null || url.indexOf('?') < 0) {
+            return url;
+        }
+        int q = url.indexOf('?');
+        String kept = java.util.Arrays.stream(url.substring(q + 1).split("&"))
+                .filter(p -> !p.isEmpty() && !p.toLowerCase(java.util.Locale.ROOT).matches("(ssl)?password(=.*)?"))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return url.substring(0, q) + (kept.isEmpty() ? "" : "?" + kept);
+    }
+
     public static String redact(String url) {
         return url == null ? null : PASSWORD_PARAM.matcher(url).replaceAll("$1***");
     }

@@ -231,7 +231,7 @@ public final class SignInViewModel {
             preferences.put("server.host", host.get());
             preferences.put("server.port", port.get());
             preferences.put("server.database", database.get());
-            preferences.put("server.url", jdbcUrl.get());
+            preferences.put("server.url", com.voxanne.ops.db.JdbcUrls.withoutSecrets(jdbcUrl.get()));
             preferences.put("server.login", login.get());
         } else {
             for (String key : List.of("server.host", "server.port", "server.database", "server.url", "server.login")) {

@@ -65,6 +65,10 @@ class ConsoleDatabaseTest {
         var settings = new ConnectionSettings("jdbc:postgresql://db.example.com/voxanne?user=x&password=hunter2&ssl=true", "x");
         assertThat(settings.toString()).doesNotContain("hunter2");
         assertThat(settings.redactedUrl()).isEqualTo("jdbc:postgresql://db.example.com/voxanne?user=x&password=***&ssl=true");
+        assertThat(JdbcUrls.withoutSecrets("jdbc:postgresql://db.example.com/voxanne?user=x&password=s3cr%26t&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db.example.com/voxanne?user=x&ssl=true");
+        assertThat(JdbcUrls.withoutSecrets("jdbc:postgresql://h/v?password=p&sslpassword=q&ssl=true")).isEqualTo("jdbc:postgresql://h/v?ssl=true");
+        assertThat(JdbcUrls.withoutSecrets("jdbc:postgresql://h/v?PASSWORD=p")).isEqualTo("jdbc:postgresql://h/v");
         assertThatThrownBy(() -> new ConnectionSettings("mysql://db", "x")).hasMessageStartingWith("A server address must start with jdbc:postgresql:");
     }
 }

@@ -52,6 +52,21 @@ class SignInViewModelTest {
     }
 
     @Test
+    void aPasswordInsideAJdbcUrlIsNeverRemembered() throws Exception {
+        SignInViewModel m = model();
+        var login = TestWorkspace.login("harley", "user");
+        m.jdbcUrlProperty().set(TestWorkspace.get().jdbcUrl() + "?password=" + login.password() + "&ApplicationName=url-test");
+        m.loginProperty().set(login.loginRole());
+        m.passwordProperty().set(login.password());
+        m.signIn();
+        assertThat(m.errorProperty().get()).isEmpty();
+        m.signedInProperty().get().close();
+        String saved = Files.readString(prefsFile);
+        assertThat(saved).doesNotContain(login.password()).contains("ApplicationName");
+        assertThat(model().jdbcUrlProperty().get()).as("remembered without the password").doesNotContain("password");
+    }
+
+    @Test
     void aWrongPasswordIsOneSentenceAndKeepsWhatWasTyped() {
         SignInViewModel m = model();
         typeServer(m, "demo_harley_user", "not-it");
