@@ -103,7 +103,10 @@ public final class PrivateFiles {
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getReason().toLowerCase(java.util.Locale.ROOT);
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        // "No space left on device" reads inside a sentence as "no space left on device".
+        return message.length() > 1 && Character.isUpperCase(message.charAt(0)) && Character.isLowerCase(message.charAt(1))
+                ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
     }
 
     /** Whether {@code name} is a temporary file {@link #replace} left behind when its writer was killed. */

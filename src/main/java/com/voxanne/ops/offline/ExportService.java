@@ -103,7 +103,7 @@ public class ExportService {
         } catch (UserFacingException e) {
             throw e;
         } catch (IOException | UncheckedIOException e) {
-            throw new UserFacingException("The bundle could not be written to " + out + ": " + e.getMessage(), e);
+            throw new UserFacingException("The bundle could not be written to " + out + " (" + com.voxanne.ops.files.PrivateFiles.reason(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e) + ").", e);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof CancellationException c) {
                 throw c;
