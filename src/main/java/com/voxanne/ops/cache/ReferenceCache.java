@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.voxanne.ops.AppVersion;
+import com.voxanne.ops.files.StorageNotice;
 import com.voxanne.ops.profiles.ConsoleSession;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ public final class ReferenceCache {
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save the reference cache {}: {}", file, e.getMessage());
-            com.voxanne.ops.files.StorageNotice.report("The setup cannot be kept on this computer (" + (e instanceof IOException io
+            StorageNotice.report("The setup cannot be kept on this computer (" + (e instanceof IOException io
                     ? PrivateFiles.reason(io) : "it could not be written") + "); the console works, but cannot start offline with it.");
             return false;
         }

@@ -1,5 +1,6 @@
 package com.voxanne.ops.calls;
 
+import com.voxanne.ops.db.TypedText;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -39,7 +40,7 @@ public record CallLogQuery(
         statuses = Set.copyOf(Objects.requireNonNullElse(statuses, Set.of()));
         sentimentLabels = Set.copyOf(Objects.requireNonNullElse(sentimentLabels, Set.of()));
         urgencies = Set.copyOf(Objects.requireNonNullElse(urgencies, Set.of()));
-        text = com.voxanne.ops.db.TypedText.cleanOrNull(text);
+        text = TypedText.cleanOrNull(text);
         sort = sort == null ? CallSort.NEWEST : sort;
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("A page holds between 1 and " + MAX_PAGE + " calls.");

@@ -2,6 +2,7 @@ package com.voxanne.ops.calls;
 
 import com.voxanne.ops.appointments.AppointmentService;
 import com.voxanne.ops.contacts.ContactDao;
+import com.voxanne.ops.db.Supersedable;
 import com.voxanne.ops.tracking.CallTrackingDao;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public class CallLogService {
     }
 
     /** The same, stopped in the server when {@code ticket} is superseded (a newer filter or search). */
-    public List<CallSummary> page(CallLogQuery query, com.voxanne.ops.db.Supersedable ticket) {
+    public List<CallSummary> page(CallLogQuery query, Supersedable ticket) {
         return jdbi.withHandle(h -> ticket.run(h, () -> h.attach(CallDao.class).page(query)));
     }
 

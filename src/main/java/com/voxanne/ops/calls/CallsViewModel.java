@@ -1,5 +1,6 @@
 package com.voxanne.ops.calls;
 
+import com.voxanne.ops.db.Supersedable;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -74,7 +75,7 @@ public final class CallsViewModel {
     private final Deque<CallFilter> history = new ArrayDeque<>();
     private long generation;
     /** The current filter's page queries; superseded (stopped in the server) when the filter changes. */
-    private com.voxanne.ops.db.Supersedable pages = new com.voxanne.ops.db.Supersedable();
+    private Supersedable pages = new Supersedable();
     private long detailGeneration;
 
     private java.util.function.Consumer<com.voxanne.ops.appointments.Appointment> appointmentOpener = a -> { };
@@ -128,7 +129,7 @@ public final class CallsViewModel {
             query = query.after(rows.get(rows.size() - 1).cursor());
         }
         CallLogQuery page = query;
-        com.voxanne.ops.db.Supersedable ticket = pages;
+        Supersedable ticket = pages;
         fetch(() -> service.page(page, ticket), result -> {
             rows.addAll(result);
             endReached.set(result.size() < PAGE_SIZE);
@@ -388,7 +389,7 @@ public final class CallsViewModel {
         CallSummary shownSelection = selected.get();
         long asked = ++generation;
         pages.supersede();
-        com.voxanne.ops.db.Supersedable ticket = pages = new com.voxanne.ops.db.Supersedable();
+        Supersedable ticket = pages = new Supersedable();
         newCallsAbove.set(0);
         reloadSuggested.set(false);
         filter.set(next);

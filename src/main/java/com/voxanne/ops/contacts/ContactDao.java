@@ -1,5 +1,6 @@
 package com.voxanne.ops.contacts;
 
+import com.voxanne.ops.db.TypedText;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public interface ContactDao {
 
     /** Escapes LIKE's wildcards so what a person types is matched literally, then appends the prefix wildcard. */
     static String likePrefix(String typed) {
-        return com.voxanne.ops.db.TypedText.clean(typed).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return TypedText.clean(typed).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** @return 1 if saved, 0 if the row changed since {@code seenUpdatedAt} or is not the caller's to change */

@@ -7,6 +7,7 @@ import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallSummary;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SaveResult;
+import com.voxanne.ops.db.TypedText;
 import com.voxanne.ops.leads.LeadService;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public class ContactService {
     public List<Contact> page(UUID org, String search, String leadStatus, Contact after, int limit) {
         StringBuilder sql = new StringBuilder("select " + ContactDao.COLUMNS + " from public.contacts where org_id = :org");
         List<java.util.function.Consumer<Query>> binds = new ArrayList<>();
-        String typed = com.voxanne.ops.db.TypedText.cleanOrNull(search);
+        String typed = TypedText.cleanOrNull(search);
         if (typed != null) {
             sql.append(" and (first_name ilike :prefix or last_name ilike :prefix or (first_name || ' ' || last_name) ilike :prefix"
                     + " or phone like :phonePrefix)");

@@ -1,6 +1,7 @@
 package com.voxanne.ops.offline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.voxanne.ops.files.PrivateFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,7 +146,7 @@ final class BundleWriter implements AutoCloseable {
         this.target = target;
         this.partial = partial;
         // Transcripts of patients: the bundle is the person's own file (0600), from its first byte.
-        com.voxanne.ops.files.PrivateFiles.createPrivate(partial);
+        PrivateFiles.createPrivate(partial);
         this.zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16), StandardCharsets.UTF_8);
         // Fastest deflate: an export is bound by compression at the default level (3x slower for a
         // bundle about a fifth smaller); transcripts compress well either way.
@@ -211,7 +212,7 @@ final class BundleWriter implements AutoCloseable {
     Lines spooledEntry(String name) throws IOException {
         Path spool = partial.resolveSibling(partial.getFileName() + "." + name);
         spools.add(spool);
-        com.voxanne.ops.files.PrivateFiles.createPrivate(spool);
+        PrivateFiles.createPrivate(spool);
         return new Lines(name, new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16), spool);
     }
 

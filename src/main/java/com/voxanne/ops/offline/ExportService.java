@@ -11,6 +11,7 @@ import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.Transcript;
 import com.voxanne.ops.AppVersion;
 import com.voxanne.ops.db.SqlErrors;
+import com.voxanne.ops.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ public class ExportService {
         } catch (UserFacingException e) {
             throw e;
         } catch (IOException | UncheckedIOException e) {
-            throw new UserFacingException("The bundle could not be written to " + out + " (" + com.voxanne.ops.files.PrivateFiles.reason(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e) + ").", e);
+            throw new UserFacingException("The bundle could not be written to " + out + " (" + PrivateFiles.reason(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e) + ").", e);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof CancellationException c) {
                 throw c;

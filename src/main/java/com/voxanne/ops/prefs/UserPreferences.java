@@ -2,6 +2,7 @@ package com.voxanne.ops.prefs;
 
 import com.voxanne.ops.files.PrivateFiles;
 
+import com.voxanne.ops.files.StorageNotice;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ public final class UserPreferences {
             return true;
         } catch (IOException e) {
             LOG.warn("Could not save preferences to {}: {}", file, e.getMessage());
-            com.voxanne.ops.files.StorageNotice.report("Your settings cannot be saved on this computer (" + PrivateFiles.reason(e)
+            StorageNotice.report("Your settings cannot be saved on this computer (" + PrivateFiles.reason(e)
                     + "); the console keeps them until it closes.");
             return false;
         }

@@ -1,5 +1,6 @@
 package com.voxanne.ops.shell;
 
+import com.voxanne.ops.db.JdbcUrls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -51,7 +52,7 @@ public class ConnectionCheck {
     }
 
     static Optional<InetSocketAddress> address(String jdbcUrl) {
-        String hostPart = com.voxanne.ops.db.JdbcUrls.hostPart(jdbcUrl).split(",")[0];
+        String hostPart = JdbcUrls.hostPart(jdbcUrl).split(",")[0];
         if (hostPart.isBlank() || hostPart.startsWith("[")) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import com.voxanne.ops.UserFacingException;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.db.JdbcUrls;
+import com.voxanne.ops.db.SchemaVersion;
 import com.voxanne.ops.db.SqlErrors;
 import com.voxanne.ops.demo.DemoOptions;
 import com.voxanne.ops.profiles.ConsoleSession;
@@ -49,7 +50,7 @@ public class SignInService {
         try {
             ConsoleSession session = db.jdbi().onDemand(ProfileDao.class).session().orElseThrow(() -> new UserFacingException(
                     "The login " + settings.user() + " has no active profile in the console: ask an administrator to link it to a profile."));
-            com.voxanne.ops.db.SchemaVersion.requireCompatible(db.jdbi(), JdbcUrls.hostPart(settings.jdbcUrl()));
+            SchemaVersion.requireCompatible(db.jdbi(), JdbcUrls.hostPart(settings.jdbcUrl()));
             LOG.info("Signed in as {} ({} of {})", settings.user(), session.role(), session.orgName());
             return new SignedIn(db, session, null);
         } catch (UserFacingException e) {

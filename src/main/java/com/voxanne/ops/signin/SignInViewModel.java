@@ -2,6 +2,7 @@ package com.voxanne.ops.signin;
 
 import com.voxanne.ops.UserFacingException;
 import com.voxanne.ops.db.ConnectionSettings;
+import com.voxanne.ops.db.JdbcUrls;
 import com.voxanne.ops.demo.DemoDataGenerator;
 import com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec;
 import com.voxanne.ops.prefs.UserPreferences;
@@ -231,7 +232,7 @@ public final class SignInViewModel {
             preferences.put("server.host", host.get());
             preferences.put("server.port", port.get());
             preferences.put("server.database", database.get());
-            preferences.put("server.url", com.voxanne.ops.db.JdbcUrls.withoutSecrets(jdbcUrl.get()));
+            preferences.put("server.url", JdbcUrls.withoutSecrets(jdbcUrl.get()));
             preferences.put("server.login", login.get());
         } else {
             for (String key : List.of("server.host", "server.port", "server.database", "server.url", "server.login")) {

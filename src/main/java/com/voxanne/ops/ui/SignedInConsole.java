@@ -26,6 +26,7 @@ import com.voxanne.ops.calls.CallsViewModel;
 import com.voxanne.ops.contacts.ContactService;
 import com.voxanne.ops.contacts.ContactsView;
 import com.voxanne.ops.contacts.ContactsViewModel;
+import com.voxanne.ops.files.StorageNotice;
 import com.voxanne.ops.leads.LeadService;
 import com.voxanne.ops.leads.LeadsView;
 import com.voxanne.ops.leads.LeadsViewModel;
@@ -138,8 +139,8 @@ public final class SignedInConsole implements AutoCloseable {
             watchConnection();
         }
         MainView shown = mainView;
-        com.voxanne.ops.files.StorageNotice.last().ifPresent(shown::showStorageNotice);
-        onClose.add(com.voxanne.ops.files.StorageNotice.listen(sentence -> executors.fx().execute(() -> shown.showStorageNotice(sentence))));
+        StorageNotice.last().ifPresent(shown::showStorageNotice);
+        onClose.add(StorageNotice.listen(sentence -> executors.fx().execute(() -> shown.showStorageNotice(sentence))));
         RememberedSplits.remember(callsView, preferences, "callsSplit");
         RememberedSplits.remember(appointmentsView, preferences, "appointmentsSplit");
         calls.refresh();

@@ -1,5 +1,6 @@
 package com.voxanne.ops.workspace;
 
+import com.voxanne.ops.files.PrivateFiles;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -61,10 +62,10 @@ public record AppDirectories(Path data, Path cache, Path logs) {
     public static void makePrivate(AppDirectories dirs, Path logs) {
         for (Path dir : java.util.List.of(dirs.data(), dirs.cache(), logs)) {
             try {
-                com.voxanne.ops.files.PrivateFiles.privateDirectory(dir);
+                PrivateFiles.privateDirectory(dir);
             } catch (java.io.IOException | SecurityException e) {
                 System.err.println("The folder " + dir + " cannot be used (" + (e instanceof java.io.IOException io
-                        ? com.voxanne.ops.files.PrivateFiles.reason(io) : e.getMessage()) + "); the console keeps working without it.");
+                        ? PrivateFiles.reason(io) : e.getMessage()) + "); the console keeps working without it.");
             }
         }
     }
