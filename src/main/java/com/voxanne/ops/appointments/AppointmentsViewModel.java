@@ -116,22 +116,11 @@ public final class AppointmentsViewModel {
             refreshMonth();
             return;
         }
-        long asked = ++generation;
         LocalDate day = anchor.get();
         CalendarSpan s = span.get();
-        loading.set(true);
         UUID keep = pendingSelection != null ? pendingSelection : selected.get() == null ? null : selected.get().id();
-        async(() -> service.between(orgId, s.start(day).atStartOfDay(zone).toInstant(), s.end(day).atStartOfDay(zone).toInstant()),
-                (result, failure) -> {
-                    if (asked != generation) {
-                        return;
-                    }
-                    loading.set(false);
-                    if (failure != null) {
-                        error.set(describe(failure));
-                        return;
-                    }
-                    error.set("");
+        latest(() -> service.between(orgId, s.start(day).atStartOfDay(zone).toInstant(), s.end(day).atStartOfDay(zone).toInstant()),
+                result -> {
                     // Keep the selected appointment if it is still shown; otherwise let the view choose.
                     AgendaEntry kept = result.stream().filter(e -> e.id().equals(keep)).findFirst().orElse(null);
                     if (kept != null && kept.id().equals(pendingSelection)) {
@@ -150,11 +139,23 @@ public final class AppointmentsViewModel {
      * opens its agenda ({@link #openDay}).
      */
     private void refreshMonth() {
-        long asked = ++generation;
         LocalDate first = CalendarSpan.MONTH.start(anchor.get());
         LocalDate end = CalendarSpan.MONTH.end(anchor.get());
+        latest(() -> service.days(orgId, first, end, zone), result -> {
+            selected.set(null);
+            entries.clear();
+            days.setAll(result);
+        });
+    }
+
+    /**
+     * Loads what the calendar shows; only the answer to the newest request is applied (a person
+     * clicking through weeks gets the week they stopped on), and a failure is one sentence.
+     */
+    private <T> void latest(Supplier<T> query, java.util.function.Consumer<T> apply) {
+        long asked = ++generation;
         loading.set(true);
-        async(() -> service.days(orgId, first, end, zone), (result, failure) -> {
+        async(query, (result, failure) -> {
             if (asked != generation) {
                 return;
             }
@@ -164,9 +165,7 @@ public final class AppointmentsViewModel {
                 return;
             }
             error.set("");
-            selected.set(null);
-            entries.clear();
-            days.setAll(result);
+            apply.accept(result);
         });
     }
 

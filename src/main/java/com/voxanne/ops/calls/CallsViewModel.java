@@ -144,6 +144,11 @@ public final class CallsViewModel {
 
     /** Runs a page query; its rows reach {@code apply} only if the filter has not changed meanwhile. */
     private void fetch(Supplier<List<CallSummary>> query, java.util.function.Consumer<List<CallSummary>> apply) {
+        fetch(query, apply, () -> { });
+    }
+
+    /** The same, with what to do before the failure is shown. */
+    private void fetch(Supplier<List<CallSummary>> query, java.util.function.Consumer<List<CallSummary>> apply, Runnable failed) {
         long asked = generation;
         loading.set(true);
         async(query, (result, failure) -> {
@@ -152,6 +157,7 @@ public final class CallsViewModel {
             }
             loading.set(false);
             if (failure != null) {
+                failed.run();
                 error.set(describe(failure));
                 return;
             }
@@ -382,12 +388,8 @@ public final class CallsViewModel {
      * reason beside it: nothing loaded is lost to a failed request.
      */
     private void show(CallFilter next) {
-        CallFilter before = filter.get();
-        List<CallSummary> shown = List.copyOf(rows);
-        boolean shownEnd = endReached.get();
-        boolean shownHead = atHead.get();
-        CallSummary shownSelection = selected.get();
-        long asked = ++generation;
+        Shown before = new Shown(filter.get(), List.copyOf(rows), endReached.get(), atHead.get(), selected.get());
+        generation++;
         pages.supersede();
         Supersedable ticket = pages = new Supersedable();
         newCallsAbove.set(0);
@@ -400,42 +402,42 @@ public final class CallsViewModel {
         selected.set(null);
         // A text search in the log carries over into the transcript, so the match is easy to find.
         transcriptQuery.set(next.text() == null ? "" : next.text().replaceAll("[\"'()|&!<>:*-]", " ").strip().split("\\s+")[0]);
-        loading.set(true);
         CallLogQuery first = next.toQuery(orgId, zone, PAGE_SIZE);
-        async(() -> service.page(first, ticket), (result, failure) -> {
-            if (asked != generation) {
-                return;
+        fetch(() -> service.page(first, ticket), this::showFirstPage, () -> restore(before, next));
+    }
+
+    /** What the log showed before a new filter, to give back if the filter's first page cannot be read. */
+    private record Shown(CallFilter filter, List<CallSummary> rows, boolean endReached, boolean atHead, CallSummary selected) {
+    }
+
+    private void showFirstPage(List<CallSummary> page) {
+        // Calls announced while the page was on its way were merged into the empty log; the page may or may not
+        // hold them (it depends on when its snapshot was taken): those it lacks are merged again, so each is there once.
+        java.util.Set<UUID> paged = page.stream().map(CallSummary::id).collect(java.util.stream.Collectors.toSet());
+        List<CallSummary> arrivedMeanwhile = rows.stream().filter(r -> !paged.contains(r.id())).toList();
+        rows.setAll(page);
+        endReached.set(page.size() < PAGE_SIZE);
+        if (!arrivedMeanwhile.isEmpty()) {
+            mergeLive(arrivedMeanwhile.stream().map(CallSummary::id).toList(), arrivedMeanwhile);
+        }
+    }
+
+    private void restore(Shown before, CallFilter next) {
+        if (before.rows().isEmpty()) {
+            return;
+        }
+        if (!next.equals(before.filter())) {
+            filter.set(before.filter());
+            chips.setAll(before.filter().chips());
+            if (!history.isEmpty() && history.peek().equals(before.filter())) {
+                history.pop();
+                historyDepth.set(history.size());
             }
-            loading.set(false);
-            if (failure != null) {
-                if (!shown.isEmpty()) {
-                    if (!next.equals(before)) {
-                        filter.set(before);
-                        chips.setAll(before.chips());
-                        if (!history.isEmpty() && history.peek().equals(before)) {
-                            history.pop();
-                            historyDepth.set(history.size());
-                        }
-                    }
-                    rows.setAll(shown);
-                    endReached.set(shownEnd);
-                    atHead.set(shownHead);
-                    selected.set(shownSelection);
-                }
-                error.set(describe(failure));
-                return;
-            }
-            error.set("");
-            // Calls announced while the page was on its way were merged into the empty log; the page may or
-            // may not hold them (it depends on when its snapshot was taken): those it lacks are merged again, so each is there once.
-            java.util.Set<UUID> paged = result.stream().map(CallSummary::id).collect(java.util.stream.Collectors.toSet());
-            List<CallSummary> arrivedMeanwhile = rows.stream().filter(r -> !paged.contains(r.id())).toList();
-            rows.setAll(result);
-            endReached.set(result.size() < PAGE_SIZE);
-            if (!arrivedMeanwhile.isEmpty()) {
-                mergeLive(arrivedMeanwhile.stream().map(CallSummary::id).toList(), arrivedMeanwhile);
-            }
-        });
+        }
+        rows.setAll(before.rows());
+        endReached.set(before.endReached());
+        atHead.set(before.atHead());
+        selected.set(before.selected());
     }
 
     private void loadDetails(CallSummary row) {
