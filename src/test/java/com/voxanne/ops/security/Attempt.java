@@ -27,6 +27,17 @@ public record Attempt(Integer rows, String sqlState) {
         });
     }
 
+    /** For statements PostgreSQL refuses inside a transaction block (ALTER SYSTEM): run on their own, in autocommit. */
+    public static Attempt alone(Jdbi jdbi, String sql) {
+        return jdbi.withHandle(h -> {
+            try {
+                return new Attempt(h.createUpdate(sql).execute(), null);
+            } catch (RuntimeException e) {
+                return new Attempt(null, sqlState(e));
+            }
+        });
+    }
+
     public static Attempt update(Jdbi jdbi, String sql) {
         return run(jdbi, h -> h.createUpdate(sql).execute());
     }
