@@ -48,6 +48,15 @@ public final class TestWorkspace {
     }
 
     /** A folder under target/ for workspaces of this run. */
+    /** A port nothing listens on right now: for servers started by a test, or for "unreachable" on purpose. */
+    public static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Path root() {
         Path root = Path.of(System.getProperty("voxconsole.test.dir", "target/test-workspace"));
         try {

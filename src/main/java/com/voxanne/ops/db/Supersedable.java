@@ -54,8 +54,4 @@ public final class Supersedable {
             }
         }
     }
-
-    public synchronized boolean superseded() {
-        return superseded;
-    }
 }

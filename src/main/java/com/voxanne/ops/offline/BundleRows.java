@@ -84,11 +84,6 @@ final class BundleRows {
         return columns;
     }
 
-    /** Lines already read, the current one included. */
-    long lineNumber() {
-        return lineNumber;
-    }
-
     private Cell cell(String column, JsonNode v) throws BundleContentException {
         if (v == null || v.isNull()) {
             return Null.NULL;

@@ -40,12 +40,18 @@ public final class ConsoleApplication extends Application {
     private SignInViewModel signInModel;
     private SignedInConsole console;
 
+    /** Off the JavaFX thread (init runs on the launcher thread): folder work before the window exists. */
+    @Override
+    public void init() {
+        // Also done by the launcher (before logging starts); here for a console started without it.
+        AppDirectories dirs = AppDirectories.forCurrentUser();
+        AppDirectories.makePrivate(dirs, dirs.logs());
+    }
+
     @Override
     public void start(Stage primary) {
         this.stage = primary;
         AppDirectories dirs = AppDirectories.forCurrentUser();
-        // Also done by the launcher (before logging starts); here for a console started without it.
-        AppDirectories.makePrivate(dirs, dirs.logs());
         preferences = UserPreferences.load(dirs.data().resolve("preferences.properties"));
         theme = Themes.parse(preferences.get("theme", "LIGHT"));
         theme.apply();

@@ -67,12 +67,7 @@ class CallDaoTest {
                         where c.org_id = :o group by 1 order by count(*) desc, 1 limit 1""").bind("o", ORG).mapTo(String.class).one());
         for (String text : List.of(name, "refund", "appointment")) {
             for (CallSort sort : CallSort.values()) {
-                String order = switch (sort) {
-                    case NEWEST -> "created_at desc, id desc";
-                    case OLDEST -> "created_at, id";
-                    case LONGEST -> "coalesce(duration_seconds, -1) desc, created_at desc, id desc";
-                    case SHORTEST -> "coalesce(duration_seconds, -1), created_at, id";
-                };
+                String order = ownersOrder(sort);
                 List<UUID> expected = owner.withHandle(h -> h.createQuery("select id from calls where org_id = :o"
                                 + " and search_vector @@ websearch_to_tsquery('english', :t) and status = 'completed' order by " + order)
                         .bind("o", ORG).bind("t", text).mapTo(UUID.class).list());
@@ -193,12 +188,7 @@ class CallDaoTest {
     void everySortOrderPagesThroughTheWholeLogInItsOrder() {
         UUID org = ORG;
         for (CallSort sort : CallSort.values()) {
-            String order = switch (sort) {
-                case NEWEST -> "created_at desc, id desc";
-                case OLDEST -> "created_at, id";
-                case LONGEST -> "coalesce(duration_seconds, -1) desc, created_at desc, id desc";
-                case SHORTEST -> "coalesce(duration_seconds, -1), created_at, id";
-            };
+            String order = ownersOrder(sort);
             List<UUID> expected = owner.withHandle(h -> h.createQuery("select id from calls where org_id = :o order by " + order)
                     .bind("o", org).mapTo(UUID.class).list());
             assertThat(pageAll(CallLogQuery.firstPage(ORG, 113).sorted(sort))).as(sort.name()).containsExactlyElementsOf(expected);
@@ -236,5 +226,15 @@ class CallDaoTest {
             }
             q = q.after(page.get(page.size() - 1).cursor());
         }
+    }
+
+    /** Each sort order written out for the owner's reference query, independently of the DAO's. */
+    private static String ownersOrder(CallSort sort) {
+        return switch (sort) {
+            case NEWEST -> "created_at desc, id desc";
+            case OLDEST -> "created_at, id";
+            case LONGEST -> "coalesce(duration_seconds, -1) desc, created_at desc, id desc";
+            case SHORTEST -> "coalesce(duration_seconds, -1), created_at, id";
+        };
     }
 }

@@ -6,7 +6,6 @@ import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.workspace.WorkspaceSecrets;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -54,10 +53,7 @@ class CommandLineTest {
 
     @Test
     void anUnreachableServerIsOneSentence() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = TestWorkspace.freePort();
         CliRun run = CliRun.run(Map.of("PGPASSWORD", "x"), null, "migrate", "--url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/voxanne", "--user", "postgres");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("Cannot reach the database server at 127.0.0.1:" + closedPort + ": check that it is running and reachable.");

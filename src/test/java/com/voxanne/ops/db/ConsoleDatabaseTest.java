@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.UserFacingException;
 import com.voxanne.ops.profiles.ProfileDao;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
 /** Signing in through the console's pool: each failure is one sentence, and the session knows who it is. */
@@ -33,10 +32,7 @@ class ConsoleDatabaseTest {
 
     @Test
     void anUnreachableServerIsOneSentence() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = TestWorkspace.freePort();
         assertThatThrownBy(() -> ConsoleDatabase.open(ConnectionSettings.of("127.0.0.1", port, "voxanne", "someone"), "x".toCharArray(), "t"))
                 .isInstanceOf(UserFacingException.class)
                 .hasMessage("Cannot reach the database server at 127.0.0.1:" + port + ": check that it is running and reachable.");

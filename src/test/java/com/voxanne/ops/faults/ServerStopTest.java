@@ -57,7 +57,7 @@ class ServerStopTest {
     @Test
     void theConsoleOutlivesAnImmediateStopAndReconnectsByItself() throws Exception {
         Path dir = TestWorkspace.root().resolve("server-stop-" + UUID.randomUUID());
-        int port = freePort();
+        int port = TestWorkspace.freePort();
         EmbeddedWorkspace server = EmbeddedWorkspace.start(dir, port, DEMO);
         EmbeddedWorkspace.DemoLogin login = server.demoLogins().stream()
                 .filter(l -> l.organization().equals(ORG) && l.role().equals("manager")).findFirst().orElseThrow();
@@ -215,12 +215,6 @@ class ServerStopTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

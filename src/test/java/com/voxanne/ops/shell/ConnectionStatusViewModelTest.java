@@ -7,7 +7,6 @@ import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.demo.DemoOptions;
 import com.voxanne.ops.workspace.EmbeddedWorkspace;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,10 +17,7 @@ class ConnectionStatusViewModelTest {
 
     @Test
     void goesOfflineWhenTheServerStopsAndRefreshesWhenItIsBack() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = TestWorkspace.freePort();
         var dir = TestWorkspace.root().resolve("heartbeat-" + UUID.randomUUID());
         DemoOptions demo = new DemoOptions(5, 100, LocalDate.of(2026, 11, 1));
         EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, port, demo);
