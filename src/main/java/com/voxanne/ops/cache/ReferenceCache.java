@@ -1,12 +1,11 @@
 package com.voxanne.ops.cache;
 
-import com.voxanne.ops.files.PrivateFiles;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.voxanne.ops.AppVersion;
-import com.voxanne.ops.files.StorageNotice;
+import com.voxanne.ops.files.PrivateFiles;
+import com.voxanne.ops.files.StorageProblem;
 import com.voxanne.ops.profiles.ConsoleSession;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +35,7 @@ public final class ReferenceCache {
     private final Path file;
     private final String server;
     private final ConsoleSession session;
+    private final StorageProblem problem = new StorageProblem();
 
     /** The cache of a signed-in person: {@code session} says which login and organization it belongs to. */
     public ReferenceCache(Path cacheDirectory, String server, ConsoleSession session) {
@@ -77,6 +77,11 @@ public final class ReferenceCache {
         }
     }
 
+    /** What could not be kept, for the window to say. */
+    public StorageProblem problem() {
+        return problem;
+    }
+
     /** Saves atomically; returns false (and logs) when the cache folder cannot be written (full or read-only disk). */
     public boolean save(ReferenceSnapshot snapshot) {
         try {
@@ -84,7 +89,7 @@ public final class ReferenceCache {
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save the reference cache {}: {}", file, e.getMessage());
-            StorageNotice.report("The setup cannot be kept on this computer (" + (e instanceof IOException io
+            problem.report("The setup cannot be kept on this computer (" + (e instanceof IOException io
                     ? PrivateFiles.reason(io) : "it could not be written") + "); the console works, but cannot start offline with it.");
             return false;
         }

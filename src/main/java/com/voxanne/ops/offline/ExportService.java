@@ -1,16 +1,15 @@
 package com.voxanne.ops.offline;
 
-import com.voxanne.ops.files.Csv;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.voxanne.ops.AppVersion;
 import com.voxanne.ops.UserFacingException;
 import com.voxanne.ops.calls.CallDao;
 import com.voxanne.ops.calls.CallDetail;
 import com.voxanne.ops.calls.CallFormats;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.Transcript;
-import com.voxanne.ops.AppVersion;
 import com.voxanne.ops.db.SqlErrors;
+import com.voxanne.ops.files.Csv;
 import com.voxanne.ops.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,7 @@
 package com.voxanne.ops.prefs;
 
 import com.voxanne.ops.files.PrivateFiles;
-
-import com.voxanne.ops.files.StorageNotice;
+import com.voxanne.ops.files.StorageProblem;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +24,7 @@ public final class UserPreferences {
 
     private final Path file;
     private final Properties values = new Properties();
+    private final StorageProblem problem = new StorageProblem();
 
     private UserPreferences(Path file) {
         this.file = file;
@@ -70,6 +70,11 @@ public final class UserPreferences {
         }
     }
 
+    /** What could not be saved, for the window to say. */
+    public StorageProblem problem() {
+        return problem;
+    }
+
     /** Writes atomically; returns false (and logs) when the folder is not writable. */
     public boolean save() {
         try {
@@ -78,7 +83,7 @@ public final class UserPreferences {
             return true;
         } catch (IOException e) {
             LOG.warn("Could not save preferences to {}: {}", file, e.getMessage());
-            StorageNotice.report("Your settings cannot be saved on this computer (" + PrivateFiles.reason(e)
+            problem.report("Your settings cannot be saved on this computer (" + PrivateFiles.reason(e)
                     + "); the console keeps them until it closes.");
             return false;
         }

@@ -26,7 +26,7 @@ import com.voxanne.ops.calls.CallsViewModel;
 import com.voxanne.ops.contacts.ContactService;
 import com.voxanne.ops.contacts.ContactsView;
 import com.voxanne.ops.contacts.ContactsViewModel;
-import com.voxanne.ops.files.StorageNotice;
+import com.voxanne.ops.files.StorageProblem;
 import com.voxanne.ops.leads.LeadService;
 import com.voxanne.ops.leads.LeadsView;
 import com.voxanne.ops.leads.LeadsViewModel;
@@ -139,8 +139,10 @@ public final class SignedInConsole implements AutoCloseable {
             watchConnection();
         }
         MainView shown = mainView;
-        StorageNotice.last().ifPresent(shown::showStorageNotice);
-        onClose.add(StorageNotice.listen(sentence -> executors.fx().execute(() -> shown.showStorageNotice(sentence))));
+        for (StorageProblem problem : List.of(preferences.problem(), cache.problem())) {
+            problem.tell(sentence -> executors.fx().execute(() -> shown.showStorageNotice(sentence)));
+            onClose.add(() -> problem.tell(sentence -> { }));
+        }
         RememberedSplits.remember(callsView, preferences, "callsSplit");
         RememberedSplits.remember(appointmentsView, preferences, "appointmentsSplit");
         calls.refresh();

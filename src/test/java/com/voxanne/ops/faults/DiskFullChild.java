@@ -3,7 +3,6 @@ package com.voxanne.ops.faults;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
-import com.voxanne.ops.files.StorageNotice;
 import com.voxanne.ops.offline.ExportService;
 import com.voxanne.ops.offline.InstallationKey;
 import com.voxanne.ops.prefs.UserPreferences;
@@ -47,7 +46,7 @@ public final class DiskFullChild {
         System.out.println("saved-when-full=" + prefs.save());
         System.out.println("prefs-intact=" + Files.readString(prefsFile).equals(before));
         System.out.println("kept-in-memory=" + prefs.get("theme", "?"));
-        System.out.println("notice=" + StorageNotice.last().orElse(""));
+        System.out.println("notice=" + prefs.problem().last().orElse(""));
 
         try (ConsoleDatabase db = ConsoleDatabase.open(new ConnectionSettings(url, login), password.toCharArray(), "disk-full")) {
             new ExportService(db.jdbi(), key).export(CallFilter.NONE.toQuery(org, ZoneId.of("Europe/London"), 500), Map.of(), false,

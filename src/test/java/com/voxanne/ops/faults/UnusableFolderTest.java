@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.cache.ReferenceCache;
 import com.voxanne.ops.cache.ReferenceService;
-import com.voxanne.ops.files.StorageNotice;
 import com.voxanne.ops.prefs.UserPreferences;
 import com.voxanne.ops.profiles.ConsoleSession;
 import com.voxanne.ops.ui.ConsoleApplication;
@@ -33,11 +32,6 @@ class UnusableFolderTest {
     private final FxRobot robot = new FxRobot();
     private javafx.application.Application application;
 
-    @org.junit.jupiter.api.BeforeEach
-    void nothingSaidYet() {
-        StorageNotice.clear();
-    }
-
     @AfterEach
     void close() throws Exception {
         if (application != null) {
@@ -51,10 +45,14 @@ class UnusableFolderTest {
     void settingsThatCannotBeSavedAreKeptForTheSessionAndSaidOnce() throws Exception {
         Path blocked = Files.writeString(TestWorkspace.root().resolve("blocked-" + UUID.randomUUID()), "a file, not a folder");
         UserPreferences prefs = UserPreferences.load(blocked.resolve("preferences.properties"));
+        java.util.List<String> told = new java.util.ArrayList<>();
+        prefs.problem().tell(told::add);
         prefs.put("theme", "DARK");
         assertThat(prefs.save()).isFalse();
+        assertThat(prefs.save()).as("tried again").isFalse();
+        assertThat(told).as("the window is told once").hasSize(1);
         assertThat(prefs.get("theme", "LIGHT")).as("kept while the console runs").isEqualTo("DARK");
-        assertThat(StorageNotice.last()).hasValueSatisfying(s -> assertThat(s).startsWith("Your settings cannot be saved on this computer (")
+        assertThat(prefs.problem().last()).hasValueSatisfying(s -> assertThat(s).startsWith("Your settings cannot be saved on this computer (")
                 .endsWith("); the console keeps them until it closes.").doesNotContain("\n"));
     }
 
@@ -67,7 +65,7 @@ class UnusableFolderTest {
         ReferenceService service = new ReferenceService(TestWorkspace.as("harley", "admin").jdbi(), cache);
         assertThat(service.refresh().agents()).as("the setup, from the server").hasSize(2);
         assertThat(service.refresh().agents()).as("and again").hasSize(2);
-        assertThat(StorageNotice.last()).hasValueSatisfying(s -> assertThat(s).startsWith("The setup cannot be kept on this computer ("));
+        assertThat(cache.problem().last()).hasValueSatisfying(s -> assertThat(s).startsWith("The setup cannot be kept on this computer ("));
     }
 
     @Test
