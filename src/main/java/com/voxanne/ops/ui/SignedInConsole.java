@@ -139,7 +139,8 @@ public final class SignedInConsole implements AutoCloseable {
             watchConnection();
         }
         MainView shown = mainView;
-        for (StorageProblem problem : List.of(preferences.problem(), cache.problem())) {
+        List<StorageProblem> stores = cache == null ? List.of(preferences.problem()) : List.of(preferences.problem(), cache.problem());
+        for (StorageProblem problem : stores) {
             problem.tell(sentence -> executors.fx().execute(() -> shown.showStorageNotice(sentence)));
             onClose.add(() -> problem.tell(sentence -> { }));
         }
