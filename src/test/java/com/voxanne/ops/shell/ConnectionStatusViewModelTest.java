@@ -52,4 +52,45 @@ class ConnectionStatusViewModelTest {
         assertThat(ConnectionCheck.address("jdbc:postgresql://[::1]:5432/voxanne")).as("IPv6 literals go straight to the pool").isEmpty();
         assertThat(ConnectionCheck.address("jdbc:postgresql://host:notaport/x")).isEmpty();
     }
+
+    @Test
+    void aBusyMachineIsNotALostServerButARefusalIs() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> server = new java.util.concurrent.atomic.AtomicReference<>("slow");
+        ConnectionCheck check = new ConnectionCheck(null) {
+            @Override
+            public boolean reachable() {
+                if (server.get().equals("slow")) {
+                    try {
+                        Thread.sleep(2_500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return server.get().equals("up");
+            }
+        };
+        AtomicInteger refreshed = new AtomicInteger();
+        var background = java.util.concurrent.Executors.newCachedThreadPool();
+        try {
+            var status = new ConnectionStatusViewModel(check, background, Runnable::run, refreshed::incrementAndGet);
+            checkAndWait(status);
+            assertThat(status.onlineProperty().get()).as("one slow answer: a busy machine").isTrue();
+            checkAndWait(status);
+            assertThat(status.onlineProperty().get()).as("two in a row: the server does not answer").isFalse();
+            server.set("up");
+            checkAndWait(status);
+            assertThat(status.onlineProperty().get()).isTrue();
+            assertThat(refreshed.get()).isEqualTo(1);
+            server.set("refused");
+            checkAndWait(status);
+            assertThat(status.onlineProperty().get()).as("a refusal: at once").isFalse();
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    /** One check, and its answer (or its two-second limit) applied. */
+    private static void checkAndWait(ConnectionStatusViewModel status) throws Exception {
+        status.checkNow().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }
