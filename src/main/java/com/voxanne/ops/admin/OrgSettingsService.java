@@ -76,7 +76,7 @@ public class OrgSettingsService {
                 return jdbi.inTransaction(h -> {
                     int added = h.createUpdate("""
                                     insert into public.org_feature_flags (org_id, feature_flag_id, enabled, notes)
-                                    values (private.current_org_id(), :flag, :on, :notes) on conflict (org_id, feature_flag_id) do nothing""")
+                                    values (voxconsole.current_org_id(), :flag, :on, :notes) on conflict (org_id, feature_flag_id) do nothing""")
                             .bind("flag", base.flagId()).bind("on", enabled).bind("notes", notes).execute();
                     FeatureSwitch now = feature(h, base.flagId()).orElseThrow();
                     return added == 1 ? new SaveResult.Saved<>(now) : new SaveResult.Conflict<>(now);

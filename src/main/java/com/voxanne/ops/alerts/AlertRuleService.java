@@ -33,7 +33,7 @@ public class AlertRuleService {
             try {
                 return jdbi.inTransaction(h -> new SaveResult.Saved<>(h.createQuery("""
                                 insert into public.escalation_rules (org_id, name, enabled, trigger_type, threshold, action, target)
-                                values (private.current_org_id(), :name, :enabled, :trigger, :threshold, :action, :target)"""
+                                values (voxconsole.current_org_id(), :name, :enabled, :trigger, :threshold, :action, :target)"""
                                 + " returning " + COLUMNS)
                         .bind("name", edit.name()).bind("enabled", edit.enabled()).bind("trigger", edit.triggerType())
                         .bind("threshold", edit.threshold()).bind("action", edit.action()).bind("target", edit.target())

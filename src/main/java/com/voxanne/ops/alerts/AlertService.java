@@ -15,7 +15,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 /**
  * The alerts of the signed-in organization, read under the person's role: hot lead alerts, and
  * calls whose urgency or sentiment call for attention. Acknowledging records who and when in the
- * database (hot lead alerts in their own columns, calls as an audit row), once. Blocking.
+ * console's own table in the database, once. Blocking.
  */
 public class AlertService {
 
@@ -32,11 +32,10 @@ public class AlertService {
     private static final String HOT_LEADS = """
             select 'HOT_LEAD' as kind, a.id, a.call_id, a.contact_id,
                    nullif(concat_ws(' ', c.first_name, c.last_name), '') as who, c.phone, a.reason, a.urgency,
-                   null::numeric as sentiment_score, a.lead_score, a.created_at, a.acknowledged_at,
-                   coalesce(p.full_name, p.email) as acknowledged_by
+                   null::numeric as sentiment_score, a.lead_score, a.created_at, k.acknowledged_at, k.acknowledged_by
             from public.hot_lead_alerts a
             left join public.contacts c on c.id = a.contact_id
-            left join public.profiles p on p.id = a.acknowledged_by
+            left join lateral voxconsole.acknowledgements_of('hot_lead_alerts', array[a.id]) k on true
             where a.org_id = :org""";
 
     // The organization is named so the planner walks (org_id, created_at); RLS filters all the same.
@@ -48,7 +47,7 @@ public class AlertService {
               where c.org_id = :org %s
                 and (c.sentiment_urgency in ('high', 'critical') or (c.sentiment_label = 'negative' and c.sentiment_score < :below))
               order by c.created_at desc limit :limit),
-            acks as (select * from private.call_acknowledgements(array(select id from flagged)))
+            acks as (select * from voxconsole.acknowledgements_of('calls', array(select id from flagged)))
             select case when f.sentiment_urgency in ('high', 'critical') then 'URGENT_CALL' else 'UNHAPPY_CALL' end as kind,
                    f.id, f.id as call_id, f.contact_id,
                    coalesce(nullif(concat_ws(' ', ct.first_name, ct.last_name), ''), f.caller_name) as who,
@@ -57,7 +56,7 @@ public class AlertService {
                    f.sentiment_score, null::integer as lead_score, f.created_at, k.acknowledged_at, k.acknowledged_by
             from flagged f
             left join public.contacts ct on ct.id = f.contact_id
-            left join acks k on k.call_id = f.id""";
+            left join acks k on k.entity_id = f.id""";
 
     private final Jdbi jdbi;
 
@@ -102,9 +101,9 @@ public class AlertService {
             return jdbi.inTransaction(h -> {
                 boolean done;
                 if (alert.kind() == Alert.Kind.HOT_LEAD) {
-                    done = h.attach(HotLeadAlertDao.class).acknowledge(alert.id()) == 1;
+                    done = h.attach(HotLeadAlertDao.class).acknowledge(alert.id());
                 } else {
-                    done = h.createQuery("select private.acknowledge_call(:id)").bind("id", alert.id()).mapTo(Instant.class).findOne().isPresent();
+                    done = h.createQuery("select voxconsole.acknowledge('calls', :id)").bind("id", alert.id()).mapTo(Instant.class).findOne().isPresent();
                 }
                 Alert now = reread(h, org, alert, negativeBelow).orElse(alert);
                 if (!done && !now.acknowledged()) {

@@ -17,7 +17,7 @@ public interface AuditDao {
     }
 
     @SqlQuery("""
-            select id, actor_login, action, entity, entity_id, details::text as details, created_at from public.audit_logs
+            select id, actor_login, action, entity, entity_id, details::text as details, created_at from voxconsole.audit_trail
             order by created_at desc, id limit :limit""")
     List<AuditEntry> auditLog(@Bind("limit") int limit);
 

@@ -35,7 +35,7 @@ public class AuditLogService {
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.created_at, a.actor_login, coalesce(p.full_name, p.email) as actor_name, a.action, a.entity, a.entity_id,
                        a.details::text as details
-                from public.audit_logs a left join public.profiles p on p.id = (a.details ->> 'profile_id')::uuid
+                from voxconsole.audit_trail a left join public.profiles p on p.id = (a.details ->> 'profile_id')::uuid
                 where a.org_id = :org""");
         List<Consumer<Query>> binds = new ArrayList<>();
         if (f.entity() != null) {
@@ -72,7 +72,7 @@ public class AuditLogService {
 
     /** The logins that appear in the organization's audit trail, for the "who" filter. */
     public List<String> actors(UUID org) {
-        return jdbi.withHandle(h -> h.createQuery("select distinct actor_login from public.audit_logs where org_id = :org order by 1")
+        return jdbi.withHandle(h -> h.createQuery("select distinct actor_login from voxconsole.audit_trail where org_id = :org order by 1")
                 .bind("org", org).mapTo(String.class).list());
     }
 

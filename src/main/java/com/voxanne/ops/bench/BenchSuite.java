@@ -208,7 +208,7 @@ public final class BenchSuite {
                 .bind("o", org).mapTo(String.class).one());
         for (String term : List.of("appointment", "refund", name)) {
             long matches = owner.withHandle(h -> h.createQuery(
-                    "select count(*) from calls where org_id = :o and search_vector @@ websearch_to_tsquery('english', :t)")
+                    "select count(*) from calls where org_id = :o and " + com.voxanne.ops.calls.CallDao.SEARCH_DOCUMENT + " @@ websearch_to_tsquery('english', :t)")
                     .bind("o", org).bind("t", term).mapTo(Long.class).one());
             say("Search '%s' (%,d matching calls) …", term, matches);
             CallLogQuery q = CallLogQuery.firstPage(org, 100).withText(term);

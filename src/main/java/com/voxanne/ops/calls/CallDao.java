@@ -23,6 +23,15 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(CallDetail.class)
 public interface CallDao extends SqlObject {
 
+    /**
+     * The document full-text search matches, as the console's expression index on calls has it
+     * (resources/db/console-indexes.sql; voxconsole.search_call_ids writes it out the same way).
+     * For the owner's comparisons in tests and the bench; the console searches through the function.
+     */
+    String SEARCH_DOCUMENT = "(setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'A')"
+            + " || setweight(to_tsvector('english'::regconfig, coalesce(transcript, '')), 'B'))";
+
+
     String SUMMARY_COLUMNS = """
             c.id, c.created_at, c.call_direction, c.from_number, c.to_number, c.contact_id,
             nullif(concat_ws(' ', ct.first_name, ct.last_name), '') as contact_name, c.caller_name,
@@ -109,7 +118,7 @@ public interface CallDao extends SqlObject {
             // organization. The function searches the caller's own organization with the index and
             // names the ids; the rows are still read here, through RLS (V11 explains).
             where.append(" and c.id in (select ").append("""
-                      private.search_call_ids(:text, :sortName, cast(:searchAfterCreatedAt as timestamptz),
+                      voxconsole.search_call_ids(:text, :sortName, cast(:searchAfterCreatedAt as timestamptz),
                        cast(:searchAfterId as uuid), cast(:searchAfterDuration as integer), cast(:searchFrom as timestamptz),
                        cast(:searchTo as timestamptz), cast(:searchDirections as text[]), cast(:searchStatuses as text[]),
                        cast(:searchLabels as text[]), cast(:searchUrgencies as text[]), cast(:searchContact as uuid),

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** `export`: writes the calls of a filter to a signed .voxbundle, under the person's own login. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Exports calls (with transcripts, contacts, appointments and tracking) to a signed .voxbundle file.",
-            "Runs as --user, so row-level security decides what leaves; the export is recorded in audit_logs."})
+            "Runs as --user, so row-level security decides what leaves; the export is recorded in the console's audit trail."})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec

@@ -8,10 +8,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** `migrate`: brings any PostgreSQL 15+ database to the console's schema. */
+/** `migrate`: an empty database gets the platform's tables, then the console part (as `adopt` adds it). */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Applies the console's schema migrations as --user, who becomes the schema owner",
-            "(a superuser, or a role with BYPASSRLS and CREATEROLE). All pending migrations run in one transaction."})
+        description = {"On an empty database: creates the platform's 26 tables, then adds the console's part as 'adopt' does.",
+            "On a database the console already runs on: brings the console's part up to date.",
+            "Run it as the schema owner (a superuser, or a role with BYPASSRLS and CREATEROLE)."})
 final class MigrateCommand implements Callable<Integer> {
 
     @Spec
@@ -25,10 +26,14 @@ final class MigrateCommand implements Callable<Integer> {
         var settings = server.settings();
         var result = SchemaMigrator.migrate(OwnerDataSource.open(settings, PasswordSource.forUser(settings.user())));
         var out = spec.commandLine().getOut();
-        if (result.migrationsExecuted == 0) {
-            out.println("The schema is up to date (version " + result.initialSchemaVersion + ").");
+        if (result.createdPlatform()) {
+            out.println("Created the platform's 26 tables.");
+        }
+        if (result.migrationsApplied() == 0) {
+            out.println("The console's schema is up to date (version " + result.schemaVersion() + ").");
         } else {
-            out.println("Applied " + result.migrationsExecuted + " migration(s); the schema is now at version " + result.targetSchemaVersion + ".");
+            out.println("Applied " + result.migrationsApplied() + " migration(s); the console's schema is now at version "
+                    + result.schemaVersion() + ".");
         }
         return 0;
     }

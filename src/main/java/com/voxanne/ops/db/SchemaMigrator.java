@@ -1,48 +1,186 @@
 package com.voxanne.ops.db;
 
 import com.voxanne.ops.UserFacingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Applies the console's Flyway migrations (resources/db/migration) to a PostgreSQL 15+ database. */
+/**
+ * Puts the console on a database, in two parts (docs/schema.md): the platform part, the schema
+ * SSOT's 26 tables as the platform has them, created only on a database that holds none of them;
+ * and the console part, everything the console adds on top, in its own schema {@value #SCHEMA}
+ * (Flyway migrations from resources/db/migration with their history there) plus its indexes on
+ * the platform's tables. {@link #migrate} is "create the platform part if absent, then adopt", so
+ * the demo and every test exercise the same adoption an operator runs on production.
+ */
 public final class SchemaMigrator {
 
     public static final String LOCATION = "classpath:db/migration";
+    public static final String SCHEMA = "voxconsole";
+
+    /** The platform's production tables; the console cannot work without any of them. */
+    public static final List<String> PRODUCTION_TABLES = List.of("organizations", "profiles", "contacts", "calls", "appointments",
+            "call_tracking", "feature_flags", "org_tools", "onboarding_submissions");
+
+    /** The configuration tables; the console reads what it finds of them. */
+    public static final List<String> CONFIGURATION_TABLES = List.of("agents", "services", "knowledge_base", "knowledge_base_chunks",
+            "knowledge_base_changelog", "integrations", "org_credentials", "carrier_forwarding_rules", "leads", "audit_logs",
+            "telephony_country_audit_log", "security_audit_log", "org_feature_flags", "hot_lead_alerts", "twilio_subaccounts",
+            "escalation_rules", "integration_settings");
 
     private SchemaMigrator() {
     }
 
+    /** What one adoption did. */
+    public record Outcome(boolean createdPlatform, int migrationsApplied, int schemaVersion, ConsoleIndexes.Built indexes) {
+    }
+
     /**
-     * Migrates as the connecting role, which becomes the schema owner. All pending migrations run in
-     * one transaction, so a failure leaves the database exactly as it was.
+     * For an empty database or one the console already made: creates the platform part when none of
+     * its tables exists, then adopts. Refuses a database that holds some of the platform's tables
+     * but not all (that is `adopt`'s job, after its dry run).
      */
-    public static MigrateResult migrate(DataSource ownerDataSource) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(ownerDataSource)
+    public static Outcome migrate(DataSource owner) {
+        int present = countPlatformTables(owner);
+        boolean create = present == 0;
+        if (create) {
+            createPlatformPart(owner);
+        } else if (present < PRODUCTION_TABLES.size() + CONFIGURATION_TABLES.size() && !hasConsolePart(owner)) {
+            throw new UserFacingException("This database already holds " + present + " of the platform's 26 tables: attach the console to it"
+                    + " with 'voxconsole adopt --dry-run' and then 'voxconsole adopt' instead of migrate.");
+        }
+        Outcome adopted = adopt(owner, name -> { });
+        return new Outcome(create, adopted.migrationsApplied(), adopted.schemaVersion(), adopted.indexes());
+    }
+
+    /**
+     * Adds the console part to a database that holds the platform's tables. The migrations run in
+     * one transaction (a failure leaves the database as it was); the indexes are then built one by
+     * one outside it, CONCURRENTLY, and a rerun finishes what an interrupted run left. Running it
+     * again when everything is there changes nothing.
+     *
+     * @param beforeIndex told the name of each index before it is built (progress, and tests)
+     */
+    public static Outcome adopt(DataSource owner, Consumer<String> beforeIndex) {
+        String crypto = cryptoSchema(owner);
+        Flyway flyway = flyway(owner, crypto);
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (FlywayException e) {
+            throw new UserFacingException("The console's schema could not be added and nothing of it was changed: " + rootMessage(e), e);
+        }
+        ConsoleIndexes.Built built = ConsoleIndexes.ensure(owner, beforeIndex);
+        ConsolePrivileges.lockDown(owner);
+        return new Outcome(false, result.migrationsExecuted, latestApplied(flyway), built);
+    }
+
+    /** The console migrations adopt would apply now, in order, as "V3 rules for console writes". */
+    public static List<String> pending(DataSource owner) {
+        Flyway flyway = flyway(owner, cryptoSchema(owner));
+        return java.util.Arrays.stream(flyway.info().pending())
+                .map(m -> "V" + m.getVersion() + " " + m.getDescription()).toList();
+    }
+
+    private static Flyway flyway(DataSource owner, String crypto) {
+        return Flyway.configure()
+                .dataSource(owner)
                 .locations(LOCATION)
-                .defaultSchema("public")
-                .createSchemas(false)
+                .schemas(SCHEMA)
+                .defaultSchema(SCHEMA)
+                .createSchemas(true)
+                .placeholders(Map.of("crypto", crypto))
                 .group(true)
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
                 .load();
-        try {
-            return flyway.migrate();
-        } catch (FlywayException e) {
-            throw new UserFacingException("The schema migration failed and nothing was changed: " + rootMessage(e), e);
+    }
+
+    private static int latestApplied(Flyway flyway) {
+        MigrationInfo current = flyway.info().current();
+        return current == null || current.getVersion() == null ? 0 : Integer.parseInt(current.getVersion().getVersion().split("\\.")[0]);
+    }
+
+    /**
+     * The schema pgcrypto is installed in, quoted for SQL. Supabase keeps it in {@code extensions};
+     * where it is absent, the first migration installs it in the console's own schema (and detach
+     * takes it away with the schema).
+     */
+    static String cryptoSchema(DataSource owner) {
+        try (Connection c = owner.getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select quote_ident(n.nspname) from pg_extension e join pg_namespace n on n.oid = e.extnamespace"
+                     + " where e.extname = 'pgcrypto'")) {
+            return rs.next() ? rs.getString(1) : SCHEMA;
+        } catch (SQLException e) {
+            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
+        }
+    }
+
+    public static boolean hasConsolePart(DataSource owner) {
+        try (Connection c = owner.getConnection();
+             PreparedStatement s = c.prepareStatement("select to_regclass(?) is not null")) {
+            s.setString(1, SCHEMA + ".flyway_schema_history");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
+        }
+    }
+
+    private static int countPlatformTables(DataSource owner) {
+        try (Connection c = owner.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from pg_class where relnamespace = 'public'::regnamespace"
+                     + " and relkind in ('r', 'p') and relname = any(?)")) {
+            s.setArray(1, c.createArrayOf("text", java.util.stream.Stream.concat(PRODUCTION_TABLES.stream(), CONFIGURATION_TABLES.stream())
+                    .toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
+        }
+    }
+
+    private static void createPlatformPart(DataSource owner) {
+        String sql = Resources.text("db/platform/platform_tables.sql");
+        try (Connection c = owner.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new UserFacingException("The platform's tables could not be created and nothing was changed: " + e.getMessage(), e);
         }
     }
 
     /**
-     * A digest of every migration script on the class path (names and contents): two databases
-     * migrated by consoles with the same fingerprint have the same schema. Lets the console keep an
-     * already-migrated template database and clone it instead of migrating again.
+     * A digest of every script that shapes the schema (both parts, names and contents): two
+     * databases made by consoles with the same fingerprint have the same schema. Lets the console
+     * keep an already-migrated template database and clone it instead of migrating again.
      */
     public static synchronized String fingerprint() {
         if (fingerprint == null) {
-            fingerprint = MigrationScripts.digest("db/migration");
+            fingerprint = MigrationScripts.digest("db/migration") + MigrationScripts.digest("db/platform")
+                    + Resources.sha256("db/console-indexes.sql");
+            fingerprint = Resources.sha256Hex(fingerprint);
         }
         return fingerprint;
     }
@@ -59,7 +197,7 @@ public final class SchemaMigrator {
 
     private static int latestVersion;
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -19,7 +19,7 @@ public final class SchemaVersion {
         int wanted = SchemaMigrator.latestVersion();
         Integer found;
         try {
-            found = signedIn.withHandle(h -> h.createQuery("select private.schema_version()").mapTo(Integer.class).one());
+            found = signedIn.withHandle(h -> h.createQuery("select voxconsole.schema_version()").mapTo(Integer.class).one());
         } catch (RuntimeException e) {
             if (isMissingFunction(e)) {
                 // Servers migrated before V12 cannot say their version: they are older than this console.

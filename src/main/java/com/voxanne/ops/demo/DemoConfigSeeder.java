@@ -224,10 +224,13 @@ final class DemoConfigSeeder {
     private UUID credential(Handle h, UUID orgId, String provider, String label, UUID createdBy, DemoRandom r) {
         String secret = "demo_" + provider + "_" + r.uuid().toString().replace("-", "");
         UUID id = r.uuid();
-        h.createUpdate("""
-                        insert into public.org_credentials (id, org_id, provider, label, secret_ciphertext, secret_hint, key_version, created_by)
-                        select :id, :org, :provider, :label, e.ciphertext, :hint, e.key_version, :by
-                        from private.encrypt_secret(:secret) e""")
+        // The platform holds its credentials' key, not the console (which never decrypts a secret);
+        // the demo platform's is derived from the seed. pgcrypto is called where it is installed.
+        String crypto = h.createQuery("select quote_ident(n.nspname) from pg_extension e join pg_namespace n on n.oid = e.extnamespace"
+                + " where e.extname = 'pgcrypto'").mapTo(String.class).one();
+        h.createUpdate("insert into public.org_credentials (id, org_id, provider, label, secret_ciphertext, secret_hint, key_version, created_by)"
+                        + " select :id, :org, :provider, :label, " + crypto + ".pgp_sym_encrypt(:secret, :key, 'cipher-algo=aes256'), :hint, 1, :by")
+                .bind("key", options.credentialKey())
                 .bind("id", id).bind("org", orgId).bind("provider", provider).bind("label", label)
                 .bind("hint", "…" + secret.substring(secret.length() - 4)).bind("by", createdBy).bind("secret", secret).execute();
         return id;

@@ -126,7 +126,7 @@ public final class DemoDataGenerator {
             if (!empty) {
                 throw new UserFacingException("The database already has organizations: demo data only goes into an empty database.");
             }
-            h.execute("select private.set_change_tracking(false)");
+            h.execute("select voxconsole.set_change_tracking(false)");
             try {
                     phases.time("reference", () -> writeReferenceData(h));
             } catch (SQLException e) {
@@ -180,7 +180,8 @@ public final class DemoDataGenerator {
             phases.add("indexes", System.nanoTime() - t2);
             owner.useTransaction(h -> {
                 new DemoConfigSeeder(options, catalog).seed(h, orgs, windowStart, windowEnd);
-                h.execute("select private.set_change_tracking(true)");
+                copyAcknowledgements(h);
+                h.execute("select voxconsole.set_change_tracking(true)");
             });
             // Outside a transaction: statistics for the planner, and the visibility map that lets the
             // charts read the keyset index alone from the first query on.
@@ -250,7 +251,7 @@ public final class DemoDataGenerator {
             // commit instead of logging every row in the WAL first.
             h.execute("truncate public.contacts, public.calls, public.appointments, public.call_tracking, public.hot_lead_alerts cascade");
             // History loaded in bulk is nobody's write: no audit rows, no live notices (back on before commit).
-            h.execute("select private.set_change_tracking(false)");
+            h.execute("select voxconsole.set_change_tracking(false)");
             Phases phases = new Phases();
             try {
                 phases.time("reference", () -> writeReferenceData(h));
@@ -265,7 +266,8 @@ public final class DemoDataGenerator {
                     return 0L;
                 });
                 new DemoConfigSeeder(options, catalog).seed(h, orgs, windowStart, windowEnd);
-                h.execute("select private.set_change_tracking(true)");
+                copyAcknowledgements(h);
+                h.execute("select voxconsole.set_change_tracking(true)");
                 // Fresh statistics, so the first queries get plans fit for the data rather than for empty tables.
                 phases.time("analyze", () -> {
                     h.execute("analyze");
@@ -654,6 +656,18 @@ public final class DemoDataGenerator {
             }
             return copy.finish();
         }
+    }
+
+    /**
+     * The demo's platform records acknowledgements in hot_lead_alerts' own columns, as some platforms
+     * do; the console keeps its own, so the history shows acknowledged in the console too.
+     */
+    private static void copyAcknowledgements(Handle h) {
+        h.execute("""
+                insert into voxconsole.acknowledgements (entity, entity_id, org_id, profile_id, login_role, acknowledged_at)
+                select 'hot_lead_alerts', a.id, a.org_id, a.acknowledged_by, 'platform', a.acknowledged_at
+                from public.hot_lead_alerts a where a.acknowledged_at is not null
+                on conflict do nothing""");
     }
 
     // Helpers ------------------------------------------------------------------------------------

@@ -23,6 +23,16 @@ public record DemoOptions(long seed, int calls, LocalDate anchor, int organizati
         }
     }
 
+    /** The demo platform's key for its credentials (a real platform keeps its own, elsewhere; the console never decrypts). */
+    public String credentialKey() {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("voxanne demo platform credentials " + seed).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public DemoOptions(long seed, int calls, LocalDate anchor) {
         this(seed, calls, anchor, DEFAULT_ORGANIZATIONS);
     }

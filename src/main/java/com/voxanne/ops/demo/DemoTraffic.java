@@ -51,7 +51,7 @@ public final class DemoTraffic implements AutoCloseable {
         try {
             // The organizations people sign in to in the demo: where a live call is seen.
             organizations = owner.withHandle(h -> h.createQuery("""
-                    select distinct p.org_id from private.console_logins l join public.profiles p on p.id = l.profile_id""")
+                    select distinct p.org_id from voxconsole.console_logins l join public.profiles p on p.id = l.profile_id""")
                     .mapTo(UUID.class).list());
         } catch (RuntimeException e) {
             LOG.debug("Demo traffic found no organizations", e);

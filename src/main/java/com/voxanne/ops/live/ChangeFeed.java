@@ -128,7 +128,7 @@ public final class ChangeFeed implements AutoCloseable {
     private static Listening listen(Connection c) throws SQLException {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select private.my_change_channel(), private.current_org_id(), now()")) {
+             ResultSet rs = s.executeQuery("select voxconsole.my_change_channel(), voxconsole.current_org_id(), now()")) {
             rs.next();
             String channel = rs.getString(1);
             if (channel == null) {
@@ -197,8 +197,12 @@ public final class ChangeFeed implements AutoCloseable {
         for (String t : List.of("calls", "appointments", "contacts", "profiles", "org_tools", "org_feature_flags", "escalation_rules")) {
             changedSince.put(t, "select id from public." + t + " where org_id = ? and updated_at >= ? order by updated_at limit ?");
         }
-        changedSince.put("hot_lead_alerts",
-                "select id from public.hot_lead_alerts where org_id = ? and greatest(created_at, acknowledged_at) >= ? limit ?");
+        // New alerts, and alerts acknowledged meanwhile (acknowledgements are the console's own rows).
+        changedSince.put("hot_lead_alerts", """
+                with p as (select cast(? as uuid) as org, cast(? as timestamptz) as since, cast(? as integer) as max_rows)
+                (select a.id from p, public.hot_lead_alerts a where a.org_id = p.org and a.created_at >= p.since
+                 union select voxconsole.acknowledged_since('hot_lead_alerts', p.since, p.max_rows) from p)
+                limit (select max_rows from p)""");
         List<Change> changes = new ArrayList<>();
         for (var table : changedSince.entrySet()) {
             List<UUID> ids = new ArrayList<>();

@@ -13,7 +13,7 @@ import org.postgresql.PGConnection;
 /**
  * Creates and lists console login roles. A login is a PostgreSQL role with LOGIN, member of exactly
  * one of vox_user / vox_manager / vox_admin (the profile's role), and linked to its profile in
- * private.console_logins. Runs as the schema owner or a superuser: console roles cannot do this.
+ * voxconsole.console_logins. Runs as the schema owner or a superuser: console roles cannot do this.
  */
 public final class ConsoleLogins {
 
@@ -51,7 +51,7 @@ public final class ConsoleLogins {
         if (roleExists) {
             throw new UserFacingException("The login " + loginRole + " already exists on this server.");
         }
-        boolean alreadyLinked = owner.createQuery("select exists (select 1 from private.console_logins where profile_id = :p)")
+        boolean alreadyLinked = owner.createQuery("select exists (select 1 from voxconsole.console_logins where profile_id = :p)")
                 .bind("p", profile.profileId()).mapTo(Boolean.class).one();
         if (alreadyLinked) {
             throw new UserFacingException("The profile " + profileEmail + " already has a console login.");
@@ -61,11 +61,12 @@ public final class ConsoleLogins {
             tx.execute("create role " + loginRole + " login nosuperuser nocreatedb nocreaterole nobypassrls noreplication in role vox_"
                     + profile.role().toLowerCase(Locale.ROOT));
             setPassword(tx.getConnection(), loginRole, password);
-            tx.createUpdate("insert into private.console_logins (login_role, profile_id) values (:login, :profile)")
+            tx.createUpdate("insert into voxconsole.console_logins (login_role, profile_id) values (:login, :profile)")
                     .bind("login", loginRole).bind("profile", profile.profileId()).execute();
             tx.createUpdate("""
-                            insert into public.security_audit_log (org_id, event_type, login_role, details)
-                            select p.org_id, 'login_created', :login, jsonb_build_object('profile_id', p.id, 'role', p.role, 'by', session_user)
+                            insert into voxconsole.audit_trail (org_id, action, entity, entity_id, details)
+                            select p.org_id, 'login', 'console_logins', p.id,
+                                   jsonb_build_object('event', 'created', 'login_role', :login, 'role', p.role, 'by', session_user)
                             from public.profiles p where p.id = :profile""")
                     .bind("login", loginRole).bind("profile", profile.profileId()).execute();
         });
@@ -75,7 +76,7 @@ public final class ConsoleLogins {
     public static List<Login> list(Handle owner) {
         return owner.createQuery("""
                         select l.login_role, p.id, p.email, p.role, o.name as org_name
-                        from private.console_logins l
+                        from voxconsole.console_logins l
                         join public.profiles p on p.id = l.profile_id
                         join public.organizations o on o.id = p.org_id
                         order by o.name, p.role, l.login_role""")

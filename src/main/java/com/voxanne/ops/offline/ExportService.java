@@ -94,7 +94,7 @@ public class ExportService {
             manifest.put("filter", filterDescription);
             manifest.put("redacted", redact);
             String sha = bundle.finish(manifest, key, json);
-            jdbi.useHandle(h -> h.createQuery("select private.record_export(cast(:filter as jsonb), :rows, :redacted, :sha)")
+            jdbi.useHandle(h -> h.createQuery("select voxconsole.record_export(cast(:filter as jsonb), :rows, :redacted, :sha)")
                     .bind("filter", json.writeValueAsString(filterDescription)).bind("rows", (int) counts[0]).bind("redacted", redact)
                     .bind("sha", sha).mapTo(String.class).one());
             return new Result(out, counts[0], counts[1], counts[2], counts[3], sha);

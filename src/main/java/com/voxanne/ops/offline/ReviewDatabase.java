@@ -125,7 +125,7 @@ public final class ReviewDatabase {
             });
             SchemaMigrator.migrate(workspace.ownerDataSource(template));
             // A review database is a read-only copy loaded in bulk: nothing in it is audited or announced.
-            Jdbi.create(workspace.ownerDataSource(template)).useHandle(h -> h.execute("select private.set_change_tracking(false)"));
+            Jdbi.create(workspace.ownerDataSource(template)).useHandle(h -> h.execute("select voxconsole.set_change_tracking(false)"));
             // Marked a template only once migrated: a half-made one (the console quit) is made again.
             server.useHandle(h -> h.execute("alter database " + template + " is_template true allow_connections false"));
         }
@@ -144,7 +144,7 @@ public final class ReviewDatabase {
             ConsoleLogins.create(h, login, "reviewer@offline.invalid", password.toCharArray());
         } else {
             h.getConnection().unwrap(org.postgresql.PGConnection.class).alterUserPassword(login, password.toCharArray(), "scram-sha-256");
-            h.execute("insert into private.console_logins (login_role, profile_id) select ?, id from public.profiles "
+            h.execute("insert into voxconsole.console_logins (login_role, profile_id) select ?, id from public.profiles "
                     + "where email = 'reviewer@offline.invalid' on conflict do nothing", login);
         }
     }
@@ -152,8 +152,8 @@ public final class ReviewDatabase {
     /** The organization, the reviewer, every contact and the newest calls: enough for the first page. */
     private static void loadFirst(Handle h, Path bundle, JsonNode manifest, UUID org) throws IOException, SQLException {
         // A review database holds what the bundle holds, masked phone numbers and e-mails included.
-        h.execute("alter domain public.phone_e164 drop constraint phone_e164_format");
-        h.execute("alter domain public.email_address drop constraint email_address_format");
+        // The console's rules judge supervisors' edits; a review copy is nobody's edit.
+        h.execute("alter table public.contacts disable trigger voxconsole_rules");
         h.createUpdate("insert into public.organizations (id, name, email) values (:id, :name, 'review@offline.invalid')")
                 .bind("id", org).bind("name", manifest.path("organization").path("name").asText("Reviewed organization")).execute();
         h.createUpdate("insert into public.profiles (org_id, email, full_name, role) values (:org, 'reviewer@offline.invalid', :name, 'user')")
@@ -193,8 +193,8 @@ public final class ReviewDatabase {
                 }
                 h.execute("analyze");
                 // Only a complete load is reused; one cut short (the console quit) is loaded again next time.
-                h.execute("create table private.review_loaded (loaded_at timestamptz not null default now(), login name not null)");
-                h.execute("insert into private.review_loaded (login) values (?)", login);
+                h.execute("create table voxconsole.review_loaded (loaded_at timestamptz not null default now(), login name not null)");
+                h.execute("insert into voxconsole.review_loaded (login) values (?)", login);
             });
         } catch (Exception e) {
             throw new java.util.concurrent.CompletionException(new UserFacingException(

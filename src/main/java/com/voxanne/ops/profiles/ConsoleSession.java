@@ -2,7 +2,7 @@ package com.voxanne.ops.profiles;
 
 import java.util.UUID;
 
-/** Who the console is signed in as, as the database sees it (public.console_session). */
+/** Who the console is signed in as, as the database sees it (voxconsole.console_session). */
 public record ConsoleSession(UUID profileId, UUID orgId, String orgName, String role, String fullName, String email, String loginRole) {
 
     public boolean isAdmin() {

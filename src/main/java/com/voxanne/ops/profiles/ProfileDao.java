@@ -17,7 +17,7 @@ public interface ProfileDao {
     String COLUMNS = "id, org_id, email, full_name, avatar_url, role, phone, status, last_login, created_at, updated_at";
 
     /** Empty when the login has no active profile: the console then explains why it cannot open. */
-    @SqlQuery("select profile_id, org_id, org_name, role, full_name, email, login_role from public.console_session")
+    @SqlQuery("select profile_id, org_id, org_name, role, full_name, email, login_role from voxconsole.console_session")
     Optional<ConsoleSession> session();
 
     @SqlQuery("select " + COLUMNS + " from public.profiles order by role, full_name, id")

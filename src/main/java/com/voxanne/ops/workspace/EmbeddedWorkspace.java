@@ -139,6 +139,12 @@ public final class EmbeddedWorkspace implements AutoCloseable {
             if (fresh || !Files.exists(bootstrapped)) {
                 workspace.bootstrap(demo, seedProgress);
                 Files.writeString(bootstrapped, "created\n");
+            } else if (workspace.hasEarlierLayout()) {
+                // Consoles before the platform/console split kept their schema in public; the demo
+                // is generated, so it is simply made again in the current layout.
+                LOG.info("The demo workspace has the schema layout of an earlier console; making it again");
+                workspace.dropDemoDatabase();
+                workspace.bootstrap(demo, seedProgress);
             } else {
                 SchemaMigrator.migrate(workspace.ownerDataSource());
             }
@@ -172,6 +178,29 @@ public final class EmbeddedWorkspace implements AutoCloseable {
             secrets.save();
         } catch (IOException e) {
             throw new UserFacingException("The demo passwords could not be saved: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean hasEarlierLayout() {
+        return Jdbi.create(ownerDataSource()).withHandle(h -> h.createQuery(
+                "select to_regclass('public.flyway_schema_history') is not null").mapTo(Boolean.class).one());
+    }
+
+    private void dropDemoDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop database " + DATABASE + " with (force)");
+            // Its logins are the server's, not the database's: made again with the data.
+            List<String> logins = new java.util.ArrayList<>();
+            try (var rs = s.executeQuery("select quote_ident(rolname) from pg_roles where rolname like 'demo\\_%'")) {
+                while (rs.next()) {
+                    logins.add(rs.getString(1));
+                }
+            }
+            for (String login : logins) {
+                s.execute("drop role " + login);
+            }
+        } catch (SQLException e) {
+            throw new UserFacingException("The demo database could not be made again: " + e.getMessage(), e);
         }
     }
 

@@ -24,7 +24,7 @@ class AgendaPlanTest {
         String plan = QueryPlans.explain(TestWorkspace.as("harley", "user").jdbi(), AgendaDao.class, "between",
                 Map.of("org", ORG, "from", from, "to", from.plusMonths(1)));
 
-        assertThat(plan).contains("appointments_no_show_idx").contains("calls_negative_by_contact_idx")
+        assertThat(plan).contains("voxconsole_appointments_no_show_idx").contains("voxconsole_calls_negative_by_contact_idx")
                 .doesNotContain("Seq Scan on calls");
     }
 
@@ -34,6 +34,6 @@ class AgendaPlanTest {
         String plan = QueryPlans.explain(TestWorkspace.as("harley", "user").jdbi(), AgendaDao.class, "dayCounts",
                 Map.of("org", ORG, "from", from, "to", from.plusMonths(1), "zone", "Europe/London"));
 
-        assertThat(plan).contains("Index Only Scan using appointments_org_id_scheduled_at_idx").doesNotContain("Heap Scan on appointments");
+        assertThat(plan).contains("Index Only Scan using voxconsole_appointments_org_id_scheduled_at_idx").doesNotContain("Heap Scan on appointments");
     }
 }

@@ -69,7 +69,7 @@ class CallDaoTest {
             for (CallSort sort : CallSort.values()) {
                 String order = ownersOrder(sort);
                 List<UUID> expected = owner.withHandle(h -> h.createQuery("select id from calls where org_id = :o"
-                                + " and search_vector @@ websearch_to_tsquery('english', :t) and status = 'completed' order by " + order)
+                                + " and " + CallDao.SEARCH_DOCUMENT + " @@ websearch_to_tsquery('english', :t) and status = 'completed' order by " + order)
                         .bind("o", ORG).bind("t", text).mapTo(UUID.class).list());
                 assertThat(expected).as(text).isNotEmpty();
                 assertThat(pageAll(CallLogQuery.firstPage(ORG, 37).withText(text).withStatuses(Set.of("completed")).sorted(sort)))
@@ -92,20 +92,19 @@ class CallDaoTest {
             return found;
         });
         assertThat(ginScans()).as("the GIN index answered the search, under the login's role").isGreaterThan(before);
-        List<UUID> ownersView = owner.withHandle(h -> h.createQuery("""
-                        select id from calls where org_id = :o and search_vector @@ websearch_to_tsquery('english', :t)
-                        order by created_at desc, id desc limit 100""").bind("o", ORG).bind("t", name).mapTo(UUID.class).list());
+        List<UUID> ownersView = owner.withHandle(h -> h.createQuery("select id from calls where org_id = :o and "
+                        + CallDao.SEARCH_DOCUMENT + " @@ websearch_to_tsquery('english', :t) order by created_at desc, id desc limit 100").bind("o", ORG).bind("t", name).mapTo(UUID.class).list());
         assertThat(rows).extracting(CallSummary::id).containsExactlyElementsOf(ownersView);
 
         // Called directly, the function names ids of the caller's organization only, whatever it is asked.
         List<UUID> direct = harley.withHandle(h -> h.createQuery("""
-                        select private.search_call_ids(:t, 'NEWEST', null, null, null, null, null, '{}', '{}', '{}', '{}', null, null, null)""")
+                        select voxconsole.search_call_ids(:t, 'NEWEST', null, null, null, null, null, '{}', '{}', '{}', '{}', null, null, null)""")
                 .bind("t", name).mapTo(UUID.class).list());
         List<UUID> foreign = owner.withHandle(h -> h.createQuery("select id from calls where org_id <> :o and id = any(:ids)")
                 .bind("o", ORG).bindArray("ids", UUID.class, direct).mapTo(UUID.class).list());
         assertThat(foreign).isEmpty();
         boolean publicMayCall = owner.withHandle(h -> h.createQuery("""
-                        select has_function_privilege('public', 'private.search_call_ids(text, text, timestamptz, uuid, integer, timestamptz,
+                        select has_function_privilege('public', 'voxconsole.search_call_ids(text, text, timestamptz, uuid, integer, timestamptz,
                           timestamptz, text[], text[], text[], text[], uuid, uuid[], integer)', 'execute')""").mapTo(Boolean.class).one());
         assertThat(publicMayCall).as("PUBLIC may not call it").isFalse();
     }
@@ -113,7 +112,7 @@ class CallDaoTest {
     private long ginScans() {
         return owner.withHandle(h -> {
             h.createQuery("select pg_stat_force_next_flush()").mapTo(String.class).one();
-            return h.createQuery("select idx_scan from pg_stat_user_indexes where indexrelname = 'calls_search_vector_idx'").mapTo(Long.class).one();
+            return h.createQuery("select idx_scan from pg_stat_user_indexes where indexrelname = 'voxconsole_calls_search_idx'").mapTo(Long.class).one();
         });
     }
 
@@ -181,7 +180,7 @@ class CallDaoTest {
                     .bind("t", deep.createdAt().atOffset(java.time.ZoneOffset.UTC)).bind("id", deep.id()).bind("org", ORG)
                     .mapTo(String.class).list());
         });
-        assertThat(plan).contains("Index Scan using calls_org_id_created_at_id_idx").doesNotContain("Sort").doesNotContain("Seq Scan on calls");
+        assertThat(plan).contains("Index Scan using voxconsole_calls_org_id_created_at_id_idx").doesNotContain("Sort").doesNotContain("Seq Scan on calls");
     }
 
     @Test
@@ -203,7 +202,7 @@ class CallDaoTest {
                         where c.org_id = :org and (coalesce(c.duration_seconds, -1), c.created_at, c.id) < (60, now(), gen_random_uuid())
                         order by coalesce(c.duration_seconds, -1) desc, c.created_at desc, c.id desc limit 100""")
                 .bind("org", ORG).mapTo(String.class).list()));
-        assertThat(plan).contains("Index Scan using calls_org_id_duration_idx").doesNotContain("Sort");
+        assertThat(plan).contains("Index Scan using voxconsole_calls_org_id_duration_idx").doesNotContain("Sort");
     }
 
     private List<CallSummary> page(CallLogQuery q) {

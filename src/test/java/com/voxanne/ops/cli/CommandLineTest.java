@@ -83,8 +83,9 @@ class CommandLineTest {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("resources/db/migration"))) {
             migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         }
-        assertThat(migrate.out()).startsWith("Applied " + migrations + " migration(s)");
-        assertThat(CliRun.run(superuser(), null, "migrate", "--url", url, "--user", "postgres").out()).startsWith("The schema is up to date");
+        assertThat(migrate.out()).startsWith("Created the platform's 26 tables.").contains("Applied " + migrations + " migration(s)");
+        assertThat(CliRun.run(superuser(), null, "migrate", "--url", url, "--user", "postgres").out())
+                .startsWith("The console's schema is up to date");
 
         CliRun seed = CliRun.run(superuser(), null, "seed", "--url", url, "--user", "postgres", "--calls", "250", "--seed", "11");
         assertThat(seed.exit()).as(seed.err()).isZero();
@@ -101,7 +102,7 @@ class CommandLineTest {
         assertThat(add.exit()).as(add.err()).isZero();
         assertThat(add.out()).contains("Created login " + login + " (manager of Cedar Lane Dermatology)");
         try (ConsoleDatabase db = ConsoleDatabase.open(new ConnectionSettings(url, login), "a-long-enough-password".toCharArray(), "cli-test")) {
-            String org = db.jdbi().withHandle(h -> h.createQuery("select org_name from console_session").mapTo(String.class).one());
+            String org = db.jdbi().withHandle(h -> h.createQuery("select org_name from voxconsole.console_session").mapTo(String.class).one());
             assertThat(org).isEqualTo("Cedar Lane Dermatology");
         }
         CliRun duplicate = CliRun.run(superuser(), "a-long-enough-password\n", "user", "add", "--url", url, "--user", "postgres",
@@ -152,15 +153,15 @@ class CommandLineTest {
     @Test
     void aMigrationThatFailsLeavesNothingHalfApplied() throws Exception {
         String url = newDatabase();
-        // A table in the way of V2 makes the second migration fail after the first has run.
-        Jdbi.create(url, "postgres", superPassword).useHandle(h -> h.execute("create table public.contacts (id int)"));
+        // A type in the way of one of the platform's tables makes the platform part fail half way.
+        Jdbi.create(url, "postgres", superPassword).useHandle(h -> h.execute("create type public.knowledge_base as (id int)"));
         CliRun run = CliRun.run(superuser(), null, "migrate", "--url", url, "--user", "postgres");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.errLines().get(0)).startsWith("The schema migration failed and nothing was changed:");
+        assertThat(run.errLines().get(0)).startsWith("The platform's tables could not be created and nothing was changed:");
         int leftovers = Jdbi.create(url, "postgres", superPassword).withHandle(h -> h.createQuery("""
-                select count(*) from pg_namespace where nspname = 'private'""").mapTo(Integer.class).one()
-                + h.createQuery("select count(*) from pg_tables where schemaname = 'public' and tablename <> 'contacts'").mapTo(Integer.class).one());
+                select count(*) from pg_namespace where nspname = 'voxconsole'""").mapTo(Integer.class).one()
+                + h.createQuery("select count(*) from pg_tables where schemaname = 'public'").mapTo(Integer.class).one());
         assertThat(leftovers).as("no schema or table of the migrations remains").isZero();
     }
 }

@@ -98,8 +98,8 @@ class DaoTest {
 
         var alert = manager.onDemand(HotLeadAlertDao.class).unacknowledged(1);
         if (!alert.isEmpty()) {
-            assertThat(manager.onDemand(HotLeadAlertDao.class).acknowledge(alert.get(0).id())).isEqualTo(1);
-            assertThat(manager.onDemand(HotLeadAlertDao.class).acknowledge(alert.get(0).id())).as("only once").isZero();
+            assertThat(manager.onDemand(HotLeadAlertDao.class).acknowledge(alert.get(0).id())).isTrue();
+            assertThat(manager.onDemand(HotLeadAlertDao.class).acknowledge(alert.get(0).id())).as("only once").isFalse();
         }
         var profile = admin.onDemand(ProfileDao.class).all().stream().filter(p -> p.role().equals("user")).findFirst().orElseThrow();
         assertThat(admin.onDemand(ProfileDao.class).updateRoleAndStatus(profile.id(), "user", "active", profile.updatedAt().atOffset(ZoneOffset.UTC)))

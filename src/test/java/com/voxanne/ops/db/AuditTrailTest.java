@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
-/** Every write to a table a console may change lands in audit_logs through the database, whoever makes it. */
+/** Every write to a table a console may change lands in the console's audit trail (voxconsole.audit_trail) through the database, whoever makes it. */
 class AuditTrailTest {
 
     private static final UUID HARLEY = TestWorkspace.orgId("Harley Street Dental Clinic");
@@ -23,7 +23,7 @@ class AuditTrailTest {
 
     private static List<AuditRow> auditOf(UUID entityId) {
         return TestWorkspace.owner().withHandle(h -> h.createQuery(
-                        "select actor_login, action, entity, entity_id, details::text from audit_logs where entity_id = :id order by created_at, id")
+                        "select actor_login, action, entity, entity_id, details::text from voxconsole.audit_trail where entity_id = :id order by created_at, id")
                 .bind("id", entityId)
                 .map((rs, ctx) -> {
                     try {
@@ -35,7 +35,7 @@ class AuditTrailTest {
     }
 
     private static UUID profileOf(String login) {
-        return TestWorkspace.owner().withHandle(h -> h.createQuery("select profile_id from private.console_logins where login_role = :l")
+        return TestWorkspace.owner().withHandle(h -> h.createQuery("select profile_id from voxconsole.console_logins where login_role = :l")
                 .bind("l", login).mapTo(UUID.class).one());
     }
 
@@ -78,7 +78,7 @@ class AuditTrailTest {
     void insertsAndDeletesOfEveryAuditedTableAreRecorded() {
         Jdbi admin = TestWorkspace.as("harley", "admin").jdbi();
         UUID tool = admin.withHandle(h -> h.createQuery(
-                "insert into org_tools (org_id, tool_name, enabled) values (private.current_org_id(), 'audit_test_tool', true) returning id")
+                "insert into org_tools (org_id, tool_name, enabled) values (voxconsole.current_org_id(), 'audit_test_tool', true) returning id")
                 .mapTo(UUID.class).one());
         admin.useHandle(h -> h.createUpdate("delete from org_tools where id = :id").bind("id", tool).execute());
         assertThat(auditOf(tool)).extracting(AuditRow::action).containsExactly("insert", "delete");
@@ -112,11 +112,11 @@ class AuditTrailTest {
     void noConsoleRoleCanWriteOrEraseTheTrail() {
         for (String role : List.of("user", "manager", "admin")) {
             Jdbi db = TestWorkspace.as("harley", role).jdbi();
-            assertThat(Attempt.update(db, "insert into audit_logs (org_id, action, entity) values (private.current_org_id(), 'update', 'calls')").refused())
+            assertThat(Attempt.update(db, "insert into voxconsole.audit_trail (org_id, action, entity) values (voxconsole.current_org_id(), 'update', 'calls')").refused())
                     .as(role + " inserting").isTrue();
-            assertThat(Attempt.update(db, "delete from audit_logs").touchedNothing()).as(role + " deleting").isTrue();
-            assertThat(Attempt.update(db, "update audit_logs set actor_login = 'someone_else'").touchedNothing()).as(role + " rewriting").isTrue();
-            assertThat(Attempt.update(db, "select private.set_change_tracking(false)").refused()).as(role + " switching auditing off").isTrue();
+            assertThat(Attempt.update(db, "delete from voxconsole.audit_trail").touchedNothing()).as(role + " deleting").isTrue();
+            assertThat(Attempt.update(db, "update voxconsole.audit_trail set actor_login = 'someone_else'").touchedNothing()).as(role + " rewriting").isTrue();
+            assertThat(Attempt.update(db, "select voxconsole.set_change_tracking(false)").refused()).as(role + " switching auditing off").isTrue();
             assertThat(Attempt.update(db, "alter table appointments disable trigger appointments_audit").refused())
                     .as(role + " disabling the trigger").isTrue();
         }

@@ -40,7 +40,7 @@ class HostileSearchPropertiesTest {
             String cleaned = TypedText.cleanOrNull(text);
             List<UUID> expected = OWNER.withHandle(h -> h.createQuery(cleaned == null
                             ? "select id from calls where org_id = :o order by created_at desc, id desc limit 25"
-                            : "select id from calls where org_id = :o and search_vector @@ websearch_to_tsquery('english', :t)"
+                            : "select id from calls where org_id = :o and " + com.voxanne.ops.calls.CallDao.SEARCH_DOCUMENT + " @@ websearch_to_tsquery('english', :t)"
                                     + " order by created_at desc, id desc limit 25")
                     .bind("o", HARLEY).bind("t", cleaned).mapTo(UUID.class).list());
             soft.assertThat(rows).as("seed %d, text %s", texts.seed, printable(text)).containsExactlyElementsOf(expected);

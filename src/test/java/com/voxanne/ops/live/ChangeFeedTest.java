@@ -74,11 +74,11 @@ class ChangeFeedTest {
     @Test
     void aLoginThatListensOnAnotherOrganizationsChannelLearnsOnlyAnIdItCannotRead() throws Exception {
         Jdbi harley = TestWorkspace.as("harley", "user").jdbi();
-        assertThat(com.voxanne.ops.security.Attempt.count(harley, "select count(*) from private.change_channel('" + BRIGHTSIDE + "')").refused())
+        assertThat(com.voxanne.ops.security.Attempt.count(harley, "select count(*) from voxconsole.change_channel('" + BRIGHTSIDE + "')").refused())
                 .as("a console cannot work out another organization's channel").isTrue();
-        assertThat(com.voxanne.ops.security.Attempt.count(harley, "select count(*) from private.change_channel_secret").refused()).isTrue();
+        assertThat(com.voxanne.ops.security.Attempt.count(harley, "select count(*) from voxconsole.change_channel_secret").refused()).isTrue();
         // Suppose it learnt the name anyway: the payload is a table, an operation and an id, and the id leads nowhere.
-        String theirChannel = TestWorkspace.owner().withHandle(h -> h.createQuery("select private.change_channel(:o)")
+        String theirChannel = TestWorkspace.owner().withHandle(h -> h.createQuery("select voxconsole.change_channel(:o)")
                 .bind("o", BRIGHTSIDE).mapTo(String.class).one());
         try (Connection c = TestWorkspace.as("harley", "user").openDedicated("voxconsole-snoop")) {
             c.createStatement().execute("listen \"" + theirChannel + "\"");

@@ -83,7 +83,7 @@ class BundleTest {
             assertThat(everything).doesNotContain("demo_google_calendar_").doesNotContain("secret_ciphertext");
         }
         int audited = TestWorkspace.owner().withHandle(h -> h.createQuery("""
-                        select count(*) from audit_logs where action = 'export' and actor_login = 'demo_harley_manager'
+                        select count(*) from voxconsole.audit_trail where action = 'export' and actor_login = 'demo_harley_manager'
                         and org_id = :o and (details ->> 'rows')::int = :n""").bind("o", HARLEY).bind("n", expected.size()).mapTo(Integer.class).one());
         assertThat(audited).as("the export is in the audit log").isPositive();
     }

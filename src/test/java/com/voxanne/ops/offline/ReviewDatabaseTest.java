@@ -66,12 +66,12 @@ class ReviewDatabaseTest {
         }
         var loadedAt = TestWorkspace.get().ownerDataSource(review.settings().jdbcUrl().replaceAll(".*/", ""));
         java.time.OffsetDateTime firstLoad = org.jdbi.v3.core.Jdbi.create(loadedAt).withHandle(h -> h.createQuery(
-                "select loaded_at from private.review_loaded").mapTo(java.time.OffsetDateTime.class).one());
+                "select loaded_at from voxconsole.review_loaded").mapTo(java.time.OffsetDateTime.class).one());
         var again = ReviewDatabase.open(TestWorkspace.get(), bundle, n -> { });
         assertThat(again.settings()).isEqualTo(review.settings());
         assertThat(again.rest()).as("nothing left to load").isCompleted();
         java.time.OffsetDateTime secondLoad = org.jdbi.v3.core.Jdbi.create(loadedAt).withHandle(h -> h.createQuery(
-                "select loaded_at from private.review_loaded").mapTo(java.time.OffsetDateTime.class).one());
+                "select loaded_at from voxconsole.review_loaded").mapTo(java.time.OffsetDateTime.class).one());
         assertThat(secondLoad).as("reopening reuses the loaded database").isEqualTo(firstLoad);
         try (ConsoleDatabase db = ConsoleDatabase.open(again.settings(), again.password(), "review-again")) {
             assertThat(db.jdbi().onDemand(ProfileDao.class).session()).isPresent();

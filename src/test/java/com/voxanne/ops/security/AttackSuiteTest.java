@@ -57,9 +57,12 @@ class AttackSuiteTest {
     }
 
     static Stream<Arguments> tablesAndRoles() {
-        List<String> tables = TestWorkspace.owner().withHandle(h -> h.createQuery(
-                        "select tablename from pg_tables where schemaname = 'public' order by tablename").mapTo(String.class).list());
-        assertThat(tables).as("the schema's 26 tables and Flyway's history").hasSize(27).contains("flyway_schema_history");
+        List<String> tables = TestWorkspace.owner().withHandle(h -> h.createQuery("""
+                        select schemaname || '.' || tablename from pg_tables where schemaname in ('public', 'voxconsole')
+                        order by schemaname desc, tablename""").mapTo(String.class).list());
+        assertThat(tables.stream().filter(t -> t.startsWith("public."))).as("the platform's 26 tables").hasSize(26);
+        assertThat(tables).as("and the console's own").contains("voxconsole.flyway_schema_history", "voxconsole.console_logins",
+                "voxconsole.audit_trail", "voxconsole.acknowledgements", "voxconsole.change_channel_secret");
         return tables.stream().flatMap(t -> ROLES.stream().map(r -> Arguments.of(t, r)));
     }
 
@@ -71,30 +74,30 @@ class AttackSuiteTest {
         long othersBefore = othersRows(table, scope);
 
         // COPY out applies row security like SELECT: every row that comes out is the caller's own.
-        Attempt copyOut = attack(login, h -> copyOut(h, "copy (select " + scope + " from public." + table + ") to stdout")
+        Attempt copyOut = attack(login, h -> copyOut(h, "copy (select " + scope + " from " + table + ") to stdout")
                 .lines().filter(l -> !l.equals(OWN.toString()) && !l.equals("\\N")).mapToInt(l -> 1).sum());
         assertThat(copyOut.touchedNothing()).as("COPY %s out: %s foreign rows", table, copyOut).isTrue();
         // COPY of the whole table takes another path in the server (the relation, not a query).
-        Attempt copyTable = attack(login, h -> (int) copyRows(h, "copy public." + table + " to stdout"));
+        Attempt copyTable = attack(login, h -> (int) copyRows(h, "copy " + table + " to stdout"));
         assertThat(copyTable.refused() || copyTable.rows() <= ownOrSharedRows(table, scope))
                 .as("COPY %s to stdout: %s, more than its own", table, copyTable).isTrue();
 
         // COPY in of a foreign row: refused by row security (no COPY FROM into such a table) or by the grants.
         String column = "null::uuid".equals(scope) || scope.startsWith("(") ? firstColumn(table) : scope;
-        Attempt copyIn = attack(login, h -> (int) copyIn(h, "copy public." + table + " (" + column + ") from stdin", OTHER + "\n"));
+        Attempt copyIn = attack(login, h -> (int) copyIn(h, "copy " + table + " (" + column + ") from stdin", OTHER + "\n"));
         assertThat(copyIn.sqlState()).as("COPY into %s: %s", table, copyIn).isIn(Attempt.INSUFFICIENT_PRIVILEGE, "0A000");
 
         List<String> statements = new ArrayList<>(List.of(
-                "copy public." + table + " to '/tmp/voxconsole-attack.csv'",
-                "copy public." + table + " from program 'id'",
-                "truncate public." + table,
-                "alter table public." + table + " disable row level security",
-                "alter table public." + table + " no force row level security",
-                "create policy attack on public." + table + " using (true)",
-                "create trigger attack before insert on public." + table + " for each row execute function private.touch_updated_at()",
-                "alter table public." + table + " owner to " + "demo_harley_" + role));
-        policies(table).forEach(p -> statements.add("drop policy " + p + " on public." + table));
-        policies(table).forEach(p -> statements.add("alter policy " + p + " on public." + table + " using (true)"));
+                "copy " + table + " to '/tmp/voxconsole-attack.csv'",
+                "copy " + table + " from program 'id'",
+                "truncate " + table,
+                "alter table " + table + " disable row level security",
+                "alter table " + table + " no force row level security",
+                "create policy attack on " + table + " using (true)",
+                "create trigger attack before insert on " + table + " for each row execute function voxconsole.touch_updated_at()",
+                "alter table " + table + " owner to " + "demo_harley_" + role));
+        policies(table).forEach(p -> statements.add("drop policy " + p + " on " + table));
+        policies(table).forEach(p -> statements.add("alter policy " + p + " on " + table + " using (true)"));
         for (String sql : statements) {
             Attempt a = attack(login, sql);
             assertThat(a.refused()).as("%s: %s", sql, a).isTrue();
@@ -102,15 +105,15 @@ class AttackSuiteTest {
 
         // GRANT by a non-owner grants at most what it holds with grant option: nothing, with a warning.
         Attempt grant = attack(login, h -> {
-            h.execute("grant select on public." + table + " to public");
-            return h.createQuery("select count(*) from information_schema.role_table_grants where grantee = 'PUBLIC' and table_name = ?")
-                    .bind(0, table).mapTo(Integer.class).one();
+            h.execute("grant select on " + table + " to public");
+            return h.createQuery("select count(*) from information_schema.role_table_grants where grantee = 'PUBLIC'"
+                    + " and table_schema || '.' || table_name = ?").bind(0, table).mapTo(Integer.class).one();
         });
         assertThat(grant.touchedNothing()).as("GRANT on %s: %s", table, grant).isTrue();
 
         // A view of one's own over the table runs with the caller's rights: still only its own rows.
         Attempt view = attack(login, h -> {
-            h.execute("create temporary view attack_view as select * from public." + table);
+            h.execute("create temporary view attack_view as select * from " + table);
             // Shared configuration (no owner) is everyone's to read; only another organization's rows count.
             return h.createQuery("select count(*) from attack_view where " + scope + " <> '" + OWN + "'")
                     .mapTo(Integer.class).one();
@@ -123,39 +126,41 @@ class AttackSuiteTest {
     void definerFunctionsPinTheirSearchPathAndCannotBeHijackedByTemporaryObjects() {
         List<String> unpinned = TestWorkspace.owner().withHandle(h -> h.createQuery("""
                         select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                        where n.nspname in ('public', 'private') and p.prosecdef
+                        where n.nspname in ('public', 'voxconsole') and p.prosecdef
                           and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) c where c like 'search\\_path=%')""")
                 .mapTo(String.class).list());
         assertThat(unpinned).as("SECURITY DEFINER functions without a fixed search_path").isEmpty();
 
         List<String> callable = TestWorkspace.owner().withHandle(h -> h.createQuery("""
                         select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                        where n.nspname = 'private' and p.prosecdef and has_function_privilege('demo_harley_admin', p.oid, 'execute')
+                        where n.nspname = 'voxconsole' and p.prosecdef and has_function_privilege('demo_harley_admin', p.oid, 'execute')
                         order by 1""").mapTo(String.class).list());
         assertThat(callable).as("what a console may call with the owner's rights").containsExactlyInAnyOrder(
-                "private.current_profile_id()", "private.current_org_id()", "private.current_app_role()", "private.my_change_channel()",
-                "private.schema_version()",
-                "private.acknowledge_call(uuid)", "private.call_acknowledgements(uuid[])",
-                "private.record_export(jsonb,integer,boolean,text)", callable.stream().filter(f -> f.startsWith("private.search_call_ids(")).findFirst()
-                        .orElse("private.search_call_ids(...)"));
+                "voxconsole.current_profile_id()", "voxconsole.current_org_id()", "voxconsole.current_app_role()", "voxconsole.my_change_channel()",
+                "voxconsole.schema_version()",
+                "voxconsole.acknowledge(text,uuid)", "voxconsole.acknowledgements_of(text,uuid[])",
+                "voxconsole.acknowledged_since(text,timestamp with time zone,integer)",
+                "voxconsole.record_export(jsonb,integer,boolean,text)", callable.stream().filter(f -> f.startsWith("voxconsole.search_call_ids(")).findFirst()
+                        .orElse("voxconsole.search_call_ids(...)"));
 
         for (String role : ROLES) {
             Jdbi login = as(role);
             String honest = login.withHandle(h -> h.createQuery(
-                    "select private.current_org_id()::text || private.current_app_role() || private.my_change_channel()").mapTo(String.class).one());
+                    "select voxconsole.current_org_id()::text || voxconsole.current_app_role() || voxconsole.my_change_channel()").mapTo(String.class).one());
             // Temporary look-alikes of everything the functions read, first on the search_path.
             Attempt hijack = attack(login, h -> {
-                for (String t : List.of("console_logins", "profiles", "organizations", "calls", "audit_logs", "change_channel_secret")) {
+                for (String t : List.of("console_logins", "profiles", "organizations", "calls", "audit_trail", "acknowledgements",
+                        "change_channel_secret")) {
                     h.execute("create temporary table " + t + " (login_role name, profile_id uuid, id uuid, org_id uuid, role text, status text)");
                     h.execute("insert into pg_temp." + t + " values (session_user, ?, ?, ?, 'admin', 'active')", OTHER, OTHER, OTHER);
                 }
-                h.execute("set local search_path = pg_temp, public, private");
-                String after = h.createQuery("select private.current_org_id()::text || private.current_app_role() || private.my_change_channel()")
+                h.execute("set local search_path = pg_temp, public, voxconsole");
+                String after = h.createQuery("select voxconsole.current_org_id()::text || voxconsole.current_app_role() || voxconsole.my_change_channel()")
                         .mapTo(String.class).one();
                 int foreign = h.createQuery("select count(*) from public.calls where org_id = ?").bind(0, OTHER).mapTo(Integer.class).one();
-                int found = h.createQuery("select count(*) from private.search_call_ids('appointment', 'NEWEST', null, null, null, null, null,"
+                int found = h.createQuery("select count(*) from voxconsole.search_call_ids('appointment', 'NEWEST', null, null, null, null, null,"
                         + " null, null, null, null, null, null, 100) i join public.calls c on c.id = i").mapTo(Integer.class).one();
-                int foreignFound = h.createQuery("select count(*) from public.calls where id in (select private.search_call_ids('appointment',"
+                int foreignFound = h.createQuery("select count(*) from public.calls where id in (select voxconsole.search_call_ids('appointment',"
                         + " 'NEWEST', null, null, null, null, null, null, null, null, null, null, null, 100)) and org_id = ?")
                         .bind(0, OTHER).mapTo(Integer.class).one();
                 return after.equals(honest) && found > 0 ? foreign + foreignFound : 1_000_000;
@@ -163,10 +168,10 @@ class AttackSuiteTest {
             assertThat(hijack.rows()).as("%s: the definer functions ignore temporary look-alikes", role).isZero();
             UUID theirCall = TestWorkspace.owner().withHandle(h -> h.createQuery("select id from calls where org_id = :o limit 1")
                     .bind("o", OTHER).mapTo(UUID.class).one());
-            Attempt ackTheirs = attack(login, h -> h.createQuery("select count(*) from private.acknowledge_call(?)").bind(0, theirCall)
+            Attempt ackTheirs = attack(login, h -> h.createQuery("select count(*) from voxconsole.acknowledge('calls', ?)").bind(0, theirCall)
                     .mapTo(Integer.class).one());
             assertThat(ackTheirs.sqlState()).as("%s acknowledging another organization's call: %s", role, ackTheirs).isIn("P0002", "42501");
-            Attempt theirAcks = count(login, "select count(*) from private.call_acknowledgements(array['" + theirCall + "']::uuid[])");
+            Attempt theirAcks = count(login, "select count(*) from voxconsole.acknowledgements_of('calls', array['" + theirCall + "']::uuid[])");
             assertThat(theirAcks.touchedNothing()).isTrue();
         }
     }
@@ -182,16 +187,16 @@ class AttackSuiteTest {
                     "create schema attack",
                     "create extension if not exists dblink",
                     "create extension if not exists postgres_fdw",
-                    "create function private.attack() returns int language sql as 'select 1'",
-                    "create or replace function private.current_org_id() returns uuid language sql as $$select '" + OTHER + "'::uuid$$",
-                    "alter function private.current_org_id() owner to demo_harley_" + role,
+                    "create function voxconsole.attack() returns int language sql as 'select 1'",
+                    "create or replace function voxconsole.current_org_id() returns uuid language sql as $$select '" + OTHER + "'::uuid$$",
+                    "alter function voxconsole.current_org_id() owner to demo_harley_" + role,
                     "create role attacker login superuser",
                     "create role attacker login",
                     "alter role demo_harley_" + role + " bypassrls",
                     "grant vox_admin to demo_harley_" + role,
                     "alter database voxanne set row_security = off",
                     "load 'plpgsql'",
-                    "create event trigger attack on ddl_command_start execute function private.touch_updated_at()")) {
+                    "create event trigger attack on ddl_command_start execute function voxconsole.touch_updated_at()")) {
                 Attempt a = attack(login, sql);
                 assertThat(a.refused()).as("%s: %s → %s", role, sql, a).isTrue();
             }
@@ -243,12 +248,12 @@ class AttackSuiteTest {
                     "select count(row_to_json(c)) from public.org_credentials c",
                     "select count(*) from (table public.org_credentials) x",
                     "select count(*) from public.org_credentials c where c.secret_ciphertext is not null",
-                    "select count(*) from private.vault_keys",
-                    "select count(*) from private.change_channel_secret",
-                    "select count(*) from private.console_logins",
+                    "select count(*) from voxconsole.change_channel_secret",
+                    "select count(*) from voxconsole.console_logins",
                     "select count(*) from pg_authid",
                     "select count(*) from pg_shadow",
-                    "select length(private.encrypt_secret('x')::text)")) {
+                    "select count(*) from voxconsole.acknowledgements",
+                    "select count(*) from voxconsole.flyway_schema_history")) {
                 Attempt a = count(login, sql);
                 assertThat(a.refused()).as("%s: %s → %s", role, sql, a).isTrue();
             }
@@ -295,7 +300,7 @@ class AttackSuiteTest {
 
     @Test
     void listeningOnGuessedChannelsHearsNothingOfAnotherOrganization() throws Exception {
-        String own = as("user").withHandle(h -> h.createQuery("select private.my_change_channel()").mapTo(String.class).one());
+        String own = as("user").withHandle(h -> h.createQuery("select voxconsole.my_change_channel()").mapTo(String.class).one());
         List<String> guesses = new ArrayList<>(List.of("calls", "changes", "voxanne", "vox", "public", "org_" + OTHER, OTHER.toString(),
                 "vox_" + OTHER.toString().replace("-", ""), "pgrst", "realtime", "supabase_realtime", "*"));
         for (String role : ROLES) {
@@ -337,36 +342,36 @@ class AttackSuiteTest {
     private static String scopeColumn(String table) {
         boolean hasOrg = TestWorkspace.owner().withHandle(h -> h.createQuery("""
                         select exists (select 1 from information_schema.columns
-                                       where table_schema = 'public' and table_name = :t and column_name = 'org_id')""")
+                                       where table_schema || '.' || table_name = :t and column_name = 'org_id')""")
                 .bind("t", table).mapTo(Boolean.class).one());
         return switch (table) {
-            case "organizations" -> "id";
-            case "knowledge_base_chunks", "knowledge_base_changelog" -> "(select k.org_id from public.knowledge_base k where k.id = knowledge_base_id)";
+            case "public.organizations" -> "id";
+            case "public.knowledge_base_chunks", "public.knowledge_base_changelog" -> "(select k.org_id from public.knowledge_base k where k.id = knowledge_base_id)";
             default -> hasOrg ? "org_id" : "null::uuid";
         };
     }
 
     private static List<String> policies(String table) {
         return TestWorkspace.owner().withHandle(h -> h.createQuery(
-                "select quote_ident(policyname) from pg_policies where schemaname = 'public' and tablename = :t order by 1")
+                "select quote_ident(policyname) from pg_policies where schemaname || '.' || tablename = :t order by 1")
                 .bind("t", table).mapTo(String.class).list());
     }
 
     private static String firstColumn(String table) {
         return TestWorkspace.owner().withHandle(h -> h.createQuery("""
                         select column_name from information_schema.columns
-                        where table_schema = 'public' and table_name = :t order by ordinal_position limit 1""")
+                        where table_schema || '.' || table_name = :t order by ordinal_position limit 1""")
                 .bind("t", table).mapTo(String.class).one());
     }
 
     private static long othersRows(String table, String scope) {
-        return TestWorkspace.owner().withHandle(h -> h.createQuery("select count(*) from public." + table + " where " + scope
+        return TestWorkspace.owner().withHandle(h -> h.createQuery("select count(*) from " + table + " where " + scope
                 + " is distinct from '" + OWN + "'").mapTo(Long.class).one());
     }
 
     /** The rows of the table that are the caller's organization's, or nobody's (shared configuration). */
     private static long ownOrSharedRows(String table, String scope) {
-        return TestWorkspace.owner().withHandle(h -> h.createQuery("select count(*) from public." + table + " where " + scope
+        return TestWorkspace.owner().withHandle(h -> h.createQuery("select count(*) from " + table + " where " + scope
                 + " is null or " + scope + " = '" + OWN + "'").mapTo(Long.class).one());
     }
 

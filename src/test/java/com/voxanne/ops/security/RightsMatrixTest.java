@@ -27,37 +27,45 @@ class RightsMatrixTest {
         assertThat(Attempt.count(as("user"), "select count(*) from public.calls").rows()).isPositive();
         assertThat(Attempt.update(as("user"), "update public.appointments set status = 'cancelled' where id = " + ownAppointment()).refused()).isTrue();
         assertThat(Attempt.update(as("user"), "update public.contacts set lead_score = 50").refused()).isTrue();
-        assertThat(Attempt.update(as("user"), "update public.hot_lead_alerts set acknowledged_at = now()").refused()).isTrue();
+        assertThat(Attempt.update(as("user"), "update public.hot_lead_alerts set reason = 'x'").refused()).isTrue();
+        assertThat(Attempt.count(as("user"), "select count(*) from voxconsole.acknowledge('hot_lead_alerts', "
+                + "(select id from public.hot_lead_alerts order by id limit 1))").refused()).as("users do not acknowledge").isTrue();
         assertThat(Attempt.count(as("user"), "select count(*) from public.onboarding_submissions").refused()).isTrue();
         assertThat(Attempt.count(as("user"), "select count(*) from public.audit_logs").refused()).isTrue();
+        assertThat(Attempt.count(as("user"), "select count(*) from voxconsole.audit_trail").refused()).isTrue();
     }
 
     @Test
     void managersUpdateAppointmentsContactsAndAlertsButNotProfilesOrTools() {
         assertThat(Attempt.update(as("manager"), "update public.appointments set status = 'cancelled' where id = " + ownAppointment()).rows()).isEqualTo(1);
         assertThat(Attempt.update(as("manager"), "update public.contacts set lead_score = 50 where id = (select id from public.contacts order by id limit 1)").rows()).isEqualTo(1);
-        assertThat(Attempt.update(as("manager"), """
-                update public.hot_lead_alerts set acknowledged_at = now(), acknowledged_by = private.current_profile_id()
-                where id = (select id from public.hot_lead_alerts order by id limit 1)""").rows()).isEqualTo(1);
+        assertThat(Attempt.count(as("manager"), """
+                select count(*) from voxconsole.acknowledge('hot_lead_alerts',
+                  (select a.id from public.hot_lead_alerts a where not exists (select 1 from voxconsole.acknowledgements_of('hot_lead_alerts', array[a.id]))
+                   order by a.id limit 1)) at where at is not null""").rows()).isEqualTo(1);
+        assertThat(Attempt.update(as("manager"), "update public.hot_lead_alerts set reason = 'x'").refused())
+                .as("the platform's alert rows are not the console's to change").isTrue();
         assertThat(Attempt.update(as("manager"), "update public.appointments set org_id = org_id").refused())
                 .as("org_id is not among the columns a manager may change").isTrue();
         assertThat(Attempt.update(as("manager"), "update public.profiles set status = 'suspended'").refused()).isTrue();
-        assertThat(Attempt.update(as("manager"), "insert into public.org_tools (org_id, tool_name) values (private.current_org_id(), 'x')").refused()).isTrue();
+        assertThat(Attempt.update(as("manager"), "insert into public.org_tools (org_id, tool_name) values (voxconsole.current_org_id(), 'x')").refused()).isTrue();
         assertThat(Attempt.count(as("manager"), "select count(*) from public.onboarding_submissions").rows()).isPositive();
         assertThat(Attempt.count(as("manager"), "select count(*) from public.audit_logs").refused()).isTrue();
+        assertThat(Attempt.count(as("manager"), "select count(*) from voxconsole.audit_trail").refused()).isTrue();
     }
 
     @Test
     void adminsManageProfilesToolsAndFlagsOfTheirOwnOrganization() {
         assertThat(Attempt.update(as("admin"), "update public.profiles set status = 'inactive' where role = 'user'").rows()).isPositive();
         assertThat(Attempt.run(as("admin"), h -> {
-            int inserted = h.createUpdate("insert into public.org_tools (org_id, tool_name, enabled) values (private.current_org_id(), 'new_tool', true)").execute();
+            int inserted = h.createUpdate("insert into public.org_tools (org_id, tool_name, enabled) values (voxconsole.current_org_id(), 'new_tool', true)").execute();
             int updated = h.createUpdate("update public.org_tools set enabled = false where tool_name = 'new_tool'").execute();
             int deleted = h.createUpdate("delete from public.org_tools where tool_name = 'new_tool'").execute();
             return inserted + updated + deleted;
         }).rows()).isEqualTo(3);
         assertThat(Attempt.update(as("admin"), "update public.org_feature_flags set enabled = not enabled").rows()).isPositive();
         assertThat(Attempt.count(as("admin"), "select count(*) from public.audit_logs").rows()).isPositive();
+        assertThat(Attempt.count(as("admin"), "select count(*) from voxconsole.audit_trail").rows()).isPositive();
         assertThat(Attempt.count(as("admin"), "select count(*) from public.security_audit_log").rows()).isPositive();
         assertThat(Attempt.update(as("admin"), "update public.calls set summary = 'x'").refused()).as("nobody rewrites calls").isTrue();
         assertThat(Attempt.update(as("admin"), "delete from public.calls").refused()).isTrue();
@@ -69,8 +77,8 @@ class RightsMatrixTest {
         for (String role : List.of("admin", "manager", "user")) {
             assertThat(Attempt.count(as(role), "select count(secret_ciphertext) from public.org_credentials").refused()).as(role).isTrue();
             assertThat(Attempt.count(as(role), "select count(*) from (select * from public.org_credentials) c").refused()).as(role).isTrue();
-            assertThat(Attempt.count(as(role), "select count(*) from private.vault_keys").refused()).as(role).isTrue();
-            assertThat(Attempt.count(as(role), "select count(*) from private.encrypt_secret('x')").refused()).as(role).isTrue();
+            assertThat(Attempt.count(as(role), "select count(*) from voxconsole.vault_keys").refused()).as(role).isTrue();
+            assertThat(Attempt.count(as(role), "select count(*) from voxconsole.encrypt_secret('x')").refused()).as(role).isTrue();
         }
         assertThat(Attempt.count(as("admin"), "select count(label) from public.org_credentials").rows()).isPositive();
     }
@@ -96,8 +104,8 @@ class RightsMatrixTest {
             h.execute("set local row_security = off");
             return h.createQuery("select count(*) from public.calls").mapTo(Integer.class).one();
         }).refused()).as("turning row security off is refused, not obeyed").isTrue();
-        assertThat(Attempt.count(as("user"), "select count(*) from private.console_logins").refused()).isTrue();
-        assertThat(Attempt.update(as("admin"), "insert into private.console_logins (login_role, profile_id) select 'demo_harley_user', id from public.profiles limit 1").refused()).isTrue();
+        assertThat(Attempt.count(as("user"), "select count(*) from voxconsole.console_logins").refused()).isTrue();
+        assertThat(Attempt.update(as("admin"), "insert into voxconsole.console_logins (login_role, profile_id) select 'demo_harley_user', id from public.profiles limit 1").refused()).isTrue();
     }
 
     @Test
@@ -138,13 +146,13 @@ class RightsMatrixTest {
     void noConsoleRoleIsSuperuserBypassesRlsOrCreatesRoles() {
         List<String> powerful = TestWorkspace.owner().withHandle(h -> h.createQuery("""
                         select rolname from pg_roles
-                        where (rolname like 'vox\\_%' or rolname in (select login_role from private.console_logins))
+                        where (rolname like 'vox\\_%' or rolname in (select login_role from voxconsole.console_logins))
                           and (rolsuper or rolbypassrls or rolcreaterole or rolcreatedb or rolreplication)""")
                 .mapTo(String.class).list());
         assertThat(powerful).isEmpty();
         List<String> members = TestWorkspace.owner().withHandle(h -> h.createQuery("""
                         select l.login_role || ':' || string_agg(g.rolname, ',' order by g.rolname)
-                        from private.console_logins l
+                        from voxconsole.console_logins l
                         join pg_roles r on r.rolname = l.login_role
                         join pg_auth_members m on m.member = r.oid
                         join pg_roles g on g.oid = m.roleid
@@ -154,7 +162,7 @@ class RightsMatrixTest {
     }
 
     private static UUID profileOf(String login) {
-        return TestWorkspace.owner().withHandle(h -> h.createQuery("select profile_id from private.console_logins where login_role = :l")
+        return TestWorkspace.owner().withHandle(h -> h.createQuery("select profile_id from voxconsole.console_logins where login_role = :l")
                 .bind("l", login).mapTo(UUID.class).one());
     }
 }

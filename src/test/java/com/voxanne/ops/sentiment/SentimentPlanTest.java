@@ -24,9 +24,9 @@ class SentimentPlanTest {
         String plan = QueryPlans.explain(TestWorkspace.as("brightside", "user").jdbi(), SentimentDao.class, "counts",
                 Map.of("org", ORG, "from", to.minusDays(90), "to", to, "bucket", "day", "zone", "Europe/London"));
 
-        assertThat(plan).contains("Index Only Scan using calls_org_id_created_at_id_idx")
+        assertThat(plan).contains("Index Only Scan using voxconsole_calls_org_id_created_at_id_idx")
                 .doesNotContain("Seq Scan on calls")
                 .doesNotContain("Bitmap Heap Scan on calls");
-        assertThat(plan.split("Scan on calls|Scan using calls", -1)).as("the calls are read once for all three charts").hasSize(2);
+        assertThat(plan.split("Scan on calls|Scan using voxconsole_calls", -1)).as("the calls are read once for all three charts").hasSize(2);
     }
 }

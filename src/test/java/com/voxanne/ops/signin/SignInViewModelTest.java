@@ -105,28 +105,28 @@ class SignInViewModelTest {
         var owner = TestWorkspace.owner();
         try {
             // Migrated before consoles could ask: the version function is not there.
-            owner.useHandle(h -> h.execute("alter function private.schema_version() rename to schema_version_hidden"));
+            owner.useHandle(h -> h.execute("alter function voxconsole.schema_version() rename to schema_version_hidden"));
             typeServer(m, login.loginRole(), login.password());
             m.signIn();
             assertThat(m.errorProperty().get()).isEqualTo("The schema on " + server + " is older than this console needs (version " + current
                     + "): ask an administrator to run 'voxconsole migrate' on it.");
-            owner.useHandle(h -> h.execute("alter function private.schema_version_hidden() rename to schema_version"));
+            owner.useHandle(h -> h.execute("alter function voxconsole.schema_version_hidden() rename to schema_version"));
 
-            owner.useHandle(h -> h.execute("update flyway_schema_history set version = '" + (current + 7) + "' where version = '" + current + "'"));
+            owner.useHandle(h -> h.execute("update voxconsole.flyway_schema_history set version = '" + (current + 7) + "' where version = '" + current + "'"));
             m.signIn();
             assertThat(m.errorProperty().get()).isEqualTo("The schema on " + server + " is at version " + (current + 7)
                     + ", newer than this console knows (" + current + "): install the console's newest version.");
-            owner.useHandle(h -> h.execute("update flyway_schema_history set version = '" + (current - 1) + ".5' where version = '" + (current + 7) + "'"));
+            owner.useHandle(h -> h.execute("update voxconsole.flyway_schema_history set version = '" + (current - 1) + ".5' where version = '" + (current + 7) + "'"));
             m.signIn();
             assertThat(m.errorProperty().get()).startsWith("The schema on " + server + " is at version " + (current - 1) + ", older than");
             assertThat(m.signedInProperty().get()).isNull();
             assertThat(m.passwordProperty().get()).as("nothing typed is lost").isEqualTo(login.password());
         } finally {
             owner.useHandle(h -> {
-                h.execute("update flyway_schema_history set version = '" + current + "' where version in ('" + (current + 7) + "', '"
+                h.execute("update voxconsole.flyway_schema_history set version = '" + current + "' where version in ('" + (current + 7) + "', '"
                         + (current - 1) + ".5')");
                 if (h.createQuery("select count(*) from pg_proc where proname = 'schema_version_hidden'").mapTo(Integer.class).one() > 0) {
-                    h.execute("alter function private.schema_version_hidden() rename to schema_version");
+                    h.execute("alter function voxconsole.schema_version_hidden() rename to schema_version");
                 }
             });
         }

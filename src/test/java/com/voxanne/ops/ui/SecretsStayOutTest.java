@@ -116,13 +116,14 @@ class SecretsStayOutTest {
             com.voxanne.ops.db.ConsoleDatabase db = com.voxanne.ops.db.ConsoleDatabase.open(
                     new com.voxanne.ops.db.ConnectionSettings(server.jdbcUrl(), admin.loginRole()), admin.password().toCharArray(), "secrets");
             Jdbi jdbi = db.jdbi();
-            UUID org = jdbi.withHandle(h -> h.createQuery("select org_id from public.console_session").mapTo(UUID.class).one());
+            UUID org = jdbi.withHandle(h -> h.createQuery("select org_id from voxconsole.console_session").mapTo(UUID.class).one());
             new ExportService(jdbi, InstallationKey.loadOrCreate(home.resolve("data").resolve("installation-key"))).export(
                     CallFilter.NONE.toQuery(org, ZoneId.of("Europe/London"), 500), Map.of(), false, bundle,
                     new ExportService.Origin(admin.loginRole(), "Admin", admin.organization(), org, "test"), n -> { }, () -> false);
-            List<String> plainCredentials = Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery("""
-                            select public.pgp_sym_decrypt(c.secret_ciphertext, encode(k.secret_key, 'hex'))
-                            from public.org_credentials c join private.vault_keys k on k.version = c.key_version""").mapTo(String.class).list());
+            List<String> plainCredentials = Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery(
+                            "select voxconsole.pgp_sym_decrypt(c.secret_ciphertext, :key) from public.org_credentials c")
+                    .bind("key", DemoOptions.defaults().credentialKey())
+                    .mapTo(String.class).list());
             assertThat(plainCredentials).isNotEmpty().allMatch(s -> s.startsWith("demo_"));
             db.close();
 

@@ -1,9 +1,14 @@
--- Full-text search of the call log under row-level security.
+-- Full-text search of the call log, over the document indexed as an expression in
+-- resources/db/console-indexes.sql (summary weighted A, transcript B), so the platform's calls
+-- table gets no new column and no rewrite. The expression is written out here exactly as there:
+-- the planner uses an expression index only for the same expression.
+--
+-- Under row-level security:
 --
 -- PostgreSQL evaluates a query's own conditions only after the RLS policy's, unless they are
 -- LEAKPROOF, and may use only such conditions as index conditions. The text-search match
 -- operator (ts_match_vq) is not leakproof, so under the console's role the GIN index on
--- calls.search_vector is never used: a search walks the organization's calls in order and tests
+-- the call document is never used: a search walks the organization's calls in order and tests
 -- each one. That is quick when the words are common (the first 100 matches come early) and reads
 -- the whole organization when they are rare, which is what supervisors look for most (a caller's
 -- name: 2-3 s at a million calls). Marking ts_match_vq leakproof would need a superuser and change
@@ -11,12 +16,12 @@
 -- planner may use the GIN index or walk the keyset index, whichever the words call for.
 --
 -- It is safe to run as the owner because it is not the last word: it reads the caller's own
--- organization only (private.current_org_id(), never a parameter), returns nothing but call ids,
+-- organization only (voxconsole.current_org_id(), never a parameter), returns nothing but call ids,
 -- and the console reads the calls themselves through its own role, so row-level security still
 -- decides every row it shows. Its SQL is built from fixed pieces only; every value the caller
 -- gives is a parameter (USING), never text in the statement.
 
-create function private.search_call_ids(
+create function voxconsole.search_call_ids(
     search text, sort text, after_created_at timestamptz, after_id uuid, after_duration integer,
     from_at timestamptz, to_at timestamptz, directions text[], statuses text[], labels text[], urgencies text[],
     contact uuid, only_ids uuid[], page_size integer)
@@ -26,9 +31,10 @@ create function private.search_call_ids(
   rows 100
 as $$
 declare
-  org uuid := private.current_org_id();
+  org uuid := voxconsole.current_org_id();
   statement text := 'select c.id from public.calls c where c.org_id = $1'
-                    || ' and c.search_vector @@ pg_catalog.websearch_to_tsquery(''english''::regconfig, $2)';
+                    || ' and (pg_catalog.setweight(pg_catalog.to_tsvector(''english''::regconfig, coalesce(c.summary, '''')), ''A'')'
+                    || ' || pg_catalog.setweight(pg_catalog.to_tsvector(''english''::regconfig, coalesce(c.transcript, '''')), ''B'')) @@ pg_catalog.websearch_to_tsquery(''english''::regconfig, $2)';
   order_by text;
   after text;
 begin
@@ -88,7 +94,7 @@ begin
 end
 $$;
 
-revoke all on function private.search_call_ids(text, text, timestamptz, uuid, integer, timestamptz, timestamptz, text[], text[], text[],
+revoke all on function voxconsole.search_call_ids(text, text, timestamptz, uuid, integer, timestamptz, timestamptz, text[], text[], text[],
                                                text[], uuid, uuid[], integer) from public;
-grant execute on function private.search_call_ids(text, text, timestamptz, uuid, integer, timestamptz, timestamptz, text[], text[], text[],
+grant execute on function voxconsole.search_call_ids(text, text, timestamptz, uuid, integer, timestamptz, timestamptz, text[], text[], text[],
                                                   text[], uuid, uuid[], integer) to vox_user;

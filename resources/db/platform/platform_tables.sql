@@ -1,5 +1,182 @@
+-- The platform part: the schema SSOT's 26 tables as the platform itself has them, for a database
+-- that holds none of them yet (`voxconsole migrate`, the demo workspace, offline review). The
+-- console adds its own part on top exactly as it does on the platform's production database
+-- (`voxconsole adopt`), so every demo and every test exercises adoption.
+--
+-- Deliberately plain, like a web app's tables: text columns for value sets and phone numbers,
+-- the SSOT's foreign keys and single-column indexes, row-level security switched on (as on
+-- Supabase) with no policies of its own. The console's stricter rules (E.164 phones, e-mail
+-- format, value sets, uniqueness), its indexes, triggers and policies belong to the console part
+-- (resources/db/migration, resources/db/console-indexes.sql). docs/schema.md says why.
+
+create table public.organizations (
+  id                   uuid primary key default gen_random_uuid(),
+  name                 text not null,
+  email                text not null,
+  phone                text,
+  website              text,
+  plan                 text not null default 'starter',
+  stripe_customer_id   text,
+  wallet_balance_pence integer,
+  telephony_mode       text not null default 'none',
+  settings             jsonb,
+  created_at           timestamptz not null default now(),
+  updated_at           timestamptz not null default now()
+);
+create index organizations_name_idx on public.organizations (name);
+create index organizations_email_idx on public.organizations (email);
+create index organizations_plan_idx on public.organizations (plan);
+create index organizations_stripe_customer_id_idx on public.organizations (stripe_customer_id);
+create index organizations_telephony_mode_idx on public.organizations (telephony_mode);
+
+create table public.profiles (
+  id         uuid primary key default gen_random_uuid(),
+  org_id     uuid not null references public.organizations (id) on delete cascade,
+  email      text not null,
+  full_name  text,
+  avatar_url text,
+  role       text not null default 'user',
+  phone      text,
+  status     text not null default 'active',
+  last_login timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index profiles_org_id_idx on public.profiles (org_id);
+create index profiles_email_idx on public.profiles (email);
+create index profiles_role_idx on public.profiles (role);
+create index profiles_status_idx on public.profiles (status);
+
+create table public.contacts (
+  id                uuid primary key default gen_random_uuid(),
+  org_id            uuid not null references public.organizations (id) on delete cascade,
+  phone             text not null,
+  email             text,
+  first_name        text not null,
+  last_name         text not null,
+  lead_status       text not null default 'cold',
+  lead_score        integer,
+  notes             text,
+  last_contacted_at timestamptz,
+  created_at        timestamptz not null default now(),
+  updated_at        timestamptz not null default now()
+);
+create index contacts_org_id_idx on public.contacts (org_id);
+create index contacts_phone_idx on public.contacts (phone);
+create index contacts_lead_status_idx on public.contacts (lead_status);
+create index contacts_lead_score_idx on public.contacts (lead_score);
+
+create table public.calls (
+  id                uuid primary key default gen_random_uuid(),
+  org_id            uuid not null references public.organizations (id) on delete cascade,
+  contact_id        uuid references public.contacts (id) on delete set null,
+  call_direction    text not null,
+  from_number       text not null,
+  to_number         text not null,
+  duration_seconds  integer,
+  status            text not null default 'pending',
+  transcript        text,
+  summary           text,
+  sentiment_label   text,
+  sentiment_score   numeric,
+  sentiment_summary text,
+  sentiment_urgency text,
+  phone_number      text,
+  caller_name       text,
+  vapi_call_id      text,
+  recording_url     text,
+  created_at        timestamptz not null default now(),
+  updated_at        timestamptz not null default now()
+);
+create index calls_org_id_idx on public.calls (org_id);
+create index calls_call_direction_idx on public.calls (call_direction);
+create index calls_created_at_idx on public.calls (created_at);
+create index calls_status_idx on public.calls (status);
+
+create table public.appointments (
+  id               uuid primary key default gen_random_uuid(),
+  org_id           uuid not null references public.organizations (id) on delete cascade,
+  contact_id       uuid not null references public.contacts (id) on delete cascade,
+  title            text not null,
+  description      text,
+  scheduled_at     timestamptz not null,
+  duration_minutes integer not null default 30,
+  status           text not null default 'scheduled',
+  location         text,
+  notes            text,
+  reminder_sent_at timestamptz,
+  created_at       timestamptz not null default now(),
+  updated_at       timestamptz not null default now()
+);
+create index appointments_org_id_idx on public.appointments (org_id);
+create index appointments_scheduled_at_idx on public.appointments (scheduled_at);
+create index appointments_status_idx on public.appointments (status);
+create index appointments_contact_id_idx on public.appointments (contact_id);
+
+create table public.call_tracking (
+  id           uuid primary key default gen_random_uuid(),
+  org_id       uuid not null references public.organizations (id) on delete cascade,
+  call_id      uuid references public.calls (id) on delete set null,
+  contact_id   uuid references public.contacts (id) on delete set null,
+  tracked_url  text not null,
+  utm_source   text,
+  utm_medium   text,
+  utm_campaign text,
+  device_type  text,
+  browser      text,
+  os           text,
+  ip_address   text,
+  location     text,
+  created_at   timestamptz not null default now()
+);
+create index call_tracking_org_id_idx on public.call_tracking (org_id);
+create index call_tracking_call_id_idx on public.call_tracking (call_id);
+create index call_tracking_created_at_idx on public.call_tracking (created_at);
+create index call_tracking_utm_source_idx on public.call_tracking (utm_source);
+
+create table public.feature_flags (
+  id                 uuid primary key default gen_random_uuid(),
+  name               text not null,
+  description        text,
+  enabled            boolean not null default false,
+  rollout_percentage integer,
+  created_at         timestamptz not null default now()
+);
+create index feature_flags_name_idx on public.feature_flags (name);
+create index feature_flags_enabled_idx on public.feature_flags (enabled);
+
+create table public.org_tools (
+  id         uuid primary key default gen_random_uuid(),
+  org_id     uuid not null references public.organizations (id) on delete cascade,
+  tool_name  text not null,
+  enabled    boolean not null default false,
+  config     jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index org_tools_org_id_idx on public.org_tools (org_id);
+create index org_tools_tool_name_idx on public.org_tools (tool_name);
+
+create table public.onboarding_submissions (
+  id         uuid primary key default gen_random_uuid(),
+  org_id     uuid references public.organizations (id) on delete set null,
+  email      text not null,
+  phone      text not null,
+  name       text not null,
+  company    text,
+  message    text,
+  source     text,
+  ip_address text,
+  created_at timestamptz not null default now()
+);
+create index onboarding_submissions_org_id_idx on public.onboarding_submissions (org_id);
+create index onboarding_submissions_email_idx on public.onboarding_submissions (email);
+create index onboarding_submissions_created_at_idx on public.onboarding_submissions (created_at);
+
 -- The seventeen configuration tables. The SSOT gives each one's purpose and column count only;
--- the columns are what a voice-AI platform needs (see docs/schema.md), and the counts match.
+-- these columns are what a voice-AI platform needs (docs/schema.md), and the counts match. A
+-- production database will have other columns: the console reads these tables through the
+-- columns it finds.
 
 create table public.knowledge_base (
   id           uuid primary key default gen_random_uuid(),
@@ -52,10 +229,10 @@ create table public.agents (
                                constraint agents_transcriber_provider_check check (transcriber_provider in ('deepgram', 'assembly-ai', 'azure', 'openai')),
   transcriber_model            text,
   transcriber_language         text,
-  phone_number                 public.phone_e164,
+  phone_number                 text,
   vapi_assistant_id            text,
   vapi_phone_number_id         text,
-  transfer_number              public.phone_e164,
+  transfer_number              text,
   transfer_message             text,
   max_call_duration_seconds    integer not null default 900
                                constraint agents_max_call_duration_seconds_check check (max_call_duration_seconds between 30 and 7200),
@@ -169,7 +346,7 @@ create table public.carrier_forwarding_rules (
                      constraint carrier_forwarding_rules_forwarding_type_check check (forwarding_type in ('unconditional', 'busy', 'no_answer', 'unreachable')),
   activation_code    text not null,
   deactivation_code  text not null,
-  destination_number public.phone_e164 not null,
+  destination_number text not null,
   created_at         timestamptz not null default now(),
   updated_at         timestamptz not null default now()
 );
@@ -189,8 +366,7 @@ create table public.leads (
   notes               text,
   created_at          timestamptz not null default now(),
   updated_at          timestamptz not null default now(),
-  constraint leads_contact_id_fkey foreign key (org_id, contact_id)
-    references public.contacts (org_id, id) on delete set null (contact_id)
+  constraint leads_contact_id_fkey foreign key (contact_id) references public.contacts (id) on delete set null
 );
 create index leads_org_id_idx on public.leads (org_id, stage);
 create index leads_contact_id_idx on public.leads (contact_id);
@@ -216,7 +392,7 @@ create table public.telephony_country_audit_log (
   country_code     text not null constraint telephony_country_audit_log_country_code_format check (country_code ~ '^[A-Z]{2}$'),
   previous_mode    text constraint telephony_country_audit_log_previous_mode_check check (previous_mode in ('byoc', 'managed', 'none')),
   new_mode         text not null constraint telephony_country_audit_log_new_mode_check check (new_mode in ('byoc', 'managed', 'none')),
-  phone_number     public.phone_e164,
+  phone_number     text,
   changed_by_login text not null default session_user,
   reason           text,
   details          jsonb,
@@ -261,10 +437,8 @@ create table public.hot_lead_alerts (
   acknowledged_at timestamptz,
   acknowledged_by uuid references public.profiles (id) on delete set null,
   created_at      timestamptz not null default now(),
-  constraint hot_lead_alerts_contact_id_fkey foreign key (org_id, contact_id)
-    references public.contacts (org_id, id) on delete set null (contact_id),
-  constraint hot_lead_alerts_call_id_fkey foreign key (org_id, call_id)
-    references public.calls (org_id, id) on delete set null (call_id),
+  constraint hot_lead_alerts_contact_id_fkey foreign key (contact_id) references public.contacts (id) on delete set null,
+  constraint hot_lead_alerts_call_id_fkey foreign key (call_id) references public.calls (id) on delete set null,
   constraint hot_lead_alerts_acknowledged_pair check ((acknowledged_at is null) = (acknowledged_by is null))
 );
 create index hot_lead_alerts_org_id_idx on public.hot_lead_alerts (org_id, created_at desc);
@@ -320,17 +494,29 @@ create table public.integration_settings (
 );
 create unique index integration_settings_provider_idx on public.integration_settings (provider);
 
--- updated_at is the server's, on every table that has it.
+
+-- Row-level security on, as the web app has it. With no policy of the platform's own here, only
+-- the owner and the console's policies (added by the console part) see rows. Whatever default
+-- privileges handed out on these new tables (Supabase gives anon, authenticated and service_role
+-- everything in public) is taken back: a database the console creates exposes nothing.
 do $$
 declare
   t text;
+  grantee text;
 begin
-  for t in
-    select c.table_name from information_schema.columns c
-    join information_schema.tables tb on tb.table_schema = c.table_schema and tb.table_name = c.table_name
-    where c.table_schema = 'public' and c.column_name = 'updated_at' and tb.table_type = 'BASE TABLE'
-  loop
-    execute format('create trigger %I before update on public.%I for each row execute function private.touch_updated_at()',
-                   t || '_touch_updated_at', t);
+  foreach t in array array['organizations', 'profiles', 'contacts', 'calls', 'appointments', 'call_tracking', 'feature_flags',
+                           'org_tools', 'onboarding_submissions', 'knowledge_base', 'agents', 'services', 'knowledge_base_chunks',
+                           'knowledge_base_changelog', 'integrations', 'org_credentials', 'carrier_forwarding_rules', 'leads',
+                           'audit_logs', 'telephony_country_audit_log', 'security_audit_log', 'org_feature_flags', 'hot_lead_alerts',
+                           'twilio_subaccounts', 'escalation_rules', 'integration_settings'] loop
+    execute format('alter table public.%I enable row level security', t);
+    execute format('revoke all on public.%I from public', t);
+    for grantee in
+      select distinct a.grantee::regrole::text
+      from pg_class c, aclexplode(c.relacl) a
+      where c.oid = format('public.%I', t)::regclass and a.grantee <> 0 and a.grantee <> c.relowner
+    loop
+      execute format('revoke all on public.%I from %s', t, grantee);
+    end loop;
   end loop;
 end $$;

@@ -1,0 +1,118 @@
+package com.voxanne.ops.db;
+
+import com.voxanne.ops.UserFacingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's indexes on the platform's tables (resources/db/console-indexes.sql), built
+ * CONCURRENTLY one at a time so the web app keeps writing. An index an interrupted build left
+ * invalid is dropped and built again, so running this again finishes the job.
+ */
+public final class ConsoleIndexes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleIndexes.class);
+    private static final Pattern NAME = Pattern.compile("if not exists (\\w+) on public\\.(\\w+)");
+
+    /** What one run found and did. */
+    public record Built(int built, int rebuilt, int present) {
+    }
+
+    /** One index of the file: its name, its table and the statement that builds it. */
+    public record Definition(String name, String table, String sql) {
+    }
+
+    private ConsoleIndexes() {
+    }
+
+    public static List<Definition> definitions() {
+        List<Definition> all = new ArrayList<>();
+        StringBuilder statement = new StringBuilder();
+        for (String line : Resources.text("db/console-indexes.sql").split("\n")) {
+            if (line.startsWith("--") || line.isBlank()) {
+                continue;
+            }
+            statement.append(line.strip()).append(' ');
+            if (line.strip().endsWith(";")) {
+                String sql = statement.toString().strip();
+                sql = sql.substring(0, sql.length() - 1);
+                Matcher m = NAME.matcher(sql);
+                if (!m.find()) {
+                    throw new IllegalStateException("console-indexes.sql: no name in " + sql);
+                }
+                all.add(new Definition(m.group(1), m.group(2), sql));
+                statement.setLength(0);
+            }
+        }
+        return all;
+    }
+
+    /** Builds the missing indexes and rebuilds invalid ones; indexes of tables the platform lacks are skipped. */
+    public static Built ensure(DataSource owner, Consumer<String> beforeIndex) {
+        int built = 0;
+        int rebuilt = 0;
+        int present = 0;
+        try (Connection c = owner.getConnection()) {
+            c.setAutoCommit(true);
+            for (Definition d : definitions()) {
+                Boolean valid = validity(c, d.name());
+                if (Boolean.TRUE.equals(valid)) {
+                    present++;
+                    continue;
+                }
+                if (!tableExists(c, d.table())) {
+                    continue;
+                }
+                beforeIndex.accept(d.name());
+                try (Statement s = c.createStatement()) {
+                    if (valid != null) {
+                        LOG.info("Index {} was left invalid by an interrupted build; building it again", d.name());
+                        s.execute("drop index concurrently if exists public." + d.name());
+                        rebuilt++;
+                    } else {
+                        built++;
+                    }
+                    long started = System.nanoTime();
+                    s.execute(d.sql());
+                    LOG.info("Built index {} in {} ms", d.name(), (System.nanoTime() - started) / 1_000_000);
+                }
+            }
+        } catch (SQLException e) {
+            throw new UserFacingException("The console's indexes could not all be built (" + SqlErrors.describe(e, "the server")
+                    + "); the console's schema is in place, and running the same command again finishes them.", e);
+        }
+        return new Built(built, rebuilt, present);
+    }
+
+    /** True valid, false invalid (a build was interrupted), null absent. */
+    private static Boolean validity(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select i.indisvalid from pg_index i join pg_class x on x.oid = i.indexrelid"
+                + " where x.relname = ? and x.relnamespace = 'public'::regnamespace")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        }
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select to_regclass(?) is not null")) {
+            s.setString(1, "public." + table);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package com.voxanne.ops.adoption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.calls.CallLogQuery;
+import com.voxanne.ops.calls.CallLogService;
+import com.voxanne.ops.db.ConnectionSettings;
+import com.voxanne.ops.db.ConsoleDatabase;
+import com.voxanne.ops.db.SchemaMigrator;
+import com.voxanne.ops.logins.ConsoleLogins;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Issue 13 on a Supabase-shaped database (SupabaseShapedServer): the dry run, adopt twice, the
+ * platform's rows and the web app's path untouched, nothing of the console's reachable by the
+ * API's roles, a console login that sees exactly its organization, an interrupted adopt finished
+ * by a rerun, and detach leaving the schema and the rows as they were before.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SupabaseAdoptionTest {
+
+    private static final UUID RIVERSIDE = UUID.fromString("00000000-0000-4000-8000-000000000001");
+    private static final UUID HALE = UUID.fromString("00000000-0000-4000-8000-000000000002");
+
+    private static SupabaseShapedServer server;
+    private static List<String> schemaBefore;
+    private static List<String> rowsBefore;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        server = SupabaseShapedServer.start();
+        schemaBefore = CatalogSnapshot.of(server.superuser());
+        rowsBefore = CatalogSnapshot.rowFingerprints(server.superuser());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDryRunReportsWhatItFindsAndChangesNothing() throws SQLException {
+        AdoptionCheck.Report report = AdoptionCheck.run(server.owner());
+
+        assertThat(report.blockers()).isEmpty();
+        assertThat(report.lines()).contains("Connected as postgres.", "Tables: 26 of the platform's 26 exist.",
+                "pgcrypto is installed in schema extensions; the console uses it there.");
+        assertThat(report.lines()).anyMatch(l -> l.startsWith("  calls: every column the console reads is there"));
+        assertThat(report.violations()).extracting(v -> v.rule().table() + ": " + v.rule().rule() + " = " + v.count()).contains(
+                "contacts: phone in E.164 form = 1", "contacts: email a valid e-mail address = 1",
+                "contacts: one contact per phone number in an organization = 2", "calls: from_number in E.164 form = 8",
+                "calls: sentiment_urgency one of low, medium, high, critical = 1", "organizations: phone in E.164 form = 1",
+                "organizations: email a valid e-mail address = 1");
+        var phones = report.violations().stream().filter(v -> v.rule().rule().equals("phone in E.164 form") && v.rule().table().equals("contacts"))
+                .findFirst().orElseThrow();
+        assertThat(phones.examples()).containsExactly("00000000-0000-4000-8000-000000002007");
+        assertThat(report.wouldAdd()).anyMatch(a -> a.startsWith("schema voxconsole"))
+                .anyMatch(a -> a.equals("migration V1 console schema roles and sessions"))
+                .anyMatch(a -> a.startsWith("index voxconsole_calls_search_idx on public.calls"))
+                .noneMatch(a -> a.contains("pgcrypto"));
+
+        assertThat(CatalogSnapshot.of(server.superuser())).as("the schema after the dry run").isEqualTo(schemaBefore);
+        assertThat(CatalogSnapshot.rowFingerprints(server.superuser())).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    @Order(2)
+    void aBlockerIsOneSentence() throws SQLException {
+        try (Connection c = server.superuser().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("alter table public.calls rename column transcript to transcript_text");
+            // The check runs on its own connection: show it the change by committing, then undo.
+            c.commit();
+            try {
+                var report = AdoptionCheck.run(server.owner());
+                assertThat(report.firstBlocker()).hasValue("public.calls has no column transcript, which the console reads.");
+            } finally {
+                s.execute("alter table public.calls rename column transcript_text to transcript");
+                c.commit();
+            }
+        }
+        assertThat(CatalogSnapshot.of(server.superuser())).isEqualTo(schemaBefore);
+    }
+
+    @Test
+    @Order(3)
+    void adoptIsAdditiveAndASecondRunChangesNothing() throws SQLException {
+        var first = SchemaMigrator.adopt(server.owner(), name -> { });
+        assertThat(first.migrationsApplied()).isEqualTo(SchemaMigrator.latestVersion());
+        assertThat(first.indexes().built()).isPositive();
+        List<String> afterFirst = CatalogSnapshot.of(server.superuser());
+
+        var second = SchemaMigrator.adopt(server.owner(), name -> { });
+        assertThat(second.migrationsApplied()).isZero();
+        assertThat(second.indexes().built()).isZero();
+        assertThat(second.indexes().present()).isEqualTo(first.indexes().built());
+        assertThat(CatalogSnapshot.of(server.superuser())).as("the schema after a second adopt").isEqualTo(afterFirst);
+
+        assertThat(CatalogSnapshot.rowFingerprints(server.superuser())).as("every platform row").isEqualTo(rowsBefore);
+        // Only additions: every line of the platform's schema is still there, word for word.
+        assertThat(withoutConsoleGrants(afterFirst)).containsAll(schemaBefore.stream()
+                .filter(l -> !l.startsWith("role ") && !l.startsWith("member ")).toList());
+        List<String> newInPublic = afterFirst.stream().filter(l -> l.startsWith("rel public.")).map(l -> l.substring(0, l.indexOf(" owner=")))
+                .filter(l -> schemaBefore.stream().noneMatch(b -> b.startsWith(l + " owner="))).toList();
+        assertThat(newInPublic).as("relations adopt added to public: indexes only").isNotEmpty()
+                .allMatch(l -> l.startsWith("rel public.voxconsole_") && l.endsWith(" kind=i"));
+        assertThat(afterFirst).noneMatch(l -> l.startsWith("function public."));
+        assertThat(AdoptionCheck.run(server.owner()).wouldAdd()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void theApiRolesReachNothingOfTheConsoles() throws SQLException {
+        for (String role : List.of("anon", "authenticated", "service_role")) {
+            try (Connection c = server.authenticator().getConnection(); Statement s = c.createStatement()) {
+                s.execute("set role " + role);
+                assertThat(bool(s, "select has_schema_privilege('voxconsole', 'usage')")).as(role + " on schema voxconsole").isFalse();
+                assertThat(count(s, """
+                        select count(*) from pg_proc p where p.pronamespace = 'voxconsole'::regnamespace
+                          and has_function_privilege(p.oid, 'execute')""")).as(role + " executing console functions").isZero();
+                assertThat(count(s, """
+                        select count(*) from pg_class c where c.relnamespace = 'voxconsole'::regnamespace and c.relkind in ('r', 'v')
+                          and (has_table_privilege(c.oid, 'select') or has_table_privilege(c.oid, 'insert')
+                               or has_table_privilege(c.oid, 'update') or has_table_privilege(c.oid, 'delete')
+                               or has_table_privilege(c.oid, 'truncate'))""")).as(role + " on console tables").isZero();
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theWebAppReadsAndWritesAsBefore() throws SQLException {
+        String member = "00000000-0000-4000-8000-000000000102"; // a manager of Riverside
+        try (Connection c = server.authenticator().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("set local role authenticated");
+            s.execute("select set_config('request.jwt.claims', '{\"sub\": \"" + member + "\"}', true)");
+            assertThat(count(s, "select count(*) from public.calls")).isEqualTo(100);
+            assertThat(count(s, "select count(*) from public.calls where org_id <> '" + RIVERSIDE + "'")).isZero();
+            // Values the console would never write itself still go in from the web app.
+            s.execute("insert into public.calls (org_id, call_direction, from_number, to_number, status, sentiment_urgency)"
+                    + " values ('" + RIVERSIDE + "', 'inbound', 'anonymous', '+442071230001', 'in_progress', 'urgent')");
+            s.execute("update public.contacts set phone = '07700 900123', email = 'nope' where org_id = '" + RIVERSIDE + "'");
+            s.execute("insert into public.hot_lead_alerts (org_id, reason) values ('" + RIVERSIDE + "', 'From the web app')");
+            c.rollback();
+
+            s.execute("set local role service_role");
+            assertThat(count(s, "select count(*) from public.calls")).isEqualTo(300);
+            c.rollback();
+
+            s.execute("set local role anon");
+            s.execute("insert into public.onboarding_submissions (email, phone, name) values ('x@y.example', '+447700900111', 'Sign Up')");
+            assertThat(count(s, "select count(*) from public.feature_flags")).isEqualTo(1);
+            c.rollback();
+        }
+        assertThat(CatalogSnapshot.rowFingerprints(server.superuser())).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    @Order(6)
+    void aNewConsoleLoginSeesExactlyItsOrganization() throws SQLException {
+        Jdbi.create(server.owner()).useHandle(h -> ConsoleLogins.create(h, "jane_hale", "person5@example.com", "jane-hale-password-1".toCharArray()));
+        try (ConsoleDatabase db = ConsoleDatabase.open(new ConnectionSettings(server.jdbcUrl(), "jane_hale"), "jane-hale-password-1".toCharArray(), "t")) {
+            Jdbi jdbi = db.jdbi();
+            UUID org = jdbi.withHandle(h -> h.createQuery("select org_id from voxconsole.console_session").mapTo(UUID.class).one());
+            long calls = jdbi.withHandle(h -> h.createQuery("select count(*) from public.calls").mapTo(Long.class).one());
+            long contactOrgs = jdbi.withHandle(h -> h.createQuery("select count(distinct org_id) from public.contacts").mapTo(Long.class).one());
+            assertThat(org).isEqualTo(HALE);
+            assertThat(calls).isEqualTo(100);
+            assertThat(contactOrgs).isEqualTo(1);
+            var log = new CallLogService(jdbi);
+            var page = log.page(CallLogQuery.firstPage(HALE, 50));
+            assertThat(page).hasSize(50);
+            var found = log.page(CallLogQuery.firstPage(HALE, 50).withText("refund booking"));
+            assertThat(found).isNotEmpty().allMatch(call -> call.id() != null);
+            long foreign = jdbi.withHandle(h -> h.createQuery("select count(*) from public.calls where org_id = :o").bind("o", RIVERSIDE)
+                    .mapTo(Long.class).one());
+            assertThat(foreign).isZero();
+            // The console's rules bind its own writes: a supervisor cannot store a national number.
+            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("update public.contacts set phone = '07700 900123'")))
+                    .hasMessageContaining("phone_e164_format");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void anInterruptedAdoptIsFinishedByARerun() throws Exception {
+        Detach.run(server.owner(), true);
+        String victim = "voxconsole_calls_search_idx";
+        AtomicBoolean stopped = new AtomicBoolean();
+        try (Connection blocker = server.superuser().getConnection(); Statement b = blocker.createStatement()) {
+            // A snapshot older than the build's: CREATE INDEX CONCURRENTLY waits for it with its index half made.
+            blocker.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            blocker.setAutoCommit(false);
+            assertThatThrownBy(() -> SchemaMigrator.adopt(server.owner(), name -> {
+                if (!name.equals(victim)) {
+                    return;
+                }
+                try {
+                    // An open transaction makes CREATE INDEX CONCURRENTLY wait with its index half made;
+                    // the build is then killed, as an operator's Ctrl-C or a lost connection would.
+                    b.execute("select count(*) from public.organizations");
+                    CompletableFuture.runAsync(() -> killBuild(victim, stopped));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            })).isInstanceOf(UserFacingException.class).hasMessageContaining("running the same command again finishes them");
+            blocker.rollback();
+        }
+        assertThat(stopped).isTrue();
+        assertThat(count(server.superuser(), "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid"
+                + " where c.relname = '" + victim + "' and not i.indisvalid")).as("left invalid").isEqualTo(1);
+        assertThat(AdoptionCheck.run(server.owner()).wouldAdd()).anyMatch(a -> a.contains(victim) && a.contains("built again"));
+
+        var rerun = SchemaMigrator.adopt(server.owner(), name -> { });
+        assertThat(rerun.migrationsApplied()).isZero();
+        assertThat(rerun.indexes().rebuilt()).isEqualTo(1);
+        assertThat(count(server.superuser(), "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid"
+                + " where c.relname like 'voxconsole\\_%' and not i.indisvalid")).isZero();
+        assertThat(AdoptionCheck.run(server.owner()).wouldAdd()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void detachLeavesTheSchemaAndTheRowsAsTheyWere() throws SQLException {
+        Jdbi.create(server.owner()).useHandle(h -> ConsoleLogins.create(h, "sam_riverside", "person2@example.com", "sam-riverside-password-1".toCharArray()));
+        var kept = Detach.run(server.owner(), false);
+        assertThat(kept.keptRoles()).as("kept: %s, dropped: %s", kept.keptRoles(), kept.droppedRoles())
+                .anyMatch(r -> r.startsWith("vox_manager (still granted to sam_riverside"));
+        SchemaMigrator.adopt(server.owner(), name -> { });
+
+        var outcome = Detach.run(server.owner(), true);
+        assertThat(outcome.droppedRoles()).contains("sam_riverside", "vox_admin", "vox_manager", "vox_user", "vox_console");
+        assertThat(outcome.indexes()).isPositive();
+        assertThat(CatalogSnapshot.of(server.superuser())).as("the schema after detach").isEqualTo(schemaBefore);
+        assertThat(CatalogSnapshot.rowFingerprints(server.superuser())).as("the rows after detach").isEqualTo(rowsBefore);
+        assertThatThrownBy(() -> Detach.run(server.owner(), true)).hasMessage(
+                "The console is not attached to this database: there is nothing to detach.");
+    }
+
+    /** The snapshot with the console's roles taken out of every privilege list: what the platform granted. */
+    private static List<String> withoutConsoleGrants(List<String> snapshot) {
+        return snapshot.stream()
+                .map(l -> l.replaceAll("(?<=[{,])vox_[a-z]+=[^,}]*,?", "").replace(",}", "}").replace("acl={}", "acl=-"))
+                .toList();
+    }
+
+    private static void killBuild(String index, AtomicBoolean stopped) {
+        try (Connection c = server.superuser().getConnection(); Statement s = c.createStatement()) {
+            for (int i = 0; i < 200 && !stopped.get(); i++) {
+                try (ResultSet rs = s.executeQuery("select pg_terminate_backend(pid) from pg_stat_activity"
+                        + " where query ilike 'create index concurrently if not exists " + index + "%' and pid <> pg_backend_pid()")) {
+                    while (rs.next()) {
+                        stopped.set(rs.getBoolean(1));
+                    }
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        } catch (SQLException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean bool(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long count(javax.sql.DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            return count(s, sql);
+        }
+    }
+}
