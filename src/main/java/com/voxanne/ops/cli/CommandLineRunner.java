@@ -15,6 +15,8 @@ public final class CommandLineRunner {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_FAILED = 1;
     private static final Logger LOG = LoggerFactory.getLogger(CommandLineRunner.class);
+    /** Failures the person has read as a sentence: to the log file only (logback.xml). */
+    private static final Logger TOLD = LoggerFactory.getLogger("voxconsole.told");
 
     private CommandLineRunner() {
     }
@@ -31,7 +33,9 @@ public final class CommandLineRunner {
             String sentence;
             if (ex instanceof UserFacingException) {
                 sentence = ex.getMessage();
-                LOG.debug("Command failed", ex);
+                // The person read the sentence; the log keeps why (the server's own words, the stack),
+                // at a level the log keeps by default.
+                TOLD.warn("Command failed: {}", sentence, ex.getCause() == null ? null : ex.getCause());
             } else {
                 sentence = SqlErrors.describe(ex, "the server");
                 LOG.error("Command failed", ex);

@@ -77,13 +77,20 @@ public final class ConsoleDatabase implements AutoCloseable {
         return new org.postgresql.Driver().connect(settings.jdbcUrl(), props);
     }
 
-    /** The driver's side of {@link Timeouts}, as pgjdbc connection properties. */
+    /**
+     * The driver's side of {@link Timeouts}, as pgjdbc connection properties, and what poolers
+     * need. The server's statement timeout is not sent as a startup option ({@code options=-c
+     * ...}): PgBouncer refuses any startup parameter it does not know (08P01), so it is set on
+     * the login role instead ({@code ConsoleLogins}). Server-side named prepared statements are
+     * off ({@code prepareThreshold=0}): behind a transaction-mode pooler the next statement may
+     * reach another server session, where "S_1" is unknown or already taken.
+     */
     private static java.util.Map<String, String> timeouts(Timeouts t) {
         return java.util.Map.of(
                 "connectTimeout", Integer.toString(t.connectSeconds()),
                 "loginTimeout", Integer.toString(t.loginSeconds()),
                 "socketTimeout", Integer.toString(t.answerSeconds()),
-                "options", "-c statement_timeout=" + t.statement().toMillis());
+                "prepareThreshold", "0");
     }
 
     public Jdbi jdbi() {

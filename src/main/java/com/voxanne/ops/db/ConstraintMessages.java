@@ -86,7 +86,11 @@ public final class ConstraintMessages {
             Map.entry("twilio_subaccounts_status_check", "A subaccount is active, suspended or closed."),
             Map.entry("escalation_rules_trigger_type_check", "A rule triggers on low sentiment, high urgency or a high lead score."),
             Map.entry("escalation_rules_action_check", "A rule notifies, transfers, or sends an SMS or e-mail."),
-            Map.entry("escalation_rules_threshold_range", "The threshold is out of range for that kind of rule."));
+            Map.entry("escalation_rules_threshold_range", "The threshold is out of range for that kind of rule."),
+            // the console's own tables
+            Map.entry("audit_trail_action_check", "That is not an audited action."),
+            Map.entry("acknowledgements_entity_check", "Only hot lead alerts and calls are acknowledged."),
+            Map.entry("change_channel_secret_one_row", "There is one live-channel secret."));
 
     private ConstraintMessages() {
     }

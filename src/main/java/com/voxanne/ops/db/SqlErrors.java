@@ -37,7 +37,8 @@ public final class SqlErrors {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         return switch (state) {
             case "28P01" -> "The server refused the sign-in: wrong login or password.";
-            case "28000" -> "The server does not accept this login from this computer.";
+            case "28000" -> "The server does not accept this login from this computer"
+                    + serverMessage(sql).map(m -> " (" + m.getMessage() + ").").orElse(".");
             case "3D000" -> "That database does not exist on the server: check the database name.";
             case "42P01", "3F000" -> "The server has no Voxanne schema yet: run 'voxconsole migrate' against it first.";
             case "42501" -> "You are not allowed to do that: your role does not have the right.";
@@ -51,7 +52,8 @@ public final class SqlErrors {
             case "53300" -> "The database server has too many connections open; try again shortly.";
             case "57P01", "57P02", "57P03" -> "The database server is shutting down or starting up; try again shortly.";
             default -> state.startsWith("08")
-                    ? "The connection to the database server at " + serverAddress + " was lost."
+                    ? serverMessage(sql).map(m -> "The database server at " + serverAddress + " refused the connection: "
+                            + sentence(m.getMessage())).orElse("The connection to the database server at " + serverAddress + " was lost.")
                     : "The database refused the request: " + firstLine(sql.getMessage());
         };
     }
@@ -107,6 +109,12 @@ public final class SqlErrors {
             }
         }
         return null;
+    }
+
+    /** A server's message as the end of a sentence. */
+    private static String sentence(String message) {
+        String line = firstLine(message).strip();
+        return line.endsWith(".") ? line : line + ".";
     }
 
     private static String firstLine(String message) {

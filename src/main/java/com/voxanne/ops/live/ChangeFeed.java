@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * anything else, reads which rows changed while it was away (by {@code updated_at}, under the
  * person's own role), so subscribers miss nothing. No polling of big tables: one {@code select
  * now()} every few seconds proves the connection is alive.
+ *
+ * <p>Behind a transaction-mode pooler (PgBouncer's, Supabase's) LISTEN is accepted and never
+ * notified: the session that listened is handed to other clients between transactions. So after
+ * LISTEN the feed sends a notice to its own channel from a second connection; if it does not
+ * arrive, the feed says so once ({@link Mode#POLLING}) and reads what changed by {@code updated_at}
+ * every few seconds instead, rather than presenting a silent feed as live.
  */
 public final class ChangeFeed implements AutoCloseable {
 
@@ -64,6 +70,26 @@ public final class ChangeFeed implements AutoCloseable {
     private record Subscription(Set<String> tables, Consumer<List<Change>> consumer) {
     }
 
+    /** How changes reach the console now. */
+    public enum Mode {
+        /** Notices arrive as the database sends them. */
+        LIVE,
+        /** Notices do not arrive on this connection (a transaction-mode pooler): the feed reads changes every few seconds. */
+        POLLING
+    }
+
+    /** What the window says when notices do not arrive. */
+    public static final String POLLING_SENTENCE = "Live updates are off: this address is a transaction-mode pooler, which does not"
+            + " pass on the database's notices; use its session port. Meanwhile the console looks for changes every few seconds.";
+
+    static final long PROBE_MS = 3_000;
+    public static final long POLL_MS = 4_000;
+    /** A poll reaches this far behind the previous one, for transactions that commit after their updated_at. */
+    static final Duration POLL_MARGIN = Duration.ofSeconds(15);
+    private static final String PROBE = "{\"t\": \"probe\"}";
+    private final List<Consumer<Mode>> modeListeners = new CopyOnWriteArrayList<>();
+    private volatile Mode mode;
+
     public ChangeFeed(Connector connector) {
         this.connector = connector;
         this.thread = new Thread(this::run, "change-feed");
@@ -83,6 +109,15 @@ public final class ChangeFeed implements AutoCloseable {
         statusListeners.add(listener);
     }
 
+    /** Told the mode each time it changes (on the feed's thread). */
+    public void onMode(Consumer<Mode> listener) {
+        modeListeners.add(listener);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
     public ChangeFeed start() {
         thread.start();
         return this;
@@ -99,14 +134,18 @@ public final class ChangeFeed implements AutoCloseable {
             try (Connection c = connector.open()) {
                 current = c;
                 Listening listening = listen(c);
+                boolean heard = hearsItself(c, listening.channel());
                 if (lastAlive != null) {
                     // Listening already, so nothing falls between the catch-up and the first notice.
-                    deliver(catchUp(c, listening.org(), lastAlive.minus(CATCH_UP_MARGIN)));
+                    List<Change> missed = catchUp(c, listening.org(), lastAlive.minus(CATCH_UP_MARGIN));
+                    LOG.info("Live feed caught up from {}: {} change notices", lastAlive, missed.size());
+                    deliver(missed);
                 }
                 lastAlive = listening.at();
                 setConnected(true);
                 backoff = 250;
-                lastAlive = pump(c, lastAlive);
+                setMode(heard ? Mode.LIVE : Mode.POLLING);
+                lastAlive = heard ? pump(c, lastAlive) : poll(c, listening.org(), lastAlive);
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
                     break;
@@ -122,7 +161,7 @@ public final class ChangeFeed implements AutoCloseable {
         }
     }
 
-    private record Listening(UUID org, Instant at) {
+    private record Listening(String channel, UUID org, Instant at) {
     }
 
     private static Listening listen(Connection c) throws SQLException {
@@ -138,8 +177,62 @@ public final class ChangeFeed implements AutoCloseable {
             Instant at = rs.getTimestamp(3).toInstant();
             // The name comes from the database, and is 'vox_' and hex digits; quoted all the same.
             s.execute("listen \"" + channel.replace("\"", "\"\"") + "\"");
-            return new Listening(org, at);
+            return new Listening(channel, org, at);
         }
+    }
+
+    /**
+     * Whether a notice sent to the channel from another connection reaches this one. Notices that
+     * arrive meanwhile are handed on, not lost.
+     */
+    private boolean hearsItself(Connection c, String channel) throws SQLException {
+        try (Connection other = connector.open(); PreparedStatement ps = other.prepareStatement("select pg_notify(?, ?)")) {
+            other.setAutoCommit(true);
+            ps.setString(1, channel);
+            ps.setString(2, PROBE);
+            ps.execute();
+        }
+        PGConnection pg = c.unwrap(PGConnection.class);
+        List<PGNotification> others = new ArrayList<>();
+        boolean heard = false;
+        long deadline = System.currentTimeMillis() + PROBE_MS;
+        while (!heard && !closed && System.currentTimeMillis() < deadline) {
+            PGNotification[] notes = pg.getNotifications((int) Math.max(1, deadline - System.currentTimeMillis()));
+            for (PGNotification n : notes == null ? new PGNotification[0] : notes) {
+                if (PROBE.equals(n.getParameter())) {
+                    heard = true;
+                } else {
+                    others.add(n);
+                }
+            }
+        }
+        deliver(parse(others));
+        if (!heard) {
+            LOG.warn("The live feed's own notice did not come back within {} ms: notices do not reach this connection (a"
+                    + " transaction-mode pooler?); reading changes every {} ms instead", PROBE_MS, POLL_MS);
+        }
+        return heard;
+    }
+
+    /** Reads what changed every few seconds until the connection fails or the feed closes; returns when it was last known alive. */
+    private Instant poll(Connection c, UUID org, Instant lastAlive) throws SQLException {
+        while (!closed) {
+            long wake = System.currentTimeMillis() + POLL_MS;
+            while (!closed && System.currentTimeMillis() < wake) {
+                sleep(Math.min(250, Math.max(1, wake - System.currentTimeMillis())));
+            }
+            if (closed) {
+                break;
+            }
+            Instant now;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select now()")) {
+                rs.next();
+                now = rs.getTimestamp(1).toInstant();
+            }
+            deliver(catchUp(c, org, lastAlive.minus(POLL_MARGIN)));
+            lastAlive = now;
+        }
+        return lastAlive;
     }
 
     /** Waits for notices and hands them on until the connection fails or the feed closes; returns when it was last known alive. */
@@ -224,7 +317,6 @@ public final class ChangeFeed implements AutoCloseable {
                 }
             }
         }
-        LOG.info("Live feed caught up from {}: {} change notices", since, changes.size());
         return changes;
     }
 
@@ -248,6 +340,13 @@ public final class ChangeFeed implements AutoCloseable {
         if (connected != now) {
             connected = now;
             statusListeners.forEach(l -> l.accept(now));
+        }
+    }
+
+    private void setMode(Mode now) {
+        if (mode != now) {
+            mode = now;
+            modeListeners.forEach(l -> l.accept(now));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.voxanne.ops.logins;
 
 import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.db.Timeouts;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -61,6 +62,9 @@ public final class ConsoleLogins {
             tx.execute("create role " + loginRole + " login nosuperuser nocreatedb nocreaterole nobypassrls noreplication in role vox_"
                     + profile.role().toLowerCase(Locale.ROOT));
             setPassword(tx.getConnection(), loginRole, password);
+            // The longest statement the server runs for this person, set where every connection gets
+            // it, poolers included (a startup option would be refused by PgBouncer).
+            tx.execute("alter role " + loginRole + " set statement_timeout = '" + Timeouts.CONSOLE.statement().toMillis() + "ms'");
             tx.createUpdate("insert into voxconsole.console_logins (login_role, profile_id) values (:login, :profile)")
                     .bind("login", loginRole).bind("profile", profile.profileId()).execute();
             tx.createUpdate("""

@@ -75,7 +75,7 @@ public final class ReviewDatabase {
         boolean loaded = server.withHandle(h -> h.createQuery("select exists (select 1 from pg_database where datname = :d)")
                 .bind("d", database).mapTo(Boolean.class).one())
                 && Jdbi.create(workspace.ownerDataSource(database)).withHandle(h -> h.createQuery(
-                        "select exists (select 1 from pg_tables where schemaname = 'private' and tablename = 'review_loaded')").mapTo(Boolean.class).one());
+                        "select exists (select 1 from pg_tables where schemaname = 'voxconsole' and tablename = 'review_loaded')").mapTo(Boolean.class).one());
         CompletableFuture<Void> inProgress = LOADING.get(database);
         if (inProgress != null && !inProgress.isDone()) {
             // Opened again while its first opening is still loading: share that load.

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class SignInViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
+    /** Failures the person has read as a sentence: to the log file only (logback.xml). */
+    private static final Logger TOLD = LoggerFactory.getLogger("voxconsole.told");
 
     // Properties: input
     private final StringProperty host = new SimpleStringProperty(this, "host", "localhost");
@@ -206,6 +208,8 @@ public final class SignInViewModel {
                 }
                 if (!(cause instanceof UserFacingException)) {
                     LOG.error("Sign-in failed", cause);
+                } else {
+                    TOLD.warn("Sign-in failed: {}", cause.getMessage(), cause.getCause());
                 }
                 if (cause instanceof ServerOutOfReach out) {
                     keptSetup.set(out.kept);

@@ -59,8 +59,10 @@ import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slf4j.Logger;
@@ -86,6 +88,7 @@ public final class SignedInConsole implements AutoCloseable {
     private final ZoneId zone = ZoneId.systemDefault();
     private final List<Runnable> onClose = new ArrayList<>();
     private MainView mainView;
+    private Label pollingNotice;
     private CallsViewModel calls;
     private CallsView callsView;
     private AppointmentsViewModel appointments;
@@ -222,6 +225,21 @@ public final class SignedInConsole implements AutoCloseable {
         // Alerts load at once: their count shows on the rail whatever workspace is open. The setup shows from the cache first.
         alerts.refresh();
         setup.start();
+        // A feed that cannot hear the database's notices says so once, instead of a floor that looks live and is not.
+        feed.onMode(mode -> fx.execute(() -> {
+            if (mode == ChangeFeed.Mode.POLLING && mainView != null && pollingNotice == null) {
+                pollingNotice = new Label(ChangeFeed.POLLING_SENTENCE, new FontIcon(Material2MZ.SYNC_DISABLED));
+                pollingNotice.setId("liveUpdatesOff");
+                pollingNotice.getStyleClass().add("storage-notice");
+                pollingNotice.setWrapText(true);
+                pollingNotice.setMaxWidth(Double.MAX_VALUE);
+                pollingNotice.setPadding(new javafx.geometry.Insets(6, 16, 6, 16));
+                mainView.showNotice(pollingNotice);
+            } else if (mode == ChangeFeed.Mode.LIVE && pollingNotice != null) {
+                mainView.removeNotice(pollingNotice);
+                pollingNotice = null;
+            }
+        }));
         feed.start();
         return pages;
     }

@@ -12,8 +12,17 @@ public final class CacheWriterMain {
     private CacheWriterMain() {
     }
 
+    /**
+     * Who a cache belongs to; only the organization and the login matter to it. Here, not in
+     * ReferenceCacheTest: touching that class in the child would start the test run's embedded
+     * server (its static fields ask it for an organization), and the killed child would leave it running.
+     */
+    static com.voxanne.ops.profiles.ConsoleSession session(UUID org, String login) {
+        return new com.voxanne.ops.profiles.ConsoleSession(UUID.randomUUID(), org, "Some clinic", "admin", "Some One", "some@one.example", login);
+    }
+
     public static void main(String[] args) {
-        ReferenceCache cache = new ReferenceCache(Path.of(args[0]), "server", ReferenceCacheTest.session(UUID.fromString(args[1]), "login"));
+        ReferenceCache cache = new ReferenceCache(Path.of(args[0]), "server", session(UUID.fromString(args[1]), "login"));
         for (long i = 0; ; i++) {
             List<String> titles = new ArrayList<>();
             for (int t = 0; t < 2_000; t++) {

@@ -21,9 +21,8 @@ class ReferenceCacheTest {
         return new ReferenceCache(dir, TestWorkspace.get().jdbcUrl(), session(HARLEY, login));
     }
 
-    /** Who a cache belongs to; only the organization and the login matter to it. */
     static com.voxanne.ops.profiles.ConsoleSession session(UUID org, String login) {
-        return new com.voxanne.ops.profiles.ConsoleSession(UUID.randomUUID(), org, "Some clinic", "admin", "Some One", "some@one.example", login);
+        return CacheWriterMain.session(org, login);
     }
 
     @Test

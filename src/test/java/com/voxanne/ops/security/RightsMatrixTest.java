@@ -77,8 +77,8 @@ class RightsMatrixTest {
         for (String role : List.of("admin", "manager", "user")) {
             assertThat(Attempt.count(as(role), "select count(secret_ciphertext) from public.org_credentials").refused()).as(role).isTrue();
             assertThat(Attempt.count(as(role), "select count(*) from (select * from public.org_credentials) c").refused()).as(role).isTrue();
-            assertThat(Attempt.count(as(role), "select count(*) from voxconsole.vault_keys").refused()).as(role).isTrue();
-            assertThat(Attempt.count(as(role), "select count(*) from voxconsole.encrypt_secret('x')").refused()).as(role).isTrue();
+            assertThat(Attempt.count(as(role), "select count(*) from voxconsole.change_channel_secret").refused()).as(role).isTrue();
+            assertThat(Attempt.count(as(role), "select count(*) from voxconsole.console_logins").refused()).as(role).isTrue();
         }
         assertThat(Attempt.count(as("admin"), "select count(label) from public.org_credentials").rows()).isPositive();
     }

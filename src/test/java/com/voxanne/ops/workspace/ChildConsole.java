@@ -15,11 +15,13 @@ import java.util.concurrent.TimeUnit;
 final class ChildConsole implements AutoCloseable {
 
     private final Process process;
+    private final Path data;
     private final List<String> output = new ArrayList<>();
     private final CompletableFuture<String> ready = new CompletableFuture<>();
 
-    private ChildConsole(Process process) {
+    private ChildConsole(Process process, Path data) {
         this.process = process;
+        this.data = data;
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -47,7 +49,7 @@ final class ChildConsole implements AutoCloseable {
         command.addAll(List.of("-cp", classPath, "com.voxanne.ops.Launcher", "db", "start", "--data", data.toString(), "--calls", "300"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("VOXCONSOLE_HOME", home.toString());
-        return new ChildConsole(pb.start());
+        return new ChildConsole(pb.start(), data);
     }
 
     static ChildConsole start(Path data) throws IOException {
@@ -96,10 +98,43 @@ final class ChildConsole implements AutoCloseable {
         return File.pathSeparator;
     }
 
+    /**
+     * Ends the child and whatever server it left: a console stopped gracefully stops its server
+     * itself; one killed (by a test, or here when it would not stop) leaves an orphaned postmaster,
+     * which is stopped through its pid file so the test run leaves nothing running.
+     */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
-            kill9();
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill9();
+            }
+        }
+        stopOrphanedServer(data.resolve("pgdata"));
+    }
+
+    static void stopOrphanedServer(Path pgdata) throws InterruptedException {
+        Path pidFile = pgdata.resolve("postmaster.pid");
+        long pid;
+        try {
+            if (!java.nio.file.Files.exists(pidFile)) {
+                return;
+            }
+            pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        var postmaster = ProcessHandle.of(pid).filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        // SIGTERM is PostgreSQL's smart shutdown; its clients are gone, so it stops at once.
+        postmaster.get().destroy();
+        try {
+            postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            postmaster.get().destroyForcibly();
         }
     }
 }
