@@ -26,36 +26,57 @@ final class SupabaseShapedServer implements AutoCloseable {
     static final String OWNER_PASSWORD = "postgres-owner-pw";
     static final String DATABASE = "platform";
 
-    private final EmbeddedPostgres postgres;
+    private final TestServer postgres;
 
-    private SupabaseShapedServer(EmbeddedPostgres postgres) {
+    private SupabaseShapedServer(TestServer postgres) {
         this.postgres = postgres;
     }
 
-    static SupabaseShapedServer start() {
+    /** On the embedded PostgreSQL 17 from Maven Central. */
+    static SupabaseShapedServer startEmbedded() {
         try {
             Path dir = TestWorkspace.root().resolve("supabase-" + UUID.randomUUID());
             EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
                     .setServerConfig("listen_addresses", "127.0.0.1").start();
-            SupabaseShapedServer server = new SupabaseShapedServer(pg);
-            try {
-                server.shape();
-            } catch (RuntimeException | SQLException e) {
-                server.close();
-                throw new IllegalStateException("The Supabase-shaped fixture could not be built", e);
-            }
-            return server;
+            return shaped(new TestServer.Embedded(pg), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void shape() throws SQLException {
-        // The bootstrap superuser becomes supabase_admin, so that postgres can be the project's
-        // owner login without SUPERUSER, as on Supabase.
-        run(source("postgres", "postgres"), "create role fixture_boot superuser login");
-        run(source("fixture_boot", "postgres"), "alter role postgres rename to supabase_admin");
-        run(source("supabase_admin", "postgres"), "drop role fixture_boot");
+    /** On Debian's PostgreSQL 15 (Supabase runs 15 and 17), initialised with supabase_admin as its superuser. */
+    static SupabaseShapedServer startDebian15() {
+        return shaped(TestServer.Debian.start("/usr/lib/postgresql/15", "supabase_admin"), false);
+    }
+
+    private static SupabaseShapedServer shaped(TestServer pg, boolean renameBootstrap) {
+        SupabaseShapedServer server = new SupabaseShapedServer(pg);
+        try {
+            server.shape(renameBootstrap);
+        } catch (RuntimeException | SQLException e) {
+            server.close();
+            throw new IllegalStateException("The Supabase-shaped fixture could not be built", e);
+        }
+        return server;
+    }
+
+    /** The server's own bin folder (for pg_dump of the same major version), or empty for the embedded one. */
+    java.util.Optional<Path> binaries() {
+        return postgres.binaries();
+    }
+
+    int port() {
+        return postgres.port();
+    }
+
+    private void shape(boolean renameBootstrap) throws SQLException {
+        if (renameBootstrap) {
+            // zonky's bootstrap superuser is postgres: it becomes supabase_admin, so that postgres
+            // can be the project's owner login without SUPERUSER, as on Supabase.
+            run(source("postgres", "postgres"), "create role fixture_boot superuser login");
+            run(source("fixture_boot", "postgres"), "alter role postgres rename to supabase_admin");
+            run(source("supabase_admin", "postgres"), "drop role fixture_boot");
+        }
         run(source("supabase_admin", "postgres"), Resources.text("supabase/01_cluster.sql"));
         run(source("supabase_admin", "postgres"), "create database " + DATABASE + " owner postgres");
         run(source("supabase_admin", DATABASE), Resources.text("supabase/02_database.sql"));
@@ -91,13 +112,13 @@ final class SupabaseShapedServer implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + DATABASE;
     }
 
     DataSource source(String user, String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {"127.0.0.1"});
-        ds.setPortNumbers(new int[] {postgres.getPort()});
+        ds.setPortNumbers(new int[] {postgres.port()});
         ds.setDatabaseName(database);
         ds.setUser(user);
         ds.setPassword(user.equals("postgres") ? OWNER_PASSWORD : "unused-under-trust");
@@ -112,10 +133,6 @@ final class SupabaseShapedServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        postgres.close();
     }
 }

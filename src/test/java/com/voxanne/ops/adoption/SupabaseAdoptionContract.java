@@ -14,7 +14,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,41 +27,64 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 13 on a Supabase-shaped database (SupabaseShapedServer): the dry run, adopt twice, the
  * platform's rows and the web app's path untouched, nothing of the console's reachable by the
  * API's roles, a console login that sees exactly its organization, an interrupted adopt finished
- * by a rerun, and detach leaving the schema and the rows as they were before.
+ * by a rerun, and detach leaving the schema and the rows as they were before. Run on each kind of
+ * server the project tests (SupabaseAdoptionOnEmbedded17Test, SupabaseAdoptionOnDebian15Test).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SupabaseAdoptionTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SupabaseAdoptionContract {
 
     private static final UUID RIVERSIDE = UUID.fromString("00000000-0000-4000-8000-000000000001");
     private static final UUID HALE = UUID.fromString("00000000-0000-4000-8000-000000000002");
 
-    private static SupabaseShapedServer server;
-    private static List<String> schemaBefore;
-    private static List<String> rowsBefore;
+    private SupabaseShapedServer server;
+    private List<String> schemaBefore;
+    private List<String> rowsBefore;
+    private Optional<String> dumpBefore;
+
+    /** The same fixture on each kind of server this project tests. */
+    abstract SupabaseShapedServer startServer();
 
     @BeforeAll
-    static void start() throws SQLException {
-        server = SupabaseShapedServer.start();
+    void start() throws Exception {
+        server = startServer();
         schemaBefore = CatalogSnapshot.of(server.superuser());
         rowsBefore = CatalogSnapshot.rowFingerprints(server.superuser());
+        dumpBefore = schemaDump();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (server != null) {
             server.close();
         }
     }
 
+    /** pg_dump --schema-only of the platform's database, where the server's own pg_dump is at hand. */
+    private Optional<String> schemaDump() throws Exception {
+        if (server.binaries().isEmpty()) {
+            return Optional.empty();
+        }
+        Process p = new ProcessBuilder(server.binaries().get().resolve("pg_dump").toString(), "--schema-only", "-h", "127.0.0.1",
+                "-p", Integer.toString(server.port()), "-U", "supabase_admin", SupabaseShapedServer.DATABASE)
+                .redirectErrorStream(true).start();
+        String dump = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(dump).isZero();
+        // pg_dump frames its output with a random \restrict key, new each time.
+        return Optional.of(dump.lines().filter(l -> !l.startsWith("\\restrict ") && !l.startsWith("\\unrestrict "))
+                .collect(java.util.stream.Collectors.joining("\n")));
+    }
+
     @Test
     @Order(1)
-    void theDryRunReportsWhatItFindsAndChangesNothing() throws SQLException {
+    void theDryRunReportsWhatItFindsAndChangesNothing() throws Exception {
         AdoptionCheck.Report report = AdoptionCheck.run(server.owner());
 
         assertThat(report.blockers()).isEmpty();
@@ -81,6 +106,7 @@ class SupabaseAdoptionTest {
 
         assertThat(CatalogSnapshot.of(server.superuser())).as("the schema after the dry run").isEqualTo(schemaBefore);
         assertThat(CatalogSnapshot.rowFingerprints(server.superuser())).isEqualTo(rowsBefore);
+        assertThat(schemaDump()).as("pg_dump --schema-only after the dry run").isEqualTo(dumpBefore);
     }
 
     @Test
@@ -242,7 +268,7 @@ class SupabaseAdoptionTest {
 
     @Test
     @Order(8)
-    void detachLeavesTheSchemaAndTheRowsAsTheyWere() throws SQLException {
+    void detachLeavesTheSchemaAndTheRowsAsTheyWere() throws Exception {
         Jdbi.create(server.owner()).useHandle(h -> ConsoleLogins.create(h, "sam_riverside", "person2@example.com", "sam-riverside-password-1".toCharArray()));
         var kept = Detach.run(server.owner(), false);
         assertThat(kept.keptRoles()).as("kept: %s, dropped: %s", kept.keptRoles(), kept.droppedRoles())
@@ -254,6 +280,7 @@ class SupabaseAdoptionTest {
         assertThat(outcome.indexes()).isPositive();
         assertThat(CatalogSnapshot.of(server.superuser())).as("the schema after detach").isEqualTo(schemaBefore);
         assertThat(CatalogSnapshot.rowFingerprints(server.superuser())).as("the rows after detach").isEqualTo(rowsBefore);
+        assertThat(schemaDump()).as("pg_dump --schema-only after detach").isEqualTo(dumpBefore);
         assertThatThrownBy(() -> Detach.run(server.owner(), true)).hasMessage(
                 "The console is not attached to this database: there is nothing to detach.");
     }
@@ -265,7 +292,7 @@ class SupabaseAdoptionTest {
                 .toList();
     }
 
-    private static void killBuild(String index, AtomicBoolean stopped) {
+    private void killBuild(String index, AtomicBoolean stopped) {
         try (Connection c = server.superuser().getConnection(); Statement s = c.createStatement()) {
             for (int i = 0; i < 200 && !stopped.get(); i++) {
                 try (ResultSet rs = s.executeQuery("select pg_terminate_backend(pid) from pg_stat_activity"
@@ -295,7 +322,7 @@ class SupabaseAdoptionTest {
         }
     }
 
-    private static long count(javax.sql.DataSource ds, String sql) throws SQLException {
+    private long count(javax.sql.DataSource ds, String sql) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             return count(s, sql);
         }
