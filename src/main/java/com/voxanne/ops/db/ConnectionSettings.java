@@ -20,6 +20,11 @@ public record ConnectionSettings(String jdbcUrl, String user) {
         return new ConnectionSettings("jdbc:postgresql://" + host + ":" + port + "/" + database, user);
     }
 
+    /** The same, protected as chosen in the sign-in form. */
+    public static ConnectionSettings of(String host, int port, String database, String user, SecureConnection secure, String caFile) {
+        return new ConnectionSettings("jdbc:postgresql://" + host + ":" + port + "/" + database + "?" + secure.parameters(host, caFile), user);
+    }
+
     /** The URL with any password parameter removed, for logs and messages. */
     public String redactedUrl() {
         return JdbcUrls.redact(jdbcUrl);

@@ -34,6 +34,10 @@ public final class SqlErrors {
         if (network instanceof SocketTimeoutException || timedOut(sql)) {
             return "The database server at " + serverAddress + " did not answer in time.";
         }
+        Optional<String> tls = certificateProblem(sql, serverAddress);
+        if (tls.isPresent()) {
+            return tls.get();
+        }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         return switch (state) {
             case "28P01" -> "The server refused the sign-in: wrong login or password.";
@@ -56,6 +60,36 @@ public final class SqlErrors {
                             + sentence(m.getMessage())).orElse("The connection to the database server at " + serverAddress + " was lost.")
                     : "The database refused the request: " + firstLine(sql.getMessage());
         };
+    }
+
+    /**
+     * A secure connection that could not be made, in words that name the fix. pgJDBC reports these
+     * as connection failures with its own wording; the certificate path and the host check are told
+     * apart from a lost connection here.
+     */
+    private static Optional<String> certificateProblem(SQLException sql, String serverAddress) {
+        String all = "";
+        for (Throwable c = sql; c != null; c = c.getCause()) {
+            all += " " + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+        }
+        if ("08004".equals(sql.getSQLState()) && all.contains("does not support SSL")) {
+            return Optional.of("The server at " + serverAddress + " does not accept secure connections: ask its administrator to turn"
+                    + " SSL on (an unencrypted connection is only offered for a server on this computer).");
+        }
+        if (all.contains("Could not open SSL root certificate file")) {
+            return Optional.of("The CA certificate file cannot be read: choose the file again (your provider offers it for"
+                    + " download; on Supabase under Database settings, SSL certificate).");
+        }
+        if (all.contains("could not be verified by hostnameverifier") || all.contains("No subject alternative")) {
+            return Optional.of("The certificate of " + serverAddress + " is made out to another name: connect with the host name on"
+                    + " its certificate (the one your provider gives), not an alias or an IP address.");
+        }
+        if (all.contains("PKIX path") || all.contains("unable to find valid certification path") || all.contains("certificate_unknown")
+                || all.contains("signature check failed")) {
+            return Optional.of("The certificate of " + serverAddress + " is not signed by the CA certificate you chose: choose your"
+                    + " provider's CA certificate file, or ask the server's administrator which one signs it.");
+        }
+        return Optional.empty();
     }
 
     /** True when the server could not be reached at all (no such host, refused, timed out, connection broken). */

@@ -1,7 +1,10 @@
 package com.voxanne.ops.signin;
 
 import atlantafx.base.theme.Styles;
+import com.voxanne.ops.db.SecureConnection;
 import com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec;
+import java.util.List;
+import javafx.collections.FXCollections;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -84,8 +88,33 @@ public final class SignInView extends StackPane {
         PasswordField password = new PasswordField();
         password.setId("password");
         password.textProperty().bindBidirectional(model.passwordProperty());
-        TextField url = field("jdbcUrl", model.jdbcUrlProperty(), "jdbc:postgresql://host:5432/voxanne?sslmode=require");
-        TitledPane advanced = new TitledPane("Full JDBC URL (overrides host, port and database)", url);
+        ComboBox<SecureConnection> secure = new ComboBox<>(FXCollections.observableArrayList(SecureConnection.values()));
+        secure.setId("secureConnection");
+        secure.valueProperty().bindBidirectional(model.secureProperty());
+        TextField caFile = field("caFile", model.caFileProperty(), "the server's CA certificate (.crt or .pem)");
+        Button chooseCa = new Button("Choose…");
+        chooseCa.setId("chooseCaFile");
+        chooseCa.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("The server's CA certificate");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Certificates", "*.crt", "*.pem", "*.cer"),
+                    new FileChooser.ExtensionFilter("All files", "*.*"));
+            java.io.File chosen = chooser.showOpenDialog(chooseCa.getScene().getWindow());
+            if (chosen != null) {
+                model.caFileProperty().set(chosen.getAbsolutePath());
+            }
+        });
+        HBox caRow = new HBox(8, caFile, chooseCa);
+        caRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(caFile, Priority.ALWAYS);
+        Label caLabel = new Label("CA certificate");
+        var verifying = model.secureProperty().isEqualTo(SecureConnection.VERIFY_FULL);
+        for (javafx.scene.Node n : List.of(caRow, caLabel)) {
+            n.visibleProperty().bind(verifying);
+            n.managedProperty().bind(verifying);
+        }
+        TextField url = field("jdbcUrl", model.jdbcUrlProperty(), "jdbc:postgresql://host:5432/voxanne?sslmode=verify-full&sslrootcert=ca.crt");
+        TitledPane advanced = new TitledPane("Full JDBC URL (overrides the server, database and secure connection above)", url);
         advanced.setExpanded(!model.jdbcUrlProperty().get().isBlank());
         advanced.getStyleClass().add(Styles.DENSE);
         CheckBox remember = new CheckBox("Remember this server and login (never the password)");
@@ -104,10 +133,12 @@ public final class SignInView extends StackPane {
         HBox.setHgrow(host, Priority.ALWAYS);
         form.addRow(0, new Label("Server"), hostPort);
         form.addRow(1, new Label("Database"), database);
-        form.addRow(2, new Label("Login"), login);
-        form.addRow(3, new Label("Password"), password);
-        form.add(advanced, 1, 4);
-        form.add(remember, 1, 5);
+        form.addRow(2, new Label("Secure connection"), secure);
+        form.addRow(3, caLabel, caRow);
+        form.addRow(4, new Label("Login"), login);
+        form.addRow(5, new Label("Password"), password);
+        form.add(advanced, 1, 6);
+        form.add(remember, 1, 7);
 
         Button signIn = new Button("Sign in", new FontIcon(Material2AL.LOGIN));
         signIn.setId("signIn");

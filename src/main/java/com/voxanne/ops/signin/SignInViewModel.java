@@ -3,6 +3,7 @@ package com.voxanne.ops.signin;
 import com.voxanne.ops.UserFacingException;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.JdbcUrls;
+import com.voxanne.ops.db.SecureConnection;
 import com.voxanne.ops.demo.DemoDataGenerator;
 import com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec;
 import com.voxanne.ops.prefs.UserPreferences;
@@ -50,6 +51,8 @@ public final class SignInViewModel {
     private final StringProperty login = new SimpleStringProperty(this, "login", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final BooleanProperty rememberServer = new SimpleBooleanProperty(this, "rememberServer", true);
+    private final ObjectProperty<SecureConnection> secure = new SimpleObjectProperty<>(this, "secure", SecureConnection.OFF);
+    private final StringProperty caFile = new SimpleStringProperty(this, "caFile", "");
     private final ObservableList<DemoLoginSpec> demoLogins = FXCollections.observableArrayList(DemoDataGenerator.plannedLogins());
     private final ObjectProperty<DemoLoginSpec> demoLogin = new SimpleObjectProperty<>(this, "demoLogin", demoLogins.get(0));
 
@@ -79,6 +82,9 @@ public final class SignInViewModel {
         preferences.get("server.database").ifPresent(database::set);
         preferences.get("server.url").ifPresent(jdbcUrl::set);
         preferences.get("server.login").ifPresent(login::set);
+        showSecurityOf(host.get());
+        // The choice is remembered per server: typing another host brings back what was chosen for it.
+        host.addListener((obs, old, now) -> showSecurityOf(now));
         canSignIn = Bindings.createBooleanBinding(
                 () -> !busy.get() && !login.get().isBlank() && !password.get().isEmpty()
                         && (!jdbcUrl.get().isBlank() || (!host.get().isBlank() && !database.get().isBlank())),
@@ -188,7 +194,18 @@ public final class SignInViewModel {
         if (portNumber < 1 || portNumber > 65_535) {
             throw new UserFacingException("The port must be a number between 1 and 65535.");
         }
-        return ConnectionSettings.of(host.get().strip(), portNumber, database.get().strip(), user);
+        return ConnectionSettings.of(host.get().strip(), portNumber, database.get().strip(), user, secure.get(), caFile.get());
+    }
+
+    private static java.util.Optional<SecureConnection> secureNamed(String name) {
+        return java.util.Arrays.stream(SecureConnection.values()).filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    private void showSecurityOf(String server) {
+        String key = server == null ? "" : server.strip().toLowerCase(java.util.Locale.ROOT);
+        secure.set(preferences.get("server.secure." + key).flatMap(SignInViewModel::secureNamed)
+                .orElse(SecureConnection.defaultFor(key)));
+        caFile.set(preferences.get("server.ca." + key).orElse(""));
     }
 
     private void run(Supplier<SignedIn> work, Runnable onSuccess) {
@@ -238,6 +255,9 @@ public final class SignInViewModel {
             preferences.put("server.database", database.get());
             preferences.put("server.url", JdbcUrls.withoutSecrets(jdbcUrl.get()));
             preferences.put("server.login", login.get());
+            String key = host.get().strip().toLowerCase(java.util.Locale.ROOT);
+            preferences.put("server.secure." + key, secure.get().name());
+            preferences.put("server.ca." + key, caFile.get().isBlank() ? null : caFile.get());
         } else {
             for (String key : List.of("server.host", "server.port", "server.database", "server.url", "server.login")) {
                 preferences.put(key, null);
@@ -245,6 +265,14 @@ public final class SignInViewModel {
         }
         // Disk work: off the JavaFX thread.
         background.execute(preferences::save);
+    }
+
+    public ObjectProperty<SecureConnection> secureProperty() {
+        return secure;
+    }
+
+    public StringProperty caFileProperty() {
+        return caFile;
     }
 
     public StringProperty hostProperty() {
