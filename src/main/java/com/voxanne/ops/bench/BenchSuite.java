@@ -106,10 +106,75 @@ public final class BenchSuite {
                 }
                 coldStart(ws, login.loginRole(), login.password());
                 memory(ws, login.loginRole(), login.password());
+                webAppWrites(owner, org);
+                adoption(ws, owner);
             } finally {
                 ownerPool.close();
             }
         }
+    }
+
+    // Adoption (issue 13) --------------------------------------------------------------------------
+
+    /**
+     * What the console's triggers cost a write of the platform's own: a call inserted the way a web
+     * app does (one row, its own transaction), with the console's triggers on and off in turns.
+     */
+    private void webAppWrites(Jdbi owner, UUID org) {
+        say("A web-app insert of a call, with the console's triggers and without, 5 x 200 each in turns …");
+        int perRound = 200;
+        List<Double> with = new java.util.ArrayList<>();
+        List<Double> without = new java.util.ArrayList<>();
+        owner.useHandle(h -> {
+            try {
+                for (int round = 0; round < 5; round++) {
+                    for (boolean tracking : List.of(true, false)) {
+                        h.execute("select voxconsole.set_change_tracking(?)", tracking);
+                        for (int i = 0; i < perRound; i++) {
+                            long t0 = System.nanoTime();
+                            h.createUpdate("""
+                                    insert into public.calls (org_id, call_direction, from_number, to_number, status, caller_name, transcript)
+                                    values (:org, 'inbound', '+447700900123', '+442079460000', 'in_progress', 'Bench web app', 'Agent: Hello.')""")
+                                    .bind("org", org).execute();
+                            (tracking ? with : without).add((System.nanoTime() - t0) / 1e6);
+                        }
+                    }
+                }
+            } finally {
+                h.execute("select voxconsole.set_change_tracking(false)");
+                h.execute("delete from public.calls where caller_name = 'Bench web app'");
+                h.execute("select voxconsole.set_change_tracking(true)");
+            }
+        });
+        Timing ours = Timing.of(with.stream().mapToDouble(Double::doubleValue).toArray());
+        Timing bare = Timing.of(without.stream().mapToDouble(Double::doubleValue).toArray());
+        add(new Outcome("Web-app insert of a call, with the console's live-change trigger", "ms", ours, bare,
+                "the same insert with the console's triggers off", ours.p50() / bare.p50(), "overhead <= 0.5 ms at p50",
+                ours.p50() - bare.p50() <= 0.5, "the console's indexes are in both"));
+    }
+
+    /**
+     * voxconsole adopt on this database as it stands (the demo's data, a million calls): everything
+     * the console added is detached, then adopted again and timed; its logins are linked again.
+     */
+    private void adoption(EmbeddedWorkspace ws, Jdbi owner) {
+        say("Adopt on %,d calls: detach, then adopt again (indexes built concurrently) …", settings.calls());
+        var links = owner.withHandle(h -> h.createQuery("select login_role::text as login, profile_id from voxconsole.console_logins")
+                .mapToMap().list());
+        long d0 = System.nanoTime();
+        com.voxanne.ops.adoption.Detach.run(ws.ownerDataSource(), false);
+        double detach = (System.nanoTime() - d0) / 1e9;
+        long a0 = System.nanoTime();
+        com.voxanne.ops.db.SchemaMigrator.adopt(ws.ownerDataSource(), name -> { });
+        double adopt = (System.nanoTime() - a0) / 1e9;
+        owner.useHandle(h -> {
+            for (var link : links) {
+                h.execute("insert into voxconsole.console_logins (login_role, profile_id) values (?, ?)", link.get("login"),
+                        link.get("profile_id"));
+            }
+        });
+        add(new Outcome(String.format("Adopt on %,d calls (migrations, then every index concurrently)", settings.calls()), "s",
+                Timing.of(adopt), Timing.of(detach), "detach of the same", adopt / detach, "", true, ""));
     }
 
     // Seeding -------------------------------------------------------------------------------------

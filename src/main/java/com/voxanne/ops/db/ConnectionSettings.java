@@ -25,6 +25,15 @@ public record ConnectionSettings(String jdbcUrl, String user) {
         return new ConnectionSettings("jdbc:postgresql://" + host + ":" + port + "/" + database + "?" + secure.parameters(host, caFile), user);
     }
 
+    /**
+     * Which server this is, whatever the connection options (sslmode, timeouts, ...): the URL up to
+     * its parameters. What is kept per server on this computer (the cached setup) is filed under it.
+     */
+    public String server() {
+        int q = jdbcUrl.indexOf('?');
+        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    }
+
     /** The URL with any password parameter removed, for logs and messages. */
     public String redactedUrl() {
         return JdbcUrls.redact(jdbcUrl);

@@ -6,6 +6,9 @@ import com.zaxxer.hikari.pool.HikariPool;
 import com.voxanne.ops.UserFacingException;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -21,6 +24,13 @@ public final class ConsoleDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Timeouts timeouts;
+    /**
+     * Whether server sessions are shared between clients (a transaction-mode pooler). Then no
+     * statement may be prepared by name in the server: the next transaction may reach another
+     * session, where "S_1" is unknown or already taken. Elsewhere named statements stay on, since
+     * planning a call-log page anew each time costs about a millisecond (measured in the bench).
+     */
+    private volatile boolean sharedSessions;
 
     private ConsoleDatabase(ConnectionSettings settings, HikariDataSource dataSource, Timeouts timeouts) {
         this.settings = settings;
@@ -29,6 +39,14 @@ public final class ConsoleDatabase implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
+        this.jdbi.addCustomizer(new StatementCustomizer() {
+            @Override
+            public void beforeExecution(java.sql.PreparedStatement statement, StatementContext ctx) throws java.sql.SQLException {
+                if (sharedSessions && statement.isWrapperFor(PGStatement.class)) {
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                }
+            }
+        });
     }
 
     /**
@@ -55,7 +73,14 @@ public final class ConsoleDatabase implements AutoCloseable {
         config.addDataSourceProperty("tcpKeepAlive", "true");
         timeouts(timeouts).forEach(config::addDataSourceProperty);
         try {
-            return new ConsoleDatabase(settings, new HikariDataSource(config), timeouts);
+            ConsoleDatabase db = new ConsoleDatabase(settings, new HikariDataSource(config), timeouts);
+            try {
+                db.sharedSessions = SessionSharing.detect(db.dataSource);
+            } catch (java.sql.SQLException e) {
+                db.close();
+                throw new UserFacingException(SqlErrors.describe(e, JdbcUrls.hostPart(settings.jdbcUrl())), e);
+            }
+            return db;
         } catch (HikariPool.PoolInitializationException e) {
             throw new UserFacingException(SqlErrors.describe(e, JdbcUrls.hostPart(settings.jdbcUrl())), e);
         }
@@ -74,23 +99,33 @@ public final class ConsoleDatabase implements AutoCloseable {
         // A server that stops answering ends the wait (and the heartbeat) instead of hanging forever.
         props.putAll(timeouts(timeouts));
         props.setProperty("tcpKeepAlive", "true");
+        if (sharedSessions) {
+            props.setProperty("prepareThreshold", "0");
+        }
         return new org.postgresql.Driver().connect(settings.jdbcUrl(), props);
     }
 
     /**
-     * The driver's side of {@link Timeouts}, as pgjdbc connection properties, and what poolers
-     * need. The server's statement timeout is not sent as a startup option ({@code options=-c
-     * ...}): PgBouncer refuses any startup parameter it does not know (08P01), so it is set on
-     * the login role instead ({@code ConsoleLogins}). Server-side named prepared statements are
-     * off ({@code prepareThreshold=0}): behind a transaction-mode pooler the next statement may
-     * reach another server session, where "S_1" is unknown or already taken.
+     * The driver's side of {@link Timeouts}, as pgjdbc connection properties. The server's
+     * statement timeout is not sent as a startup option ({@code options=-c ...}): PgBouncer refuses
+     * any startup parameter it does not know (08P01), so it is set on the login role instead
+     * ({@code ConsoleLogins}).
      */
     private static java.util.Map<String, String> timeouts(Timeouts t) {
         return java.util.Map.of(
                 "connectTimeout", Integer.toString(t.connectSeconds()),
                 "loginTimeout", Integer.toString(t.loginSeconds()),
-                "socketTimeout", Integer.toString(t.answerSeconds()),
-                "prepareThreshold", "0");
+                "socketTimeout", Integer.toString(t.answerSeconds()));
+    }
+
+    /** True behind a transaction-mode pooler: sessions are shared, and no statement is prepared by name. */
+    public boolean sharesSessions() {
+        return sharedSessions;
+    }
+
+    /** Told by whoever finds out later (the live feed hears no notices): from now on no statement is prepared by name. */
+    public void sessionsAreShared() {
+        sharedSessions = true;
     }
 
     public Jdbi jdbi() {

@@ -216,6 +216,8 @@ public final class ChangeFeed implements AutoCloseable {
 
     /** Reads what changed every few seconds until the connection fails or the feed closes; returns when it was last known alive. */
     private Instant poll(Connection c, UUID org, Instant lastAlive) throws SQLException {
+        // Sessions are shared here: the catch-up statements must not be prepared by name in the server.
+        c.unwrap(PGConnection.class).setPrepareThreshold(0);
         while (!closed) {
             long wake = System.currentTimeMillis() + POLL_MS;
             while (!closed && System.currentTimeMillis() < wake) {

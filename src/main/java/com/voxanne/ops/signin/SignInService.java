@@ -37,12 +37,12 @@ public class SignInService {
 
     /** The reference cache of one signed-in person on this computer. */
     public com.voxanne.ops.cache.ReferenceCache referenceCache(SignedIn signedIn) {
-        return new com.voxanne.ops.cache.ReferenceCache(cacheDirectory, signedIn.database().settings().redactedUrl(), signedIn.session());
+        return new com.voxanne.ops.cache.ReferenceCache(cacheDirectory, signedIn.database().settings().server(), signedIn.session());
     }
 
     /** The setup this computer kept for a login on a server, for an offline start. Reads a small file: call it in the background. */
     public java.util.Optional<com.voxanne.ops.cache.ReferenceSnapshot> lastKnownSetup(ConnectionSettings settings) {
-        return com.voxanne.ops.cache.ReferenceCache.lastKnown(cacheDirectory, settings.redactedUrl(), settings.user());
+        return com.voxanne.ops.cache.ReferenceCache.lastKnown(cacheDirectory, settings.server(), settings.user());
     }
 
     public SignedIn signIn(ConnectionSettings settings, char[] password) {

@@ -3,7 +3,6 @@ package com.voxanne.ops.signin;
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.db.SecureConnection;
 import com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec;
-import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -107,12 +106,11 @@ public final class SignInView extends StackPane {
         HBox caRow = new HBox(8, caFile, chooseCa);
         caRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(caFile, Priority.ALWAYS);
-        Label caLabel = new Label("CA certificate");
+        // The CA file belongs to the choice that needs it, in the same cell: no empty row when it is hidden.
         var verifying = model.secureProperty().isEqualTo(SecureConnection.VERIFY_FULL);
-        for (javafx.scene.Node n : List.of(caRow, caLabel)) {
-            n.visibleProperty().bind(verifying);
-            n.managedProperty().bind(verifying);
-        }
+        caRow.visibleProperty().bind(verifying);
+        caRow.managedProperty().bind(verifying);
+        VBox security = new VBox(8, secure, caRow);
         TextField url = field("jdbcUrl", model.jdbcUrlProperty(), "jdbc:postgresql://host:5432/voxanne?sslmode=verify-full&sslrootcert=ca.crt");
         TitledPane advanced = new TitledPane("Full JDBC URL (overrides the server, database and secure connection above)", url);
         advanced.setExpanded(!model.jdbcUrlProperty().get().isBlank());
@@ -125,6 +123,8 @@ public final class SignInView extends StackPane {
         form.setVgap(10);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.RIGHT);
+        // The labels keep their words; the fields take what is left.
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().addAll(labels, fields);
@@ -133,12 +133,14 @@ public final class SignInView extends StackPane {
         HBox.setHgrow(host, Priority.ALWAYS);
         form.addRow(0, new Label("Server"), hostPort);
         form.addRow(1, new Label("Database"), database);
-        form.addRow(2, new Label("Secure connection"), secure);
-        form.addRow(3, caLabel, caRow);
-        form.addRow(4, new Label("Login"), login);
-        form.addRow(5, new Label("Password"), password);
-        form.add(advanced, 1, 6);
-        form.add(remember, 1, 7);
+        Label securityLabel = new Label("Secure connection");
+        GridPane.setValignment(securityLabel, javafx.geometry.VPos.TOP);
+        securityLabel.setPadding(new Insets(6, 0, 0, 0));
+        form.addRow(2, securityLabel, security);
+        form.addRow(3, new Label("Login"), login);
+        form.addRow(4, new Label("Password"), password);
+        form.add(advanced, 1, 5);
+        form.add(remember, 1, 6);
 
         Button signIn = new Button("Sign in", new FontIcon(Material2AL.LOGIN));
         signIn.setId("signIn");

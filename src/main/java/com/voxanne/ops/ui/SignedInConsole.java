@@ -226,6 +226,11 @@ public final class SignedInConsole implements AutoCloseable {
         alerts.refresh();
         setup.start();
         // A feed that cannot hear the database's notices says so once, instead of a floor that looks live and is not.
+        feed.onMode(mode -> {
+            if (mode == ChangeFeed.Mode.POLLING) {
+                session.database().sessionsAreShared();
+            }
+        });
         feed.onMode(mode -> fx.execute(() -> {
             if (mode == ChangeFeed.Mode.POLLING && mainView != null && pollingNotice == null) {
                 pollingNotice = new Label(ChangeFeed.POLLING_SENTENCE, new FontIcon(Material2MZ.SYNC_DISABLED));

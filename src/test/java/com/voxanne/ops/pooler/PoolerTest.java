@@ -76,6 +76,8 @@ class PoolerTest {
     @Test
     void inSessionModeEverythingWorksTheLiveFloorIncluded() throws Exception {
         try (ConsoleDatabase db = through(session); ChangeFeed feed = new ChangeFeed(() -> db.openDedicated("voxconsole-live"))) {
+            assertThat(db.sharesSessions()).as("a session-mode pooler keeps each client's session").isFalse();
+            assertThat(TestWorkspace.as("harley", "manager").sharesSessions()).as("nor does the server itself").isFalse();
             assertThat(new CallLogService(db.jdbi()).page(CallLogQuery.firstPage(HARLEY, 50))).hasSize(50);
             List<Change> heard = new CopyOnWriteArrayList<>();
             feed.subscribe(Set.of("calls"), heard::addAll);
@@ -90,6 +92,7 @@ class PoolerTest {
     @Test
     void inTransactionModeReadsWorkAndTheFeedSaysItPolls() throws Exception {
         try (ConsoleDatabase db = through(transaction)) {
+            assertThat(db.sharesSessions()).as("a transaction-mode pooler hands sessions around").isTrue();
             // Four threads, 200 reads: named server-side statements would collide here ("S_1" already exists).
             ExecutorService pool = Executors.newFixedThreadPool(4);
             AtomicInteger failures = new AtomicInteger();
