@@ -43,11 +43,11 @@ public final class AdoptionCheck {
 
     public static Report run(DataSource owner) {
         List<String> pending = SchemaMigrator.pending(owner);
-        try (Connection c = owner.getConnection()) {
+        try (Connection c = owner.getConnection(); Connection probe = owner.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try {
-                return new Inspection(c, pending).report();
+                return new Inspection(c, probe, pending).report();
             } finally {
                 c.rollback();
             }
@@ -59,14 +59,17 @@ public final class AdoptionCheck {
     /** One inspection of one database. */
     private static final class Inspection {
         private final Connection c;
+        /** For the index comparisons only, each in a transaction rolled back (a temporary table cannot be made read-only). */
+        private final Connection probe;
         private final List<String> pending;
         private final List<String> lines = new ArrayList<>();
         private final List<String> blockers = new ArrayList<>();
         private final List<Violations> violations = new ArrayList<>();
         private final List<String> wouldAdd = new ArrayList<>();
 
-        Inspection(Connection c, List<String> pending) {
+        Inspection(Connection c, Connection probe, List<String> pending) {
             this.c = c;
+            this.probe = probe;
             this.pending = pending;
         }
 
@@ -260,7 +263,13 @@ public final class AdoptionCheck {
                     s.setString(1, d.name());
                     try (ResultSet rs = s.executeQuery()) {
                         if (!rs.next()) {
-                            wouldAdd.add("index " + d.name() + " on public." + d.table() + " (built concurrently)");
+                            Optional<String> same = ConsoleIndexes.equivalent(probe, d);
+                            if (same.isPresent()) {
+                                lines.add("The platform's index " + same.get() + " on public." + d.table() + " serves as the console's "
+                                        + d.name() + ": it is not built twice.");
+                            } else {
+                                wouldAdd.add("index " + d.name() + " on public." + d.table() + " (built concurrently)");
+                            }
                         } else if (!rs.getBoolean(1)) {
                             wouldAdd.add("index " + d.name() + " on public." + d.table() + " (left invalid by an interrupted run: built again)");
                         }

@@ -45,6 +45,10 @@ public final class ConsoleDatabase implements AutoCloseable {
                 if (sharedSessions && statement.isWrapperFor(PGStatement.class)) {
                     statement.unwrap(PGStatement.class).setPrepareThreshold(0);
                 }
+                // The driver asks the server to cancel a statement that runs longer (a cancel request
+                // passes through poolers, a startup option does not); the login's own
+                // statement_timeout is the server's backstop.
+                statement.setQueryTimeout(Timeouts.seconds(timeouts.statement()));
             }
         });
     }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +75,16 @@ public final class ConsoleIndexes {
                 if (!tableExists(c, d.table())) {
                     continue;
                 }
+                if (valid == null) {
+                    Optional<String> same = equivalent(c, d);
+                    if (same.isPresent()) {
+                        // A second identical index would only slow the web app's writes (and Supabase's
+                        // advisor lists it as a duplicate): the platform's serves the console as well.
+                        LOG.info("Index {} is not built: the platform's {} is the same index", d.name(), same.get());
+                        present++;
+                        continue;
+                    }
+                }
                 beforeIndex.accept(d.name());
                 try (Statement s = c.createStatement()) {
                     if (valid != null) {
@@ -93,6 +104,41 @@ public final class ConsoleIndexes {
                     + "); the console's schema is in place, and running the same command again finishes them.", e);
         }
         return new Built(built, rebuilt, present);
+    }
+
+    /**
+     * The platform's valid index on the same table that is the same index as {@code d} (same
+     * method, keys, expressions, INCLUDE and predicate), if any: {@code d} is built on an empty
+     * temporary copy of the table, in a transaction that is rolled back, so the server itself
+     * writes out both definitions the same way.
+     */
+    public static Optional<String> equivalent(Connection c, Definition d) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("create temporary table voxconsole_index_probe (like public." + d.table() + ") on commit drop");
+            s.execute(d.sql().replaceFirst("(?i)concurrently if not exists \\w+ on public\\.\\w+",
+                    "voxconsole_index_probe_idx on pg_temp.voxconsole_index_probe"));
+            try (PreparedStatement q = c.prepareStatement("""
+                    with ours as (select regexp_replace(pg_get_indexdef('pg_temp.voxconsole_index_probe_idx'::regclass),
+                                                        '^CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ', '') as def)
+                    select x.relname from pg_index i join pg_class x on x.oid = i.indexrelid, ours
+                    where i.indrelid = ?::regclass and i.indisvalid and x.relname not like 'voxconsole\\_%'
+                      and regexp_replace(pg_get_indexdef(i.indexrelid), '^CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ', '') = ours.def
+                    order by 1 limit 1""")) {
+                q.setString(1, "public." + d.table());
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            // The index cannot even be made on a copy (a column it needs is missing or of another
+            // type): nothing of the platform's can be the same index. The dry run reports the column.
+            return Optional.empty();
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
+        }
     }
 
     /** True valid, false invalid (a build was interrupted), null absent. */

@@ -25,6 +25,10 @@ final class SessionSharing {
             int first = backend(a);
             int other = backend(b);
             int again = backend(a);
+            if (pool instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+                // The second connection was only for asking: the pool goes back to the one it keeps idle.
+                hikari.evictConnection(b);
+            }
             return first == other || first != again;
         }
     }

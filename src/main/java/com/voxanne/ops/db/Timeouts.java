@@ -10,7 +10,7 @@ import java.time.Duration;
  *
  * @param connect   opening the TCP connection
  * @param login     the whole sign-in handshake (TLS, authentication, start-up)
- * @param statement the longest statement the server runs for the console (PostgreSQL statement_timeout)
+ * @param statement the longest statement the console lets run (the driver asks the server to cancel it; the login's statement_timeout backs it)
  * @param answer    the longest the driver waits for any bytes from the server (socket timeout)
  * @param borrow    the longest a request waits for a free pooled connection
  */
@@ -38,7 +38,7 @@ public record Timeouts(Duration connect, Duration login, Duration statement, Dur
         return seconds(answer);
     }
 
-    private static int seconds(Duration d) {
+    static int seconds(Duration d) {
         return (int) Math.max(1, d.toSeconds());
     }
 }

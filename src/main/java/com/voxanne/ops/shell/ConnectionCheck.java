@@ -45,7 +45,13 @@ public class ConnectionCheck {
             }
         }
         try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
+            boolean valid = c.isValid(2);
+            if (!valid && dataSource instanceof com.zaxxer.hikari.HikariDataSource pool) {
+                // A pooled connection the server dropped (it went away and came back) is put out of
+                // the pool, so the next check reaches the server on a new one rather than this corpse.
+                pool.evictConnection(c);
+            }
+            return valid;
         } catch (SQLException e) {
             return false;
         }
