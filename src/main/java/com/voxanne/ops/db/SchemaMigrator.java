@@ -117,38 +117,31 @@ public final class SchemaMigrator {
      * takes it away with the schema).
      */
     static String cryptoSchema(DataSource owner) {
-        try (Connection c = owner.getConnection();
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select quote_ident(n.nspname) from pg_extension e join pg_namespace n on n.oid = e.extnamespace"
-                     + " where e.extname = 'pgcrypto'")) {
-            return rs.next() ? rs.getString(1) : SCHEMA;
-        } catch (SQLException e) {
-            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
-        }
+        return ask(owner, "select coalesce((select quote_ident(n.nspname) from pg_extension e join pg_namespace n on n.oid = e.extnamespace"
+                + " where e.extname = 'pgcrypto'), ?)", SCHEMA, rs -> rs.getString(1));
     }
 
     public static boolean hasConsolePart(DataSource owner) {
-        try (Connection c = owner.getConnection();
-             PreparedStatement s = c.prepareStatement("select to_regclass(?) is not null")) {
-            s.setString(1, SCHEMA + ".flyway_schema_history");
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
-        }
+        return ask(owner, "select to_regclass(?) is not null", SCHEMA + ".flyway_schema_history", rs -> rs.getBoolean(1));
     }
 
     private static int countPlatformTables(DataSource owner) {
-        try (Connection c = owner.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from pg_class where relnamespace = 'public'::regnamespace"
-                     + " and relkind in ('r', 'p') and relname = any(?)")) {
-            s.setArray(1, c.createArrayOf("text", java.util.stream.Stream.concat(PRODUCTION_TABLES.stream(), CONFIGURATION_TABLES.stream())
-                    .toArray()));
+        return ask(owner, "select count(*) from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p')"
+                + " and relname = any(string_to_array(?, ','))", String.join(",", java.util.stream.Stream.concat(
+                        PRODUCTION_TABLES.stream(), CONFIGURATION_TABLES.stream()).toList()), rs -> rs.getInt(1));
+    }
+
+    private interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** One value from a query with one text parameter, as the owner. */
+    private static <T> T ask(DataSource owner, String sql, String parameter, Reader<T> reader) {
+        try (Connection c = owner.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return reader.read(rs);
             }
         } catch (SQLException e) {
             throw new UserFacingException(SqlErrors.describe(e, "the server"), e);

@@ -1,10 +1,6 @@
 package com.voxanne.ops.adoption;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -59,17 +55,6 @@ final class AdvisorFindings {
     }
 
     static List<String> of(DataSource superuser) throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
-            for (String q : QUERIES) {
-                try (ResultSet rs = s.executeQuery(q)) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        found.sort(null);
-        return found;
+        return CatalogSnapshot.lines(superuser, QUERIES);
     }
 }

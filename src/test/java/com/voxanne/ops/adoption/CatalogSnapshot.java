@@ -50,9 +50,14 @@ final class CatalogSnapshot {
     }
 
     static List<String> of(DataSource superuser) throws SQLException {
+        return lines(superuser, QUERIES);
+    }
+
+    /** Every row of every query (one text column each), sorted: a fact per line, for comparing. */
+    static List<String> lines(DataSource superuser, List<String> queries) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
-            for (String q : QUERIES) {
+            for (String q : queries) {
                 try (ResultSet rs = s.executeQuery(q)) {
                     while (rs.next()) {
                         lines.add(rs.getString(1));

@@ -3,7 +3,15 @@ package com.voxanne.ops.adoption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.alerts.AlertService;
+import com.voxanne.ops.appointments.AppointmentService;
+import com.voxanne.ops.calls.CallFilter;
+import com.voxanne.ops.offline.BundleVerifier;
+import com.voxanne.ops.offline.ExportService;
+import com.voxanne.ops.offline.InstallationKey;
+import com.voxanne.ops.offline.ReviewDatabase;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.db.ConnectionSettings;
@@ -235,6 +243,69 @@ abstract class SupabaseAdoptionContract {
 
     @Test
     @Order(7)
+    void supervisorsWorkOnTheRealRowsExportAndReviewOffline() throws Exception {
+        UUID appointment = null;
+        String original = null;
+        try (ConsoleDatabase db = ConsoleDatabase.open(new ConnectionSettings(server.jdbcUrl(), "jane_hale"),
+                "jane-hale-password-1".toCharArray(), "work")) {
+            Jdbi jdbi = db.jdbi();
+            // Alerts: the platform's hot_lead_alerts has no acknowledgement columns; the console keeps its own.
+            AlertService alerts = new AlertService(jdbi);
+            var raised = alerts.since(HALE, java.time.Instant.EPOCH, new java.math.BigDecimal("0.3"), 50);
+            var hotLead = raised.stream().filter(a -> a.kind() == com.voxanne.ops.alerts.Alert.Kind.HOT_LEAD).findFirst().orElseThrow();
+            assertThat(alerts.acknowledge(HALE, hotLead, new java.math.BigDecimal("0.3"))).isInstanceOf(AlertService.Acknowledged.Done.class);
+            assertThat(alerts.acknowledge(HALE, hotLead, new java.math.BigDecimal("0.3"))).isInstanceOf(AlertService.Acknowledged.AlreadyDone.class);
+
+            // Appointments: an optimistic edit, and the second editor told someone else changed it.
+            var service = new AppointmentService(jdbi);
+            var entry = service.between(HALE, java.time.Instant.parse("2026-11-01T00:00:00Z"), java.time.Instant.parse("2026-12-31T00:00:00Z"))
+                    .get(0);
+            appointment = entry.id();
+            original = rowOf("appointments", appointment);
+            var change = new AppointmentService.Change("completed", entry.scheduledAt(), "Seen by the console");
+            assertThat(service.save(entry.id(), entry.updatedAt(), change)).isInstanceOf(AppointmentService.SaveResult.Saved.class);
+            assertThat(service.save(entry.id(), entry.updatedAt(), change)).isInstanceOf(AppointmentService.SaveResult.Conflict.class);
+
+            // Export, verify and offline review of the adopted database's calls.
+            Path bundle = TestWorkspace.root().toAbsolutePath().resolve("adopted-" + UUID.randomUUID() + ".voxbundle");
+            var exported = new ExportService(jdbi, InstallationKey.loadOrCreate(bundle.resolveSibling(bundle.getFileName() + ".key")))
+                    .export(CallFilter.NONE.toQuery(HALE, java.time.ZoneId.of("Europe/London"), 500), java.util.Map.of(), false, bundle,
+                            new ExportService.Origin("jane_hale", "Person 5", "Hale & Co Solicitors", HALE, server.jdbcUrl()), n -> { },
+                            () -> false);
+            assertThat(exported.calls()).isEqualTo(100);
+            assertThat(BundleVerifier.verify(bundle, java.util.Set.of()).status()).isEqualTo(BundleVerifier.Status.VERIFIED);
+            var review = ReviewDatabase.open(TestWorkspace.get(), bundle, n -> { });
+            review.rest().get(60, TimeUnit.SECONDS);
+            try (ConsoleDatabase offline = ConsoleDatabase.open(review.settings(), review.password(), "review")) {
+                long reviewed = offline.jdbi().withHandle(h -> h.createQuery("select count(*) from calls").mapTo(Long.class).one());
+                assertThat(reviewed).isEqualTo(100);
+            }
+        } finally {
+            // The platform's row as it was, so the rows compared after detach are the platform's alone.
+            if (original != null) {
+                restore("appointments", appointment, original);
+            }
+        }
+    }
+
+    /** A platform row as JSON, to put back exactly (updated_at included). */
+    private String rowOf(String table, UUID id) {
+        return Jdbi.create(server.superuser()).withHandle(h -> h.createQuery("select to_jsonb(t)::text from public." + table + " t where id = :id")
+                .bind("id", id).mapTo(String.class).one());
+    }
+
+    private void restore(String table, UUID id, String json) {
+        Jdbi.create(server.superuser()).useTransaction(h -> {
+            // As a replica would apply it: no trigger of the platform's or the console's fires.
+            h.execute("set local session_replication_role = replica");
+            h.createUpdate("update public." + table + " t set (status, scheduled_at, notes, updated_at) = "
+                    + "(select r.status, r.scheduled_at, r.notes, r.updated_at from jsonb_populate_record(null::public." + table
+                    + ", cast(:row as jsonb)) r) where t.id = :id").bind("row", json).bind("id", id).execute();
+        });
+    }
+
+    @Test
+    @Order(8)
     void anInterruptedAdoptIsFinishedByARerun() throws Exception {
         Detach.run(server.owner(), true);
         String victim = "voxconsole_calls_search_idx";
@@ -272,7 +343,7 @@ abstract class SupabaseAdoptionContract {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void detachLeavesTheSchemaAndTheRowsAsTheyWere() throws Exception {
         Jdbi.create(server.owner()).useHandle(h -> ConsoleLogins.create(h, "sam_riverside", "person2@example.com", "sam-riverside-password-1".toCharArray()));
         var kept = Detach.run(server.owner(), false);
