@@ -11,14 +11,6 @@ import org.jdbi.v3.core.Handle;
  */
 final class SecondaryIndexes {
 
-    /**
-     * The full-text index stays while calls load: its document is computed from summary and
-     * transcript (an expression index, not a stored column), and the loading streams compute it
-     * in parallel, one per core, as they write; built afterwards, one core would compute it for
-     * every call (at 20,000 calls a 10 s first start became 18 s).
-     */
-    static final String KEPT_DURING_LOAD = "voxconsole_calls_search_idx";
-
     private final Handle handle;
     private final List<String> definitions;
 
@@ -32,9 +24,7 @@ final class SecondaryIndexes {
                         select i.indexname, i.indexdef from pg_indexes i
                         join pg_class c on c.relname = i.indexname and c.relnamespace = 'public'::regnamespace
                         where i.schemaname = 'public' and i.tablename = any(:tables)
-                          and not exists (select 1 from pg_constraint k where k.conindid = c.oid)
-                          and i.indexname <> :search""")
-                .bind("search", KEPT_DURING_LOAD)
+                          and not exists (select 1 from pg_constraint k where k.conindid = c.oid)""")
                 .bindArray("tables", String.class, tables)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list();
