@@ -79,7 +79,7 @@ public final class DemoTraffic implements AutoCloseable {
             try {
                 startCall();
             } catch (RuntimeException e) {
-                LOG.warn("A demo call could not start", e);
+                LOG.debug("A demo call could not start", e);
             }
             scheduleNext();
         }, gap, TimeUnit.MILLISECONDS);

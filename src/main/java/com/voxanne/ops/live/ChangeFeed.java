@@ -82,7 +82,7 @@ public final class ChangeFeed implements AutoCloseable {
     public static final String POLLING_SENTENCE = "Live updates are off: this address is a transaction-mode pooler, which does not"
             + " pass on the database's notices; use its session port. Meanwhile the console looks for changes every few seconds.";
 
-    static final long PROBE_MS = 5_000;
+    static final long PROBE_MS = 3_000;
     public static final long POLL_MS = 4_000;
     /** A poll reaches this far behind the previous one, for transactions that commit after their updated_at. */
     static final Duration POLL_MARGIN = Duration.ofSeconds(15);
@@ -217,20 +217,11 @@ public final class ChangeFeed implements AutoCloseable {
     /** Reads what changed every few seconds until the connection fails or the feed closes; returns when it was last known alive. */
     private Instant poll(Connection c, UUID org, Instant lastAlive) throws SQLException {
         // Sessions are shared here: the catch-up statements must not be prepared by name in the server.
-        PGConnection pg = c.unwrap(PGConnection.class);
-        pg.setPrepareThreshold(0);
+        c.unwrap(PGConnection.class).setPrepareThreshold(0);
         while (!closed) {
             long wake = System.currentTimeMillis() + POLL_MS;
             while (!closed && System.currentTimeMillis() < wake) {
-                PGNotification[] notes = pg.getNotifications((int) Math.min(250, Math.max(1, wake - System.currentTimeMillis())));
-                if (notes != null && notes.length > 0) {
-                    // Notices do arrive after all (the probe was only slow, on a loaded machine): live again.
-                    LOG.info("The live feed hears the database's notices after all; live again");
-                    deliver(parse(java.util.Arrays.stream(notes).filter(n -> !PROBE.equals(n.getParameter())).toList()));
-                    deliver(catchUp(c, org, lastAlive.minus(POLL_MARGIN)));
-                    setMode(Mode.LIVE);
-                    return pump(c, lastAlive);
-                }
+                sleep(Math.min(250, Math.max(1, wake - System.currentTimeMillis())));
             }
             if (closed) {
                 break;
