@@ -8,10 +8,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -74,14 +76,14 @@ public final class AdoptionCheck {
         }
 
         Report report() throws SQLException {
-            c.createStatement().execute("set transaction read only");
+            readOnly();
             checkRole();
             boolean adopted = checkConsoleSchema();
-            Map<String, String> owners = tables();
-            checkColumns(owners.keySet());
-            checkRowSecurity(owners.keySet());
-            countViolations(owners.keySet());
-            listAdditions(adopted, owners.keySet());
+            Set<String> present = tables();
+            checkColumns(present);
+            checkRowSecurity(present);
+            countViolations(present);
+            listAdditions(adopted, present);
             return new Report(List.copyOf(lines), List.copyOf(blockers), List.copyOf(violations), List.copyOf(wouldAdd));
         }
 
@@ -116,9 +118,9 @@ public final class AdoptionCheck {
             return history;
         }
 
-        /** The platform's tables present, by name, with their owners. */
-        private Map<String, String> tables() throws SQLException {
-            Map<String, String> found = new HashMap<>();
+        /** The platform's tables present; one the connected role does not own is a blocker. */
+        private Set<String> tables() throws SQLException {
+            Set<String> found = new java.util.HashSet<>();
             List<String> all = Stream.concat(SchemaMigrator.PRODUCTION_TABLES.stream(), SchemaMigrator.CONFIGURATION_TABLES.stream()).toList();
             try (PreparedStatement s = c.prepareStatement("""
                     select c.relname, pg_get_userbyid(c.relowner), pg_has_role(current_user, c.relowner, 'USAGE')
@@ -126,7 +128,7 @@ public final class AdoptionCheck {
                 s.setArray(1, c.createArrayOf("text", all.toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getString(1), rs.getString(2));
+                        found.add(rs.getString(1));
                         if (!rs.getBoolean(3)) {
                             blockers.add("public." + rs.getString(1) + " belongs to " + rs.getString(2)
                                     + ": run adopt as its owner, who alone can add policies and triggers to it.");
@@ -134,8 +136,8 @@ public final class AdoptionCheck {
                     }
                 }
             }
-            List<String> missingProduction = SchemaMigrator.PRODUCTION_TABLES.stream().filter(t -> !found.containsKey(t)).toList();
-            List<String> missingConfig = SchemaMigrator.CONFIGURATION_TABLES.stream().filter(t -> !found.containsKey(t)).toList();
+            List<String> missingProduction = SchemaMigrator.PRODUCTION_TABLES.stream().filter(t -> !found.contains(t)).toList();
+            List<String> missingConfig = SchemaMigrator.CONFIGURATION_TABLES.stream().filter(t -> !found.contains(t)).toList();
             lines.add("Tables: " + found.size() + " of the platform's 26 exist" + (found.size() == 26 ? "." : ";"
                     + (missingProduction.isEmpty() ? "" : " missing production tables: " + String.join(", ", missingProduction) + ";")
                     + (missingConfig.isEmpty() ? "" : " missing configuration tables (the console does without them): "
@@ -146,7 +148,7 @@ public final class AdoptionCheck {
             return found;
         }
 
-        private void checkColumns(java.util.Set<String> present) throws SQLException {
+        private void checkColumns(Set<String> present) throws SQLException {
             for (var table : PlatformContract.TABLES.entrySet()) {
                 if (!present.contains(table.getKey())) {
                     continue;
@@ -181,7 +183,7 @@ public final class AdoptionCheck {
             }
         }
 
-        private void checkRowSecurity(java.util.Set<String> present) throws SQLException {
+        private void checkRowSecurity(Set<String> present) throws SQLException {
             for (String t : PlatformContract.TENANT_TABLES) {
                 if (!present.contains(t)) {
                     continue;
@@ -196,7 +198,7 @@ public final class AdoptionCheck {
             }
         }
 
-        private void countViolations(java.util.Set<String> present) throws SQLException {
+        private void countViolations(Set<String> present) throws SQLException {
             lines.add("Rows that break the SSOT's data rules (reported only: the console checks its own writes, never the platform's):");
             int before = lines.size();
             for (DataRule rule : DataRule.ALL) {
@@ -215,7 +217,7 @@ public final class AdoptionCheck {
                 } catch (SQLException e) {
                     // A column of another type (reported above as a blocker) makes the rule unreadable; the rest go on.
                     c.rollback();
-                    c.createStatement().execute("set transaction read only");
+                    readOnly();
                     lines.add("  " + rule.table() + ": " + rule.rule() + ": cannot be checked (" + e.getMessage().split("\n")[0] + ")");
                     continue;
                 }
@@ -230,9 +232,8 @@ public final class AdoptionCheck {
             }
         }
 
-        private void listAdditions(boolean adopted, java.util.Set<String> present) throws SQLException {
-            try (ResultSet rs = query("select coalesce((select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace"
-                    + " where e.extname = 'pgcrypto'), '')")) {
+        private void listAdditions(boolean adopted, Set<String> present) throws SQLException {
+            try (ResultSet rs = query("select coalesce((" + SchemaMigrator.PGCRYPTO_SCHEMA + "), '')")) {
                 rs.next();
                 String crypto = rs.getString(1);
                 if (crypto.isEmpty()) {
@@ -258,28 +259,32 @@ public final class AdoptionCheck {
                 if (!present.contains(d.table())) {
                     continue;
                 }
-                try (PreparedStatement s = c.prepareStatement("select i.indisvalid from pg_index i join pg_class x on x.oid = i.indexrelid"
-                        + " where x.relname = ? and x.relnamespace = 'public'::regnamespace")) {
-                    s.setString(1, d.name());
-                    try (ResultSet rs = s.executeQuery()) {
-                        if (!rs.next()) {
-                            Optional<String> same = ConsoleIndexes.equivalent(probe, d);
-                            if (same.isPresent()) {
-                                lines.add("The platform's index " + same.get() + " on public." + d.table() + " serves as the console's "
-                                        + d.name() + ": it is not built twice.");
-                            } else {
-                                wouldAdd.add("index " + d.name() + " on public." + d.table() + " (built concurrently)");
-                            }
-                        } else if (!rs.getBoolean(1)) {
-                            wouldAdd.add("index " + d.name() + " on public." + d.table() + " (left invalid by an interrupted run: built again)");
-                        }
+                Boolean valid = ConsoleIndexes.validity(c, d.name());
+                if (valid == null) {
+                    Optional<String> same = ConsoleIndexes.equivalent(probe, d);
+                    if (same.isPresent()) {
+                        lines.add("The platform's index " + same.get() + " on public." + d.table() + " serves as the console's "
+                                + d.name() + ": it is not built twice.");
+                    } else {
+                        wouldAdd.add("index " + d.name() + " on public." + d.table() + " (built concurrently)");
                     }
+                } else if (!valid) {
+                    wouldAdd.add("index " + d.name() + " on public." + d.table() + " (left invalid by an interrupted run: built again)");
                 }
             }
         }
 
+        private void readOnly() throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("set transaction read only");
+            }
+        }
+
+        /** A query of fixed text; the statement closes with its result. */
         private ResultSet query(String sql) throws SQLException {
-            return c.createStatement().executeQuery(sql);
+            Statement s = c.createStatement();
+            s.closeOnCompletion();
+            return s.executeQuery(sql);
         }
     }
 }

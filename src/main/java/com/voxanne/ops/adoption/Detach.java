@@ -1,6 +1,7 @@
 package com.voxanne.ops.adoption;
 
 import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.db.SchemaMigrator;
 import com.voxanne.ops.db.SqlErrors;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class Detach {
 
     private static final Logger LOG = LoggerFactory.getLogger(Detach.class);
-    private static final String GROUPS = "array['vox_admin', 'vox_manager', 'vox_user', 'vox_console']";
+    private static final List<String> GROUPS = SchemaMigrator.GROUP_ROLES;
+    private static final String GROUP_LIST = String.join(", ", GROUPS.stream().map(g -> "'" + g + "'").toList());
 
     /** What detach did, and what it left and why. */
     public record Outcome(int indexes, int policies, int triggers, List<String> droppedRoles, List<String> keptRoles) {
@@ -42,8 +44,8 @@ public final class Detach {
                     select login_role::text from voxconsole.console_logins
                     union
                     select m.rolname::text from pg_auth_members a join pg_roles g on g.oid = a.roleid join pg_roles m on m.oid = a.member
-                    where g.rolname in ('vox_admin', 'vox_manager', 'vox_user', 'vox_console') and m.rolcanlogin and m.rolname <> current_user
-                    order by 1""");
+                    where g.rolname in (%s) and m.rolcanlogin and m.rolname <> current_user
+                    order by 1""".formatted(GROUP_LIST));
             List<String> indexes = strings(c, "select relname::text from pg_class where relnamespace = 'public'::regnamespace"
                     + " and relkind = 'i' and relname like 'voxconsole\\_%' order by 1");
             try (Statement s = c.createStatement()) {
@@ -73,13 +75,13 @@ public final class Detach {
                         declare
                           r text;
                         begin
-                          foreach r in array %s loop
+                          foreach r in array array[%s] loop
                             if exists (select 1 from pg_roles where rolname = r) then
                               execute format('revoke all on all tables in schema public from %%I', r);
                               execute format('revoke all on schema public from %%I', r);
                             end if;
                           end loop;
-                        end $$""".formatted(GROUPS));
+                        end $$""".formatted(GROUP_LIST));
                 s.execute("drop schema voxconsole cascade");
                 c.commit();
             } catch (SQLException e) {
@@ -96,15 +98,15 @@ public final class Detach {
             }
             // A kept group keeps the ones below it too: its logins have their rights through them.
             String keptAbove = null;
-            for (String group : List.of("vox_admin", "vox_manager", "vox_user", "vox_console")) {
-                List<String> members = strings(c, "select m.rolname::text from pg_auth_members a join pg_roles g on g.oid = a.roleid"
-                        + " join pg_roles m on m.oid = a.member where g.rolname = '" + group + "'"
-                        + " and m.rolname not in ('vox_admin', 'vox_manager', 'vox_user', 'vox_console')"
-                        // PostgreSQL 16+ makes a role's creator (the owner running adopt) a member with ADMIN OPTION.
-                        + " and m.rolname <> current_user");
+            for (String group : GROUPS) {
                 if (!exists(c, "select exists (select 1 from pg_roles where rolname = '" + group + "')")) {
                     continue;
                 }
+                List<String> members = strings(c, "select m.rolname::text from pg_auth_members a join pg_roles g on g.oid = a.roleid"
+                        + " join pg_roles m on m.oid = a.member where g.rolname = '" + group + "'"
+                        + " and m.rolname not in (" + GROUP_LIST + ")"
+                        // PostgreSQL 16+ makes a role's creator (the owner running adopt) a member with ADMIN OPTION.
+                        + " and m.rolname <> current_user");
                 if (!members.isEmpty()) {
                     kept.add(group + " (still granted to " + String.join(", ", members) + ")");
                     keptAbove = group;

@@ -142,7 +142,7 @@ public final class ConsoleIndexes {
     }
 
     /** True valid, false invalid (a build was interrupted), null absent. */
-    private static Boolean validity(Connection c, String name) throws SQLException {
+    public static Boolean validity(Connection c, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select i.indisvalid from pg_index i join pg_class x on x.oid = i.indexrelid"
                 + " where x.relname = ? and x.relnamespace = 'public'::regnamespace")) {
             s.setString(1, name);

@@ -39,9 +39,9 @@ final class ConsolePrivileges {
                   select distinct case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end
                   from aclexplode(coalesce(obj.acl, acldefault((case when obj.kind = 'function' then 'f' when obj.kind = 'sequence' then 's' else 'r' end)::"char", obj.owner))) a
                   left join pg_roles r on r.oid = a.grantee
-                  where a.grantee <> obj.owner and (a.grantee = 0 or r.rolname not in ('vox_console', 'vox_user', 'vox_manager', 'vox_admin'))
+                  where a.grantee <> obj.owner and (a.grantee = 0 or r.rolname not in (@groups))
                 loop
-                  execute format('revoke all on %s %s from %s', case when obj.kind = 'table' then 'table' else obj.kind end, obj.name, grantee);
+                  execute format('revoke all on %s %s from %s', obj.kind, obj.name, grantee);
                 end loop;
               end loop;
               for grantee in
@@ -49,7 +49,7 @@ final class ConsolePrivileges {
                 from pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n'::"char", n.nspowner))) a
                 left join pg_roles r on r.oid = a.grantee
                 where n.nspname = 'voxconsole' and a.grantee <> n.nspowner
-                  and (a.grantee = 0 or r.rolname not in ('vox_console', 'vox_user', 'vox_manager', 'vox_admin'))
+                  and (a.grantee = 0 or r.rolname not in (@groups))
               loop
                 execute format('revoke all on schema voxconsole from %s', grantee);
               end loop;
@@ -57,7 +57,8 @@ final class ConsolePrivileges {
 
     static void lockDown(DataSource owner) {
         try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
-            s.execute(LOCK_DOWN);
+            // SQL's own format() uses %-placeholders, so the role list goes in by name, not by String.format.
+            s.execute(LOCK_DOWN.replace("@groups", String.join(", ", SchemaMigrator.GROUP_ROLES.stream().map(r -> "'" + r + "'").toList())));
         } catch (SQLException e) {
             throw new UserFacingException("The console's schema is in place but its privileges could not be checked: "
                     + SqlErrors.describe(e, "the server"), e);

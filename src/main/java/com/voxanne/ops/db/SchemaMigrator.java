@@ -32,6 +32,13 @@ public final class SchemaMigrator {
     public static final List<String> PRODUCTION_TABLES = List.of("organizations", "profiles", "contacts", "calls", "appointments",
             "call_tracking", "feature_flags", "org_tools", "onboarding_submissions");
 
+    /** The console's group roles, highest first (V1 makes each a member of the one after it). */
+    public static final List<String> GROUP_ROLES = List.of("vox_admin", "vox_manager", "vox_user", "vox_console");
+
+    /** The schema pgcrypto is installed in, quoted for SQL; no row when it is absent. */
+    public static final String PGCRYPTO_SCHEMA = "select quote_ident(n.nspname) from pg_extension e join pg_namespace n"
+            + " on n.oid = e.extnamespace where e.extname = 'pgcrypto'";
+
     /** The configuration tables; the console reads what it finds of them. */
     public static final List<String> CONFIGURATION_TABLES = List.of("agents", "services", "knowledge_base", "knowledge_base_chunks",
             "knowledge_base_changelog", "integrations", "org_credentials", "carrier_forwarding_rules", "leads", "audit_logs",
@@ -117,8 +124,7 @@ public final class SchemaMigrator {
      * takes it away with the schema).
      */
     static String cryptoSchema(DataSource owner) {
-        return ask(owner, "select coalesce((select quote_ident(n.nspname) from pg_extension e join pg_namespace n on n.oid = e.extnamespace"
-                + " where e.extname = 'pgcrypto'), ?)", SCHEMA, rs -> rs.getString(1));
+        return ask(owner, "select coalesce((" + PGCRYPTO_SCHEMA + "), ?)", SCHEMA, rs -> rs.getString(1));
     }
 
     public static boolean hasConsolePart(DataSource owner) {

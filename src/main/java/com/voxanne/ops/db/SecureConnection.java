@@ -26,10 +26,6 @@ public enum SecureConnection {
         this.sslMode = sslMode;
     }
 
-    public String label() {
-        return label;
-    }
-
     /** What a new server starts with: encrypted, unless it is on this computer. */
     public static SecureConnection defaultFor(String host) {
         return isThisComputer(host) ? OFF : REQUIRE;

@@ -226,8 +226,7 @@ final class DemoConfigSeeder {
         UUID id = r.uuid();
         // The platform holds its credentials' key, not the console (which never decrypts a secret);
         // the demo platform's is derived from the seed. pgcrypto is called where it is installed.
-        String crypto = h.createQuery("select quote_ident(n.nspname) from pg_extension e join pg_namespace n on n.oid = e.extnamespace"
-                + " where e.extname = 'pgcrypto'").mapTo(String.class).one();
+        String crypto = h.createQuery(com.voxanne.ops.db.SchemaMigrator.PGCRYPTO_SCHEMA).mapTo(String.class).one();
         h.createUpdate("insert into public.org_credentials (id, org_id, provider, label, secret_ciphertext, secret_hint, key_version, created_by)"
                         + " select :id, :org, :provider, :label, " + crypto + ".pgp_sym_encrypt(:secret, :key, 'cipher-algo=aes256'), :hint, 1, :by")
                 .bind("key", options.credentialKey())

@@ -140,14 +140,20 @@ public final class MainView extends BorderPane {
     }
 
     private static Label storageNotice() {
-        Label notice = new Label("", new FontIcon(Material2MZ.STORAGE));
-        notice.setId("storageNotice");
+        Label notice = notice("storageNotice", Material2MZ.STORAGE, "");
+        notice.setVisible(false);
+        notice.setManaged(false);
+        return notice;
+    }
+
+    /** A one-sentence notice under the header, in the shape every such notice has. */
+    public static Label notice(String id, org.kordamp.ikonli.Ikon icon, String sentence) {
+        Label notice = new Label(sentence, new FontIcon(icon));
+        notice.setId(id);
         notice.getStyleClass().add("storage-notice");
         notice.setMaxWidth(Double.MAX_VALUE);
         notice.setWrapText(true);
         notice.setPadding(new Insets(6, 16, 6, 16));
-        notice.setVisible(false);
-        notice.setManaged(false);
         return notice;
     }
 

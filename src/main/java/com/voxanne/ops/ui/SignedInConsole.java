@@ -62,7 +62,6 @@ import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slf4j.Logger;
@@ -230,21 +229,16 @@ public final class SignedInConsole implements AutoCloseable {
             if (mode == ChangeFeed.Mode.POLLING) {
                 session.database().sessionsAreShared();
             }
+            fx.execute(() -> {
+                if (mode == ChangeFeed.Mode.POLLING && mainView != null && pollingNotice == null) {
+                    pollingNotice = MainView.notice("liveUpdatesOff", Material2MZ.SYNC_DISABLED, ChangeFeed.POLLING_SENTENCE);
+                    mainView.showNotice(pollingNotice);
+                } else if (mode == ChangeFeed.Mode.LIVE && pollingNotice != null) {
+                    mainView.removeNotice(pollingNotice);
+                    pollingNotice = null;
+                }
+            });
         });
-        feed.onMode(mode -> fx.execute(() -> {
-            if (mode == ChangeFeed.Mode.POLLING && mainView != null && pollingNotice == null) {
-                pollingNotice = new Label(ChangeFeed.POLLING_SENTENCE, new FontIcon(Material2MZ.SYNC_DISABLED));
-                pollingNotice.setId("liveUpdatesOff");
-                pollingNotice.getStyleClass().add("storage-notice");
-                pollingNotice.setWrapText(true);
-                pollingNotice.setMaxWidth(Double.MAX_VALUE);
-                pollingNotice.setPadding(new javafx.geometry.Insets(6, 16, 6, 16));
-                mainView.showNotice(pollingNotice);
-            } else if (mode == ChangeFeed.Mode.LIVE && pollingNotice != null) {
-                mainView.removeNotice(pollingNotice);
-                pollingNotice = null;
-            }
-        }));
         feed.start();
         return pages;
     }
