@@ -261,6 +261,7 @@ public final class CallsViewModel {
         // Calls that changed so that the filter no longer matches them leave the log.
         removeLive(asked.stream().filter(id -> !matched.contains(id)).toList());
         int top = firstVisibleRow.getAsInt();
+        int wasTop = top;
         int shift = 0;
         int fresh = 0;
         for (CallSummary row : matching) {
@@ -297,6 +298,8 @@ public final class CallsViewModel {
         if (fresh > 0) {
             newCallsAbove.set(newCallsAbove.get() + fresh);
         }
+        LOG.debug("Live calls: {} changed, {} match the filter; the first visible row was {}, {} went above it, {} new above it",
+                asked.size(), matching.size(), wasTop, shift, fresh);
         int excess = rows.size() - WINDOW;
         if (excess > 0) {
             rows.remove(rows.size() - excess, rows.size());

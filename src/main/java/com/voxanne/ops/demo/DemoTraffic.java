@@ -54,7 +54,7 @@ public final class DemoTraffic implements AutoCloseable {
                     select distinct p.org_id from voxconsole.console_logins l join public.profiles p on p.id = l.profile_id""")
                     .mapTo(UUID.class).list());
         } catch (RuntimeException e) {
-            LOG.debug("Demo traffic found no organizations", e);
+            LOG.warn("Demo traffic found no organizations: the demo floor stays still", e);
         }
     }
 
@@ -79,7 +79,7 @@ public final class DemoTraffic implements AutoCloseable {
             try {
                 startCall();
             } catch (RuntimeException e) {
-                LOG.debug("A demo call could not start", e);
+                LOG.warn("A demo call could not start", e);
             }
             scheduleNext();
         }, gap, TimeUnit.MILLISECONDS);
@@ -103,6 +103,7 @@ public final class DemoTraffic implements AutoCloseable {
                            'call_live_' || replace(gen_random_uuid()::text, '-', '')
                     from public.calls where id = :template
                     returning id""").bind("template", template).mapTo(UUID.class).one();
+            LOG.debug("Demo call {} started in organization {}", id, org);
             long talk = 8 + ThreadLocalRandom.current().nextInt(20);
             timer.schedule(() -> finish(id, template), talk, TimeUnit.SECONDS);
             return java.util.Optional.of(id);
@@ -139,7 +140,7 @@ public final class DemoTraffic implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.debug("A demo call could not finish", e);
+            LOG.warn("A demo call could not finish", e);
         }
     }
 

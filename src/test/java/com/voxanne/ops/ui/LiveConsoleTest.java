@@ -29,6 +29,8 @@ class LiveConsoleTest {
 
     private final FxRobot robot = new FxRobot();
     private javafx.application.Application application;
+    /** What the live parts logged during the test (DEBUG): a timeout says what did and did not arrive. */
+    private final LiveLog log = new LiveLog();
 
     @BeforeEach
     void launch() throws Exception {
@@ -36,12 +38,14 @@ class LiveConsoleTest {
         System.setProperty("voxconsole.demo.calls", "1500");
         System.setProperty("voxconsole.demo.traffic", "on");
         System.setProperty("voxconsole.demo.traffic.millis", "1200");
+        log.start();
         FxToolkit.registerPrimaryStage();
         application = FxToolkit.setupApplication(ConsoleApplication::new);
     }
 
     @AfterEach
     void close() throws Exception {
+        log.stop();
         FxToolkit.cleanupApplication(application);
         for (String p : List.of("voxconsole.home", "voxconsole.demo.calls", "voxconsole.demo.traffic", "voxconsole.demo.traffic.millis")) {
             System.clearProperty(p);
@@ -58,27 +62,33 @@ class LiveConsoleTest {
         robot.clickOn("#openDemo");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#callLog").tryQuery().isPresent()
                 && robot.lookup("#callLog").queryAs(TableView.class).getItems().size() > 100);
-        TableView<CallSummary> log = robot.lookup("#callLog").queryAs(TableView.class);
+        TableView<CallSummary> table = robot.lookup("#callLog").queryAs(TableView.class);
 
         // Looking further down the log: new calls go above, out of sight, and the pill counts them.
-        robot.interact(() -> log.scrollTo(60));
+        robot.interact(() -> table.scrollTo(60));
         WaitForAsyncUtils.waitForFxEvents();
         // The call in sight and where it is, read together: a live call may arrive at any moment.
-        var flow = (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.TableRow<CallSummary>>) log.lookup(".virtual-flow");
+        var flow = (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.TableRow<CallSummary>>) table.lookup(".virtual-flow");
         int[] inSightAt = new int[1];
         CallSummary[] sight = new CallSummary[1];
         robot.interact(() -> {
             sight[0] = flow.getFirstVisibleCell().getItem();
-            inSightAt[0] = log.getItems().indexOf(sight[0]);
+            inSightAt[0] = table.getItems().indexOf(sight[0]);
         });
         Button pill = robot.lookup("#newCallsPill").queryAs(Button.class);
         CallSummary watched = sight[0];
         // A call arrives above: the pill shows, and the watched call is no longer where it was in the list (it moved down with the view).
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> pill.isVisible() && !watched.equals(log.getItems().get(inSightAt[0])));
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> pill.isVisible() && !watched.equals(table.getItems().get(inSightAt[0])));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("No live call went above the watched row (row " + inSightAt[0] + ") in 60 s: pill "
+                    + (pill.isVisible() ? "'" + pill.getText() + "'" : "hidden") + ", watched now at " + table.getItems().indexOf(watched)
+                    + ", first visible " + flow.getFirstVisibleCell().getIndex() + ", " + table.getItems().size() + " rows; " + log.summary(), e);
+        }
         assertThat(pill.getText()).matches("\\d+ new calls?");
-        assertThat(log.getItems().get(0).createdAt()).as("the newest call is live").isAfter(Instant.now().minus(Duration.ofMinutes(2)));
-        assertThat(topRow(log)).as("still looking at the same call").isEqualTo(watched);
-        assertThat(log.getItems().indexOf(watched)).as("which moved down by the calls that arrived").isGreaterThan(inSightAt[0]);
+        assertThat(table.getItems().get(0).createdAt()).as("the newest call is live").isAfter(Instant.now().minus(Duration.ofMinutes(2)));
+        assertThat(topRow(table)).as("still looking at the same call").isEqualTo(watched);
+        assertThat(table.getItems().indexOf(watched)).as("which moved down by the calls that arrived").isGreaterThan(inSightAt[0]);
         robot.clickOn(pill);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pill.isVisible());
 
@@ -106,8 +116,8 @@ class LiveConsoleTest {
 
     /** The call in the first row the person sees (the table keeps spare row cells out of sight; those do not count). */
     @SuppressWarnings("unchecked")
-    private CallSummary topRow(TableView<CallSummary> log) {
-        var flow = (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.TableRow<CallSummary>>) log.lookup(".virtual-flow");
+    private CallSummary topRow(TableView<CallSummary> table) {
+        var flow = (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.TableRow<CallSummary>>) table.lookup(".virtual-flow");
         // Read on the JavaFX thread, between two of its tasks: never in the middle of a live update.
         CallSummary[] top = new CallSummary[1];
         robot.interact(() -> top[0] = flow.getFirstVisibleCell().getItem());
