@@ -65,10 +65,18 @@ class LiveConsoleTest {
         TableView<CallSummary> table = robot.lookup("#callLog").queryAs(TableView.class);
 
         // Looking further down the log: new calls go above, out of sight, and the pill counts them.
-        robot.interact(() -> table.scrollTo(60));
-        WaitForAsyncUtils.waitForFxEvents();
-        // The call in sight and where it is, read together: a live call may arrive at any moment.
+        // On a loaded machine the window may still be laying out the log when its rows arrive, and a table with no
+        // height yet does not scroll: scroll as a person would, until the log shows rows further down.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            robot.interact(() -> table.scrollTo(60));
+            WaitForAsyncUtils.waitForFxEvents();
+            int[] first = new int[1];
+            robot.interact(() -> first[0] = table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> f
+                    && f.getFirstVisibleCell() != null ? f.getFirstVisibleCell().getIndex() : 0);
+            return first[0] > 0;
+        });
         var flow = (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.TableRow<CallSummary>>) table.lookup(".virtual-flow");
+        // The call in sight and where it is, read together: a live call may arrive at any moment.
         int[] inSightAt = new int[1];
         CallSummary[] sight = new CallSummary[1];
         robot.interact(() -> {
