@@ -3,6 +3,19 @@
 -- for authenticated users and a sign-up form open to anon.
 alter table public.hot_lead_alerts drop column acknowledged_at, drop column acknowledged_by;
 alter table public.audit_logs drop column actor_login;
+-- Its configuration tables are its own (the SSOT gives them only a purpose and a column count):
+-- fields the console's demo has are missing here, one table is not there at all, and the switch
+-- overrides have no unique key. The console reads what exists and writes only where it can.
+alter table public.agents drop column voice_id, drop column model_name, drop column business_hours;
+alter table public.services drop column price_pence;
+alter table public.escalation_rules drop column target;
+alter table public.org_feature_flags drop column notes;
+drop index public.org_feature_flags_org_id_flag_idx;
+alter table public.security_audit_log drop column login_role;
+alter table public.hot_lead_alerts drop column lead_score, drop column contact_id;
+alter table public.leads drop column lost_reason, drop column owner_profile_id;
+alter table public.twilio_subaccounts drop column friendly_name;
+drop table public.knowledge_base_changelog;
 
 do $$
 declare

@@ -41,9 +41,19 @@ select c.org_id, c.id, 'Check-up', timestamptz '2026-11-20 10:00+00' + (row_numb
        (array['scheduled', 'completed', 'cancelled', 'no-show'])[1 + (row_number() over ())::int % 4]
 from public.contacts c;
 
-insert into public.hot_lead_alerts (org_id, contact_id, call_id, reason, lead_score, urgency)
-select c.org_id, c.contact_id, c.id, 'Wants to book today', 90, 'high' from public.calls c where c.sentiment_urgency = 'critical' limit 12;
+insert into public.hot_lead_alerts (org_id, call_id, reason, urgency)
+select c.org_id, c.id, 'Wants to book today', 'high' from public.calls c where c.sentiment_urgency = 'critical' limit 12;
 
 insert into public.feature_flags (name, description, enabled) values ('sms_confirmations', 'Text a booking confirmation', true);
 insert into public.onboarding_submissions (email, phone, name, company) values ('lead@web.example', '+447700900999', 'Web Lead', 'Acme');
 insert into public.audit_logs (org_id, action, entity, details) values ('00000000-0000-4000-8000-000000000001', 'update', 'organizations', '{}');
+
+-- Configuration rows of the solicitors' office, in its own shape of those tables (04_web_app.sql).
+insert into public.agents (org_id, name, status, voice_provider, model_provider, system_prompt, phone_number) values
+  ('00000000-0000-4000-8000-000000000002', 'Reception', 'active', 'elevenlabs', 'openai', 'You answer for a law firm.', '+442071230002');
+insert into public.services (org_id, name, duration_minutes) values ('00000000-0000-4000-8000-000000000002', 'first consultation', 60);
+insert into public.escalation_rules (org_id, name, trigger_type, threshold, action) values
+  ('00000000-0000-4000-8000-000000000002', 'Upset client', 'sentiment_below', 0.2, 'notify');
+insert into public.security_audit_log (org_id, event_type, ip_address) values ('00000000-0000-4000-8000-000000000002', 'login_succeeded', '203.0.113.7');
+insert into public.leads (org_id, contact_id, stage, source, notes) values
+  ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000002001', 'qualified', 'website', 'Probate question');

@@ -3,8 +3,8 @@ package com.voxanne.ops;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.demo.DemoOptions;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
 import com.voxanne.ops.workspace.EmbeddedWorkspace.DemoLogin;
+import com.voxanne.ops.workspace.EmbeddedWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,6 +66,16 @@ public final class TestWorkspace {
         }
         return root;
     }
+
+    /** The demo's platform tables as the catalog has them (they have every column the console reads). */
+    public static synchronized com.voxanne.ops.catalog.PlatformColumns columns() {
+        if (columns == null) {
+            columns = com.voxanne.ops.catalog.PlatformColumns.read(owner());
+        }
+        return columns;
+    }
+
+    private static com.voxanne.ops.catalog.PlatformColumns columns;
 
     public static Jdbi owner() {
         return Jdbi.create(get().ownerDataSource()).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());

@@ -31,7 +31,8 @@ public final class AdminView extends TabPane {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
-    public AdminView(PeopleView people, OrgSettingsViewModel settings, AuditLogView audit, ZoneId zone) {
+    public AdminView(PeopleView people, OrgSettingsViewModel settings, AuditLogView audit, ZoneId zone,
+                     com.voxanne.ops.catalog.PlatformColumns columns) {
         setId("adminWorkspace");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
 
@@ -39,7 +40,7 @@ public final class AdminView extends TabPane {
         peopleTab.setId("adminPeople");
         Tab toolsTab = new Tab("Tools & features", toolsAndFeatures(settings));
         toolsTab.setId("adminTools");
-        Tab orgTab = new Tab("Organization", organization(settings, zone));
+        Tab orgTab = new Tab("Organization", organization(settings, zone, columns));
         orgTab.setId("adminOrganization");
         Tab auditTab = new Tab("Audit log", audit);
         auditTab.setId("adminAudit");
@@ -62,7 +63,8 @@ public final class AdminView extends TabPane {
 
         TableColumn<OrgSettingsService.FeatureSwitch, OrgSettingsService.FeatureSwitch> featureSwitch = new TableColumn<>("Here");
         featureSwitch.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        featureSwitch.setCellFactory(col -> new SwitchCell<>(OrgSettingsService.FeatureSwitch::effective, model::setFeature, "featureSwitch"));
+        featureSwitch.setCellFactory(col -> new SwitchCell<>(OrgSettingsService.FeatureSwitch::effective, model::setFeature, "featureSwitch",
+                model.featuresWritable()));
         featureSwitch.setPrefWidth(70);
         featureSwitch.setMaxWidth(70);
         featureSwitch.setSortable(false);
@@ -107,7 +109,7 @@ public final class AdminView extends TabPane {
         return box;
     }
 
-    private static Node organization(OrgSettingsViewModel model, ZoneId zone) {
+    private static Node organization(OrgSettingsViewModel model, ZoneId zone, com.voxanne.ops.catalog.PlatformColumns columns) {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(6);
@@ -135,9 +137,11 @@ public final class AdminView extends TabPane {
                 Columns.text("Service", OrgSettingsService.CredentialStatus::provider, 130),
                 Columns.text("Label", OrgSettingsService.CredentialStatus::label, 180),
                 Columns.text("Configured", c -> "yes, ends " + (c.secretHint() == null ? "…" : c.secretHint()), 130),
-                Columns.text("Last rotated", c -> DAY.format(c.lastRotated().atZone(zone)), 120),
+                Columns.text("Last rotated", c -> c.lastRotated() == null ? "" : DAY.format(c.lastRotated().atZone(zone)), 120),
                 Columns.text("Expires", c -> c.expiresAt() == null ? "never" : DAY.format(c.expiresAt().atZone(zone)), 110),
                 Columns.text("Last used", c -> c.lastUsedAt() == null ? "never" : DAY.format(c.lastUsedAt().atZone(zone))));
+        Columns.leaveOut(credentials, columns, "org_credentials", java.util.Map.of("Label", "label", "Configured", "secret_hint",
+                "Last rotated", "updated_at", "Expires", "expires_at", "Last used", "last_used_at"));
         credentials.setItems(model.credentials());
         credentials.setPrefHeight(220);
         Label note = new Label("Secrets never reach the console: the database grants no console role the encrypted column.");
@@ -162,9 +166,15 @@ public final class AdminView extends TabPane {
         private final java.util.function.BiConsumer<S, Boolean> change;
 
         SwitchCell(java.util.function.Predicate<S> isOn, java.util.function.BiConsumer<S, Boolean> change, String styleId) {
+            this(isOn, change, styleId, true);
+        }
+
+        /** {@code writable} false: the switch shows the state and cannot be used (the platform's table lacks what a change writes). */
+        SwitchCell(java.util.function.Predicate<S> isOn, java.util.function.BiConsumer<S, Boolean> change, String styleId, boolean writable) {
             this.isOn = isOn;
             this.change = change;
             toggle.getStyleClass().addAll(Styles.SMALL, styleId);
+            toggle.setDisable(!writable);
         }
 
         @Override

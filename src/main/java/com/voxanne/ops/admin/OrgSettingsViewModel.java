@@ -38,6 +38,12 @@ public final class OrgSettingsViewModel {
         this.service = service;
         this.work = new BackgroundWork(background, fx);
         this.orgId = orgId;
+        service.featuresReadOnlyBecause().ifPresent(message::set);
+    }
+
+    /** Whether this database's overrides can be written at all (the database still decides who may). */
+    public boolean featuresWritable() {
+        return service.featuresReadOnlyBecause().isEmpty();
     }
 
     public void refresh() {

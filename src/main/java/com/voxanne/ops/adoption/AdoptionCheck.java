@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -81,6 +81,7 @@ public final class AdoptionCheck {
             boolean adopted = checkConsoleSchema();
             Set<String> present = tables();
             checkColumns(present);
+            reportConfiguration(present);
             checkRowSecurity(present);
             countViolations(present);
             listAdditions(adopted, present);
@@ -183,6 +184,34 @@ public final class AdoptionCheck {
             }
         }
 
+        /** Per configuration table present, the fields the console will leave out because their columns are not there. */
+        private void reportConfiguration(Set<String> present) throws SQLException {
+            List<String> shortOf = new ArrayList<>();
+            for (String table : SchemaMigrator.CONFIGURATION_TABLES) {
+                List<String> shown = ConfigurationFields.SHOWN.get(table);
+                if (!present.contains(table) || shown == null) {
+                    continue;
+                }
+                Set<String> has = new java.util.HashSet<>();
+                try (PreparedStatement s = c.prepareStatement(
+                        "select attname from pg_attribute where attrelid = ?::regclass and attnum > 0 and not attisdropped")) {
+                    s.setString(1, "public." + table);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            has.add(rs.getString(1));
+                        }
+                    }
+                }
+                List<String> lacking = shown.stream().filter(col -> !has.contains(col)).toList();
+                if (!lacking.isEmpty()) {
+                    shortOf.add("  " + table + ": shown without " + String.join(", ", lacking) + ".");
+                }
+            }
+            lines.add(shortOf.isEmpty() ? "Configuration tables: every field the console shows is there."
+                    : "Configuration tables: the console reads the columns that exist and leaves out the rest:");
+            lines.addAll(shortOf);
+        }
+
         private void checkRowSecurity(Set<String> present) throws SQLException {
             for (String t : PlatformContract.TENANT_TABLES) {
                 if (!present.contains(t)) {
@@ -261,10 +290,13 @@ public final class AdoptionCheck {
                 }
                 Boolean valid = ConsoleIndexes.validity(c, d.name());
                 if (valid == null) {
-                    Optional<String> same = ConsoleIndexes.equivalent(probe, d);
-                    if (same.isPresent()) {
-                        lines.add("The platform's index " + same.get() + " on public." + d.table() + " serves as the console's "
+                    ConsoleIndexes.Probe found = ConsoleIndexes.probe(probe, d);
+                    if (found.same().isPresent()) {
+                        lines.add("The platform's index " + found.same().get() + " on public." + d.table() + " serves as the console's "
                                 + d.name() + ": it is not built twice.");
+                    } else if (found.unbuildable().isPresent()) {
+                        lines.add("Index " + d.name() + " is left out (" + found.unbuildable().get() + "): the console reads public."
+                                + d.table() + " without it.");
                     } else {
                         wouldAdd.add("index " + d.name() + " on public." + d.table() + " (built concurrently)");
                     }

@@ -17,6 +17,10 @@ public record AlertRule(UUID id, String name, boolean enabled, String triggerTyp
 
     /** "sentiment below 0.25", "urgency at least high", "lead score above 85". */
     public String when() {
+        if (triggerType == null || threshold == null) {
+            // A platform whose rules lack one of the two columns: say what there is.
+            return triggerType == null ? "" : triggerType.replace('_', ' ');
+        }
         return switch (triggerType) {
             case "urgency_at_least" -> "urgency at least " + AlertRuleForm.URGENCY_LEVELS.get(Math.max(0, Math.min(3, threshold.intValue() - 1)));
             case "lead_score_above" -> "lead score above " + threshold.stripTrailingZeros().toPlainString();

@@ -1,6 +1,7 @@
 package com.voxanne.ops.alerts;
 
 import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SaveResult;
 import com.voxanne.ops.db.SqlErrors;
@@ -14,16 +15,32 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 /** The organization's alert rules (escalation_rules): everyone reads them, admins change them (the database decides). Blocking. */
 public class AlertRuleService {
 
-    private static final String COLUMNS = "id, name, enabled, trigger_type, threshold, action, target, updated_at";
+    /** What the console writes, and the org_id and updated_at its policies and optimistic writes need. */
+    static final List<String> WRITTEN = List.of("id", "org_id", "name", "enabled", "trigger_type", "threshold", "action", "target", "updated_at");
 
     private final Jdbi jdbi;
+    private final String columnList;
+    private final Optional<String> readOnlyBecause;
+    private final boolean present;
 
-    public AlertRuleService(Jdbi jdbi) {
+    public AlertRuleService(Jdbi jdbi, PlatformColumns columns) {
         this.jdbi = jdbi;
+        this.columnList = columns.select("escalation_rules", "r").typed("id", "uuid").text("name").typed("enabled", "boolean")
+                .text("trigger_type").typed("threshold", "numeric").text("action").text("target").typed("updated_at", "timestamptz").sql();
+        this.present = columns.has("escalation_rules", "id");
+        this.readOnlyBecause = columns.whyNot("Alert rules cannot be changed here", "escalation_rules", WRITTEN);
+    }
+
+    /** Why this database's rules cannot be changed from the console (a column it writes is missing), or empty when they can. */
+    public Optional<String> readOnlyBecause() {
+        return readOnlyBecause;
     }
 
     public List<AlertRule> all() {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from public.escalation_rules order by name, id")
+        if (!present) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("select " + columnList + " from public.escalation_rules r order by 2, 1")
                 .map(ConstructorMapper.of(AlertRule.class)).list());
     }
 
@@ -32,9 +49,9 @@ public class AlertRuleService {
         if (base.id() == null) {
             try {
                 return jdbi.inTransaction(h -> new SaveResult.Saved<>(h.createQuery("""
-                                insert into public.escalation_rules (org_id, name, enabled, trigger_type, threshold, action, target)
+                                insert into public.escalation_rules as r (org_id, name, enabled, trigger_type, threshold, action, target)
                                 values (voxconsole.current_org_id(), :name, :enabled, :trigger, :threshold, :action, :target)"""
-                                + " returning " + COLUMNS)
+                                + " returning " + columnList)
                         .bind("name", edit.name()).bind("enabled", edit.enabled()).bind("trigger", edit.triggerType())
                         .bind("threshold", edit.threshold()).bind("action", edit.action()).bind("target", edit.target())
                         .map(ConstructorMapper.of(AlertRule.class)).one()));
@@ -59,8 +76,8 @@ public class AlertRuleService {
                 h -> find(h, base.id()), AlertRule::updatedAt, base.updatedAt());
     }
 
-    private static Optional<AlertRule> find(Handle h, UUID id) {
-        return h.createQuery("select " + COLUMNS + " from public.escalation_rules where id = :id").bind("id", id)
+    private Optional<AlertRule> find(Handle h, UUID id) {
+        return h.createQuery("select " + columnList + " from public.escalation_rules r where r.id = :id").bind("id", id)
                 .map(ConstructorMapper.of(AlertRule.class)).findOne();
     }
 }

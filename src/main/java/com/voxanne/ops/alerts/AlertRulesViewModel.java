@@ -34,9 +34,13 @@ public final class AlertRulesViewModel {
     public AlertRulesViewModel(AlertRuleService service, Executor background, Executor fx, boolean mayEdit) {
         this.service = service;
         this.work = new BackgroundWork(background, fx);
-        this.mayEdit = mayEdit;
-        this.form = new AlertRuleForm(service, mayEdit, background, fx);
-        this.canDelete = Bindings.createBooleanBinding(() -> mayEdit && selected.get() != null && selected.get().id() != null, selected);
+        // The database decides who may write; the catalog says whether the columns to write exist at all.
+        this.mayEdit = mayEdit && service.readOnlyBecause().isEmpty();
+        if (mayEdit) {
+            service.readOnlyBecause().ifPresent(message::set);
+        }
+        this.form = new AlertRuleForm(service, this.mayEdit, background, fx);
+        this.canDelete = Bindings.createBooleanBinding(() -> this.mayEdit && selected.get() != null && selected.get().id() != null, selected);
         selected.addListener((obs, old, now) -> {
             if (now == null || !now.equals(form.editingProperty().get())) {
                 form.edit(now);

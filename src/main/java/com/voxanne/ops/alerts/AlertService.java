@@ -1,6 +1,7 @@
 package com.voxanne.ops.alerts;
 
 import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SqlErrors;
 import java.math.BigDecimal;
@@ -29,15 +30,6 @@ public class AlertService {
         }
     }
 
-    private static final String HOT_LEADS = """
-            select 'HOT_LEAD' as kind, a.id, a.call_id, a.contact_id,
-                   nullif(concat_ws(' ', c.first_name, c.last_name), '') as who, c.phone, a.reason, a.urgency,
-                   null::numeric as sentiment_score, a.lead_score, a.created_at, k.acknowledged_at, k.acknowledged_by
-            from public.hot_lead_alerts a
-            left join public.contacts c on c.id = a.contact_id
-            left join lateral voxconsole.acknowledgements_of('hot_lead_alerts', array[a.id]) k on true
-            where a.org_id = :org""";
-
     // The organization is named so the planner walks (org_id, created_at); RLS filters all the same.
     private static final String CALLS = """
             with flagged as (
@@ -59,16 +51,45 @@ public class AlertService {
             left join acks k on k.entity_id = f.id""";
 
     private final Jdbi jdbi;
+    /** Hot lead alerts through the columns the platform's table has; null when it has no such table (only call alerts then). */
+    private final String hotLeads;
 
-    public AlertService(Jdbi jdbi) {
+    public AlertService(Jdbi jdbi, PlatformColumns columns) {
         this.jdbi = jdbi;
+        this.hotLeads = hotLeadsQuery(columns);
+    }
+
+    /**
+     * hot_lead_alerts is one of the configuration tables: a platform's may lack the reason, the score
+     * or the urgency. A missing reason reads as a plain sentence, a missing urgency as high (the table
+     * holds alerts its platform raised as hot), a missing score as none.
+     */
+    static String hotLeadsQuery(PlatformColumns columns) {
+        if (!columns.hasAll("hot_lead_alerts", List.of("id", "org_id", "created_at"))) {
+            return null;
+        }
+        String reason = columns.has("hot_lead_alerts", "reason") ? "coalesce(a.reason, 'A hot lead.')" : "'A hot lead.'";
+        String urgency = columns.has("hot_lead_alerts", "urgency") ? "coalesce(a.urgency, 'high')" : "'high'";
+        String score = columns.has("hot_lead_alerts", "lead_score") ? "a.lead_score" : "null::integer";
+        String call = columns.has("hot_lead_alerts", "call_id") ? "a.call_id" : "null::uuid";
+        String contact = columns.has("hot_lead_alerts", "contact_id") ? "a.contact_id" : "null::uuid";
+        return "select 'HOT_LEAD' as kind, a.id, " + call + " as call_id, " + contact + " as contact_id,"
+                + " nullif(concat_ws(' ', c.first_name, c.last_name), '') as who, c.phone, " + reason + " as reason, " + urgency + " as urgency,"
+                + " null::numeric as sentiment_score, " + score + " as lead_score, a.created_at, k.acknowledged_at, k.acknowledged_by"
+                + " from public.hot_lead_alerts a"
+                + " left join public.contacts c on c.id = " + contact
+                + " left join lateral voxconsole.acknowledgements_of('hot_lead_alerts', array[a.id]) k on true"
+                + " where a.org_id = :org";
     }
 
     /** Alerts raised since {@code since}, newest first, at most {@code limit} of each kind. */
     public List<Alert> since(UUID org, Instant since, BigDecimal negativeBelow, int limit) {
         return jdbi.withHandle(h -> {
-            List<Alert> all = new java.util.ArrayList<>(h.createQuery(HOT_LEADS + " and a.created_at >= :since order by a.created_at desc limit :limit")
-                    .bind("org", org).bind("since", OptimisticWrite.utc(since)).bind("limit", limit).map(mapper()).list());
+            List<Alert> all = new java.util.ArrayList<>();
+            if (hotLeads != null) {
+                all.addAll(h.createQuery(hotLeads + " and a.created_at >= :since order by a.created_at desc limit :limit")
+                        .bind("org", org).bind("since", OptimisticWrite.utc(since)).bind("limit", limit).map(mapper()).list());
+            }
             all.addAll(h.createQuery(String.format(CALLS, "and c.created_at >= :since"))
                     .bind("org", org).bind("since", OptimisticWrite.utc(since)).bind("below", negativeBelow).bind("limit", limit)
                     .map(mapper()).list());
@@ -88,10 +109,10 @@ public class AlertService {
     }
 
     public List<Alert> hotLeads(UUID org, List<UUID> alertIds) {
-        if (alertIds.isEmpty()) {
+        if (alertIds.isEmpty() || hotLeads == null) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery(HOT_LEADS + " and a.id = any(:ids)")
+        return jdbi.withHandle(h -> h.createQuery(hotLeads + " and a.id = any(:ids)")
                 .bind("org", org).bindArray("ids", UUID.class, alertIds).map(mapper()).list());
     }
 
@@ -118,9 +139,9 @@ public class AlertService {
         }
     }
 
-    private static Optional<Alert> reread(Handle h, UUID org, Alert alert, BigDecimal negativeBelow) {
+    private Optional<Alert> reread(Handle h, UUID org, Alert alert, BigDecimal negativeBelow) {
         if (alert.kind() == Alert.Kind.HOT_LEAD) {
-            return h.createQuery(HOT_LEADS + " and a.id = :id").bind("org", org).bind("id", alert.id()).map(mapper()).findOne();
+            return h.createQuery(hotLeads + " and a.id = :id").bind("org", org).bind("id", alert.id()).map(mapper()).findOne();
         }
         // The threshold may have moved meanwhile; the call is still the alert the person acknowledged.
         return h.createQuery(String.format(CALLS, "and c.id = :id")).bind("org", org).bind("id", alert.id())

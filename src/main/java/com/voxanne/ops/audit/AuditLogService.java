@@ -1,5 +1,6 @@
 package com.voxanne.ops.audit;
 
+import com.voxanne.ops.catalog.PlatformColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,11 @@ public class AuditLogService {
     }
 
     private final Jdbi jdbi;
+    private final PlatformColumns columns;
 
-    public AuditLogService(Jdbi jdbi) {
+    public AuditLogService(Jdbi jdbi, PlatformColumns columns) {
         this.jdbi = jdbi;
+        this.columns = columns;
     }
 
     public List<Entry> page(UUID org, Filter f, Entry after, int limit) {
@@ -76,11 +79,27 @@ public class AuditLogService {
                 .bind("org", org).mapTo(String.class).list());
     }
 
+    /** The platform's security log, through the columns it has (admins only). */
     public List<SecurityEvent> securityEvents(int limit) {
-        return jdbi.withExtension(AuditDao.class, dao -> dao.securityLog(limit));
+        if (!columns.has("security_audit_log", "id")) {
+            return List.of();
+        }
+        var s = columns.select("security_audit_log", "e").typed("id", "uuid").text("event_type").text("login_role").text("ip_address")
+                .asText("details").typed("created_at", "timestamptz");
+        return jdbi.withHandle(h -> h.createQuery("select " + s + " from public.security_audit_log e order by "
+                        + s.orderable("created_at", "null") + " desc nulls last, e.id limit :limit")
+                .bind("limit", limit).map(ConstructorMapper.of(SecurityEvent.class)).list());
     }
 
+    /** The platform's record of telephony mode changes, through the columns it has (admins only). */
     public List<TelephonyChange> telephonyChanges(int limit) {
-        return jdbi.withExtension(AuditDao.class, dao -> dao.telephonyChanges(limit));
+        if (!columns.has("telephony_country_audit_log", "id")) {
+            return List.of();
+        }
+        var s = columns.select("telephony_country_audit_log", "t").typed("id", "uuid").text("country_code").text("previous_mode")
+                .text("new_mode").text("phone_number").text("changed_by_login").text("reason").typed("created_at", "timestamptz");
+        return jdbi.withHandle(h -> h.createQuery("select " + s + " from public.telephony_country_audit_log t order by "
+                        + s.orderable("created_at", "null") + " desc nulls last, t.id limit :limit")
+                .bind("limit", limit).map(ConstructorMapper.of(TelephonyChange.class)).list());
     }
 }

@@ -1,6 +1,7 @@
 package com.voxanne.ops.audit;
 
 import atlantafx.base.theme.Styles;
+import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.ui.Columns;
 import com.voxanne.ops.ui.DateFields;
 import com.voxanne.ops.ui.StatusWidgets;
@@ -26,11 +27,11 @@ public final class AuditLogView extends TabPane {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.UK);
 
-    public AuditLogView(AuditLogViewModel model) {
+    public AuditLogView(AuditLogViewModel model, PlatformColumns columns) {
         setId("auditWorkspace");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        getTabs().addAll(new Tab("Changes", trail(model)), new Tab("Security events", security(model)),
-                new Tab("Telephony changes", telephony(model)));
+        getTabs().addAll(new Tab("Changes", trail(model)), new Tab("Security events", security(model, columns)),
+                new Tab("Telephony changes", telephony(model, columns)));
     }
 
     private static Node trail(AuditLogViewModel model) {
@@ -82,25 +83,29 @@ public final class AuditLogView extends TabPane {
         return pane;
     }
 
-    private static Node security(AuditLogViewModel model) {
+    private static Node security(AuditLogViewModel model, PlatformColumns columns) {
         TableView<SecurityEvent> t = Columns.table("securityLog", "No security events.",
-                Columns.text("When", e -> WHEN.format(e.createdAt().atZone(model.zone())), 160),
-                Columns.text("Event", e -> e.eventType().replace('_', ' '), 140),
+                Columns.text("When", e -> e.createdAt() == null ? "" : WHEN.format(e.createdAt().atZone(model.zone())), 160),
+                Columns.text("Event", e -> e.eventType() == null ? "" : e.eventType().replace('_', ' '), 140),
                 Columns.text("Login", e -> e.loginRole() == null ? "" : e.loginRole(), 170),
                 Columns.text("From", e -> e.ipAddress() == null ? "" : e.ipAddress(), 120),
                 Columns.text("Details", e -> e.details() == null ? "" : e.details()));
+        Columns.leaveOut(t, columns, "security_audit_log", java.util.Map.of("When", "created_at", "Event", "event_type", "Login", "login_role",
+                "From", "ip_address", "Details", "details"));
         t.setItems(model.securityEvents());
         return t;
     }
 
-    private static Node telephony(AuditLogViewModel model) {
+    private static Node telephony(AuditLogViewModel model, PlatformColumns columns) {
         TableView<TelephonyChange> t = Columns.table("telephonyLog", "No telephony changes.",
-                Columns.text("When", e -> WHEN.format(e.createdAt().atZone(model.zone())), 160),
+                Columns.text("When", e -> e.createdAt() == null ? "" : WHEN.format(e.createdAt().atZone(model.zone())), 160),
                 Columns.text("Country", TelephonyChange::countryCode, 70),
                 Columns.text("Mode", e -> (e.previousMode() == null ? "—" : e.previousMode()) + " → " + e.newMode(), 150),
                 Columns.text("Number", e -> e.phoneNumber() == null ? "" : e.phoneNumber(), 140),
                 Columns.text("By", TelephonyChange::changedByLogin, 150),
                 Columns.text("Why", e -> e.reason() == null ? "" : e.reason()));
+        Columns.leaveOut(t, columns, "telephony_country_audit_log", java.util.Map.of("When", "created_at", "Country", "country_code",
+                "Mode", "new_mode", "Number", "phone_number", "By", "changed_by_login", "Why", "reason"));
         t.setItems(model.telephonyChanges());
         return t;
     }

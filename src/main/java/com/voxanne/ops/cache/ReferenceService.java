@@ -1,8 +1,10 @@
 package com.voxanne.ops.cache;
 
 import com.voxanne.ops.AppVersion;
+import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.reference.ReferenceDao;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -13,24 +15,35 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class ReferenceService {
 
-    private static final String VERSION_SQL = """
-            select concat_ws('|',
-              (select max(updated_at) || '/' || count(*) from public.agents),
-              (select max(created_at) || '/' || count(*) from public.services),
-              (select max(created_at) || '/' || count(*) from public.feature_flags),
-              (select max(updated_at) || '/' || count(*) from public.org_feature_flags),
-              (select max(updated_at) || '/' || count(*) from public.org_tools),
-              (select max(updated_at) || '/' || count(*) from public.escalation_rules),
-              (select max(updated_at) || '/' || count(*) from public.carrier_forwarding_rules),
-              (select max(updated_at) || '/' || count(*) from public.integrations),
-              (select max(updated_at) || '/' || count(*) from public.knowledge_base))""";
+    /** The tables whose changes the marker follows, each with the column that says when a row last changed. */
+    private static final List<String> MARKED = List.of("agents", "services", "feature_flags", "org_feature_flags", "org_tools",
+            "escalation_rules", "carrier_forwarding_rules", "integrations", "knowledge_base");
 
     private final Jdbi jdbi;
     private final ReferenceCache cache;
+    private final PlatformColumns columns;
 
-    public ReferenceService(Jdbi jdbi, ReferenceCache cache) {
+    public ReferenceService(Jdbi jdbi, ReferenceCache cache, PlatformColumns columns) {
         this.jdbi = jdbi;
         this.cache = cache;
+        this.columns = columns;
+    }
+
+    /**
+     * One query for the change marker: each table's newest change (updated_at, else created_at, where
+     * the platform has one) and row count; a table the platform does not have counts as empty.
+     */
+    String versionSql() {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String table : MARKED) {
+            if (!columns.hasTable(table)) {
+                parts.add("'-'");
+                continue;
+            }
+            String changed = columns.has(table, "updated_at") ? "max(updated_at)::text" : columns.has(table, "created_at") ? "max(created_at)::text" : "''";
+            parts.add("(select " + changed + " || '/' || count(*) from public." + table + ")");
+        }
+        return "select concat_ws('|', " + String.join(", ", parts) + ")";
     }
 
     /** What is on disk, at once, with no server. */
@@ -41,7 +54,8 @@ public class ReferenceService {
     /** Brings the cache up to date and returns it; pulls rows only if something changed. */
     public ReferenceSnapshot refresh() {
         Optional<ReferenceSnapshot> current = cache.load();
-        String version = jdbi.withHandle(h -> h.createQuery(VERSION_SQL).mapTo(String.class).one());
+        // The columns take part: a cache made when a table had other columns is not this one.
+        String version = jdbi.withHandle(h -> h.createQuery(versionSql()).mapTo(String.class).one()) + "#" + columns.hashCode();
         Instant now = Instant.now();
         if (current.isPresent() && current.get().version().equals(version)) {
             ReferenceSnapshot checked = current.get().checked(now);
@@ -49,8 +63,9 @@ public class ReferenceService {
             return checked;
         }
         ReferenceSnapshot fresh = jdbi.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            ReferenceDao dao = h.attach(ReferenceDao.class);
-            return new ReferenceSnapshot(ReferenceSnapshot.FORMAT, AppVersion.current(), cache.owner(), cache.session(), version, now, now, dao.agents(), dao.services(),
+            ReferenceDao dao = new ReferenceDao(h, columns);
+            return new ReferenceSnapshot(ReferenceSnapshot.FORMAT, AppVersion.current(), cache.owner(), cache.session(), version, now, now, columns,
+                    dao.agents(), dao.services(),
                     dao.featureFlags(), dao.orgFeatureFlags(), dao.orgTools(), dao.escalationRules(), dao.carrierForwardingRules(),
                     dao.integrations(), dao.knowledgeBase().stream().map(ReferenceDao.KnowledgeArticle::title).toList());
         });

@@ -1,5 +1,6 @@
 package com.voxanne.ops.cache;
 
+import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.profiles.ConsoleSession;
 import com.voxanne.ops.reference.ReferenceDao;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.List;
  * The organization's reference configuration as last fetched: what the console shows at once on
  * start and offline. {@code version} is the server's change marker for these tables; {@code owner}
  * says whose it is (server, organization, login), so one person's cache is never read as another's;
- * {@code session} is who they were signed in as, for the header of an offline start.
+ * {@code session} is who they were signed in as, for the header of an offline start; {@code columns}
+ * is what the platform's tables had, so an offline start shows the same fields as the last online one.
  */
 public record ReferenceSnapshot(
         int format,
@@ -19,6 +21,7 @@ public record ReferenceSnapshot(
         String version,
         Instant fetchedAt,
         Instant checkedAt,
+        PlatformColumns columns,
         List<ReferenceDao.Agent> agents,
         List<ReferenceDao.Service> services,
         List<ReferenceDao.FeatureFlag> featureFlags,
@@ -29,10 +32,10 @@ public record ReferenceSnapshot(
         List<ReferenceDao.Integration> integrations,
         List<String> knowledgeBaseTitles) {
 
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     public ReferenceSnapshot checked(Instant at) {
-        return new ReferenceSnapshot(format, appVersion, owner, session, version, fetchedAt, at, agents, services, featureFlags, orgFeatureFlags, orgTools,
+        return new ReferenceSnapshot(format, appVersion, owner, session, version, fetchedAt, at, columns, agents, services, featureFlags, orgFeatureFlags, orgTools,
                 escalationRules, carrierForwardingRules, integrations, knowledgeBaseTitles);
     }
 }

@@ -2,12 +2,17 @@ package com.voxanne.ops.cache;
 
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.reference.ReferenceDao;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -42,35 +47,95 @@ public final class SetupView extends BorderPane {
     }
 
     private void render(ReferenceSnapshot s) {
+        PlatformColumns c = s.columns();
         body.getChildren().setAll(
-                section("Voice agents", com.voxanne.ops.ui.Columns.fixedTable(s.agents(),
-                        com.voxanne.ops.ui.Columns.text("Name", ReferenceDao.Agent::name), com.voxanne.ops.ui.Columns.text("Status", ReferenceDao.Agent::status), com.voxanne.ops.ui.Columns.text("Calls", ReferenceDao.Agent::callRole),
-                        com.voxanne.ops.ui.Columns.text("Voice", a -> a.voiceProvider() + " / " + a.voiceId()), com.voxanne.ops.ui.Columns.text("Model", a -> a.modelProvider() + " / " + a.modelName()),
-                        com.voxanne.ops.ui.Columns.text("Number", a -> CallFormats.phone(a.phoneNumber())), com.voxanne.ops.ui.Columns.text("Hands over to", a -> CallFormats.phone(a.transferNumber())),
-                        com.voxanne.ops.ui.Columns.text("After hours", ReferenceDao.Agent::afterHoursBehavior))),
-                section("Services", com.voxanne.ops.ui.Columns.fixedTable(s.services(), com.voxanne.ops.ui.Columns.text("Service", v -> capitalized(v.name())),
-                        com.voxanne.ops.ui.Columns.text("Length", v -> v.durationMinutes() + " min"),
-                        com.voxanne.ops.ui.Columns.text("Price", v -> v.pricePence() == null ? "" : v.pricePence() == 0 ? "free" : String.format("£%.2f", v.pricePence() / 100.0)),
-                        com.voxanne.ops.ui.Columns.text("Active", v -> v.active() ? "yes" : "no"))),
-                section("Escalation rules", com.voxanne.ops.ui.Columns.fixedTable(s.escalationRules(), com.voxanne.ops.ui.Columns.text("Rule", ReferenceDao.EscalationRule::name),
-                        com.voxanne.ops.ui.Columns.text("On", r -> r.enabled() ? "on" : "off"), com.voxanne.ops.ui.Columns.text("When", r -> r.triggerType().replace('_', ' ') + " " + r.threshold()),
-                        com.voxanne.ops.ui.Columns.text("Then", r -> r.action() + (r.target() == null ? "" : " → " + r.target())))),
-                section("Integrations", com.voxanne.ops.ui.Columns.fixedTable(s.integrations(), com.voxanne.ops.ui.Columns.text("Integration", ReferenceDao.Integration::displayName),
-                        com.voxanne.ops.ui.Columns.text("Status", ReferenceDao.Integration::status), com.voxanne.ops.ui.Columns.text("Problem", i -> i.errorMessage() == null ? "" : i.errorMessage()))),
-                section("Features", com.voxanne.ops.ui.Columns.fixedTable(s.orgFeatureFlags(), com.voxanne.ops.ui.Columns.text("Feature", ReferenceDao.OrgFeatureFlag::flagName),
-                        com.voxanne.ops.ui.Columns.text("For this organization", f -> f.enabled() ? "on" : "off"), com.voxanne.ops.ui.Columns.text("Notes", f -> f.notes() == null ? "" : f.notes()))),
-                section("Tools", com.voxanne.ops.ui.Columns.fixedTable(s.orgTools(), com.voxanne.ops.ui.Columns.text("Tool", t -> t.toolName().replace('_', ' ')), com.voxanne.ops.ui.Columns.text("On", t -> t.enabled() ? "on" : "off"))),
-                section("Call forwarding by carrier", com.voxanne.ops.ui.Columns.fixedTable(s.carrierForwardingRules(), com.voxanne.ops.ui.Columns.text("Country", ReferenceDao.CarrierForwardingRule::countryCode),
-                        com.voxanne.ops.ui.Columns.text("Carrier", ReferenceDao.CarrierForwardingRule::carrierName),
-                        com.voxanne.ops.ui.Columns.text("Forwarding", r -> r.forwardingType().replace('_', ' ')),
-                        com.voxanne.ops.ui.Columns.text("Dial to turn on", ReferenceDao.CarrierForwardingRule::activationCode),
-                        com.voxanne.ops.ui.Columns.text("Dial to turn off", ReferenceDao.CarrierForwardingRule::deactivationCode),
-                        com.voxanne.ops.ui.Columns.text("Forwards to", r -> CallFormats.phone(r.destinationNumber())))),
-                section("Platform features", com.voxanne.ops.ui.Columns.fixedTable(s.featureFlags(), com.voxanne.ops.ui.Columns.text("Feature", ReferenceDao.FeatureFlag::name),
-                        com.voxanne.ops.ui.Columns.text("Everywhere", f -> f.enabled() ? "on" : "off"),
-                        com.voxanne.ops.ui.Columns.text("Rolled out to", f -> f.rolloutPercentage() == null ? "" : f.rolloutPercentage() + " %"),
-                        com.voxanne.ops.ui.Columns.text("What it does", f -> f.description() == null ? "" : f.description()))),
+                section("Voice agents", c, "agents", s.agents(),
+                        field("Name", ReferenceDao.Agent::name, "name"), field("Status", ReferenceDao.Agent::status, "status"),
+                        field("Calls", ReferenceDao.Agent::callRole, "call_role"),
+                        field("Voice", a -> joined(a.voiceProvider(), a.voiceId()), "voice_provider"),
+                        field("Model", a -> joined(a.modelProvider(), a.modelName()), "model_provider"),
+                        field("Number", a -> CallFormats.phone(a.phoneNumber()), "phone_number"),
+                        field("Hands over to", a -> CallFormats.phone(a.transferNumber()), "transfer_number"),
+                        field("After hours", ReferenceDao.Agent::afterHoursBehavior, "after_hours_behavior")),
+                section("Services", c, "services", s.services(), field("Service", v -> capitalized(v.name()), "name"),
+                        field("Length", v -> v.durationMinutes() == null ? "" : v.durationMinutes() + " min", "duration_minutes"),
+                        field("Price", v -> v.pricePence() == null ? "" : v.pricePence() == 0 ? "free" : String.format("£%.2f", v.pricePence() / 100.0), "price_pence"),
+                        field("Active", v -> yesNo(v.active()), "active")),
+                section("Escalation rules", c, "escalation_rules", s.escalationRules(), field("Rule", ReferenceDao.EscalationRule::name, "name"),
+                        field("On", r -> onOff(r.enabled()), "enabled"),
+                        field("When", r -> spaced(r.triggerType() == null ? null : r.triggerType().replace('_', ' '),
+                                r.threshold() == null ? null : r.threshold().toPlainString()), "trigger_type"),
+                        field("Then", r -> (r.action() == null ? "" : r.action()) + (r.target() == null ? "" : " → " + r.target()), "action")),
+                section("Integrations", c, "integrations", s.integrations(), field("Integration", ReferenceDao.Integration::displayName, "display_name"),
+                        field("Status", ReferenceDao.Integration::status, "status"),
+                        field("Problem", i -> i.errorMessage() == null ? "" : i.errorMessage(), "error_message")),
+                section("Features", c, "org_feature_flags", s.orgFeatureFlags(), field("Feature", ReferenceDao.OrgFeatureFlag::flagName, "feature_flag_id"),
+                        field("For this organization", f -> onOff(f.enabled()), "enabled"),
+                        field("Notes", f -> f.notes() == null ? "" : f.notes(), "notes")),
+                section("Tools", c, "org_tools", s.orgTools(), field("Tool", t -> t.toolName() == null ? "" : t.toolName().replace('_', ' '), "tool_name"),
+                        field("On", t -> onOff(t.enabled()), "enabled")),
+                section("Call forwarding by carrier", c, "carrier_forwarding_rules", s.carrierForwardingRules(),
+                        field("Country", ReferenceDao.CarrierForwardingRule::countryCode, "country_code"),
+                        field("Carrier", ReferenceDao.CarrierForwardingRule::carrierName, "carrier_name"),
+                        field("Forwarding", r -> r.forwardingType() == null ? "" : r.forwardingType().replace('_', ' '), "forwarding_type"),
+                        field("Dial to turn on", ReferenceDao.CarrierForwardingRule::activationCode, "activation_code"),
+                        field("Dial to turn off", ReferenceDao.CarrierForwardingRule::deactivationCode, "deactivation_code"),
+                        field("Forwards to", r -> CallFormats.phone(r.destinationNumber()), "destination_number")),
+                section("Platform features", c, "feature_flags", s.featureFlags(), field("Feature", ReferenceDao.FeatureFlag::name, "name"),
+                        field("Everywhere", f -> onOff(f.enabled()), "enabled"),
+                        field("Rolled out to", f -> f.rolloutPercentage() == null ? "" : f.rolloutPercentage() + " %", "rollout_percentage"),
+                        field("What it does", f -> f.description() == null ? "" : f.description(), "description")),
                 section("Knowledge base", new Label(String.join(" · ", s.knowledgeBaseTitles()))));
+    }
+
+    /** A column of a setup table, shown only where the platform's table has the column it reads. */
+    private record Field<T>(String header, Function<T, String> text, String column) {
+    }
+
+    private static <T> Field<T> field(String header, Function<T, String> text, String column) {
+        return new Field<>(header, text, column);
+    }
+
+    /**
+     * A table of the fields this database has; one line instead when the platform has no such table
+     * (an older cache without a catalog shows every field).
+     */
+    @SafeVarargs
+    private static <T> VBox section(String title, PlatformColumns columns, String table, List<T> rows, Field<T>... fields) {
+        if (columns != null && !columns.hasTable(table)) {
+            Label none = new Label("This database has no " + table + " table the console may read.");
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            return section(title, none);
+        }
+        List<TableColumn<T, String>> shown = new ArrayList<>();
+        for (Field<T> f : fields) {
+            if (columns == null || columns.has(table, f.column())) {
+                shown.add(com.voxanne.ops.ui.Columns.text(f.header(), r -> {
+                    String text = f.text().apply(r);
+                    return text == null ? "" : text;
+                }));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        TableColumn<T, String>[] array = shown.toArray(new TableColumn[0]);
+        return section(title, com.voxanne.ops.ui.Columns.fixedTable(rows, array));
+    }
+
+    private static String onOff(Boolean on) {
+        return on == null ? "" : on ? "on" : "off";
+    }
+
+    private static String yesNo(Boolean yes) {
+        return yes == null ? "" : yes ? "yes" : "no";
+    }
+
+    private static String spaced(String... parts) {
+        return String.join(" ", java.util.Arrays.stream(parts).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** "provider / model", or whichever of the two the platform has. */
+    private static String joined(String first, String second) {
+        return first == null ? (second == null ? "" : second) : second == null ? first : first + " / " + second;
     }
 
     private static String capitalized(String text) {

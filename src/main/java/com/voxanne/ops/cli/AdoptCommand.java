@@ -55,9 +55,10 @@ final class AdoptCommand implements Callable<Integer> {
             out.println("Building index " + name + " …");
             out.flush();
         });
-        out.printf("Adopted in %.1f s: %d migration(s) applied, schema version %d; indexes: %d built, %d rebuilt, %d already there.%n",
+        out.printf("Adopted in %.1f s: %d migration(s) applied, schema version %d; indexes: %d built, %d rebuilt, %d already there%s.%n",
                 (System.nanoTime() - started) / 1e9, outcome.migrationsApplied(), outcome.schemaVersion(), outcome.indexes().built(),
-                outcome.indexes().rebuilt(), outcome.indexes().present());
+                outcome.indexes().rebuilt(), outcome.indexes().present(), outcome.indexes().skipped() == 0 ? ""
+                        : ", " + outcome.indexes().skipped() + " left out (a configuration table lacks their columns)");
         if (!report.violations().isEmpty()) {
             out.printf("%d of the SSOT's data rules are broken by existing rows (see --dry-run); the console checks only its own writes.%n",
                     report.violations().size());

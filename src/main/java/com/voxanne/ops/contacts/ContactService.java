@@ -5,6 +5,7 @@ import com.voxanne.ops.appointments.AppointmentService;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallSummary;
+import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SaveResult;
 import com.voxanne.ops.db.TypedText;
@@ -29,9 +30,11 @@ public class ContactService {
     }
 
     private final Jdbi jdbi;
+    private final PlatformColumns columns;
 
-    public ContactService(Jdbi jdbi) {
+    public ContactService(Jdbi jdbi, PlatformColumns columns) {
         this.jdbi = jdbi;
+        this.columns = columns;
     }
 
     /**
@@ -76,7 +79,7 @@ public class ContactService {
         return find(id).map(c -> new ContactDetail(c,
                 new CallLogService(jdbi).page(CallLogQuery.firstPage(org, 20).withContact(id)),
                 new AppointmentService(jdbi).forContact(id),
-                new LeadService(jdbi).forContact(id)));
+                new LeadService(jdbi, columns).forContact(id)));
     }
 
     /** Saves the edit over {@code base}, stating the version the person saw. */

@@ -1,16 +1,17 @@
 package com.voxanne.ops.db;
 
+import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.catalog.PlatformColumns;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import com.voxanne.ops.UserFacingException;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
-import org.postgresql.PGStatement;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.PGStatement;
 
 /**
  * One signed-in person's way into the database: one HikariCP pool under their own login role and
@@ -128,12 +129,31 @@ public final class ConsoleDatabase implements AutoCloseable {
     }
 
     /** Told by whoever finds out later (the live feed hears no notices): from now on no statement is prepared by name. */
+    private volatile PlatformColumns columns;
+
     public void sessionsAreShared() {
         sharedSessions = true;
     }
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * The platform's tables as this login finds them, read from the catalog once (the sign-in does
+     * it, in the background, so the window's later calls find it ready). Blocking the first time.
+     */
+    public PlatformColumns columns() {
+        PlatformColumns read = columns;
+        if (read == null) {
+            synchronized (this) {
+                if (columns == null) {
+                    columns = PlatformColumns.read(jdbi);
+                }
+                read = columns;
+            }
+        }
+        return read;
     }
 
     public DataSource dataSource() {

@@ -26,8 +26,8 @@ public final class ConsoleIndexes {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleIndexes.class);
     private static final Pattern NAME = Pattern.compile("if not exists (\\w+) on public\\.(\\w+)");
 
-    /** What one run found and did. */
-    public record Built(int built, int rebuilt, int present) {
+    /** What one run found and did; {@code skipped}: indexes a configuration table lacks the columns for. */
+    public record Built(int built, int rebuilt, int present, int skipped) {
     }
 
     /** One index of the file: its name, its table and the statement that builds it. */
@@ -64,6 +64,7 @@ public final class ConsoleIndexes {
         int built = 0;
         int rebuilt = 0;
         int present = 0;
+        int skipped = 0;
         try (Connection c = owner.getConnection()) {
             c.setAutoCommit(true);
             for (Definition d : definitions()) {
@@ -76,12 +77,19 @@ public final class ConsoleIndexes {
                     continue;
                 }
                 if (valid == null) {
-                    Optional<String> same = equivalent(c, d);
-                    if (same.isPresent()) {
+                    Probe probe = probe(c, d);
+                    if (probe.same().isPresent()) {
                         // A second identical index would only slow the web app's writes (and Supabase's
                         // advisor lists it as a duplicate): the platform's serves the console as well.
-                        LOG.info("Index {} is not built: the platform's {} is the same index", d.name(), same.get());
+                        LOG.info("Index {} is not built: the platform's {} is the same index", d.name(), probe.same().get());
                         present++;
+                        continue;
+                    }
+                    if (probe.unbuildable().isPresent()) {
+                        // Only a configuration table gets this far without a column (the contract checks the
+                        // production tables first); the console reads it unindexed, as the platform does.
+                        LOG.info("Index {} is not built: {}", d.name(), probe.unbuildable().get());
+                        skipped++;
                         continue;
                     }
                 }
@@ -103,22 +111,32 @@ public final class ConsoleIndexes {
             throw new UserFacingException("The console's indexes could not all be built (" + SqlErrors.describe(e, "the server")
                     + "); the console's schema is in place, and running the same command again finishes them.", e);
         }
-        return new Built(built, rebuilt, present);
+        return new Built(built, rebuilt, present, skipped);
     }
 
     /**
-     * The platform's valid index on the same table that is the same index as {@code d} (same
-     * method, keys, expressions, INCLUDE and predicate), if any: {@code d} is built on an empty
-     * temporary copy of the table, in a transaction that is rolled back, so the server itself
-     * writes out both definitions the same way.
+     * What building {@code d} would meet: {@code same} names the platform's valid index on the same
+     * table that is the same index (same method, keys, expressions, INCLUDE and predicate), if any;
+     * {@code unbuildable} says why it cannot be made at all (a column it needs is missing or of
+     * another type: a configuration table's columns are the platform's choice). {@code d} is built
+     * on an empty temporary copy of the table, in a transaction that is rolled back, so the server
+     * itself writes out both definitions the same way.
      */
-    public static Optional<String> equivalent(Connection c, Definition d) throws SQLException {
+    public record Probe(Optional<String> same, Optional<String> unbuildable) {
+    }
+
+    public static Probe probe(Connection c, Definition d) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("create temporary table voxconsole_index_probe (like public." + d.table() + ") on commit drop");
-            s.execute(d.sql().replaceFirst("(?i)concurrently if not exists \\w+ on public\\.\\w+",
-                    "voxconsole_index_probe_idx on pg_temp.voxconsole_index_probe"));
+            try {
+                s.execute(d.sql().replaceFirst("(?i)concurrently if not exists \\w+ on public\\.\\w+",
+                        "voxconsole_index_probe_idx on pg_temp.voxconsole_index_probe"));
+            } catch (SQLException e) {
+                String reason = e.getMessage() == null ? e.getSQLState() : e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+                return new Probe(Optional.empty(), Optional.of(reason.replace("voxconsole_index_probe", d.table())));
+            }
             try (PreparedStatement q = c.prepareStatement("""
                     with ours as (select regexp_replace(pg_get_indexdef('pg_temp.voxconsole_index_probe_idx'::regclass),
                                                         '^CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ', '') as def)
@@ -128,13 +146,9 @@ public final class ConsoleIndexes {
                     order by 1 limit 1""")) {
                 q.setString(1, "public." + d.table());
                 try (ResultSet rs = q.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                    return new Probe(rs.next() ? Optional.of(rs.getString(1)) : Optional.empty(), Optional.empty());
                 }
             }
-        } catch (SQLException e) {
-            // The index cannot even be made on a copy (a column it needs is missing or of another
-            // type): nothing of the platform's can be the same index. The dry run reports the column.
-            return Optional.empty();
         } finally {
             c.rollback();
             c.setAutoCommit(autoCommit);

@@ -1,5 +1,6 @@
 package com.voxanne.ops.leads;
 
+import com.voxanne.ops.catalog.PlatformColumns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,9 +16,11 @@ public class LeadService {
     }
 
     private final Jdbi jdbi;
+    private final PlatformColumns columns;
 
-    public LeadService(Jdbi jdbi) {
+    public LeadService(Jdbi jdbi, PlatformColumns columns) {
         this.jdbi = jdbi;
+        this.columns = columns;
     }
 
     public List<PipelineEntry> pipeline() {
@@ -29,17 +32,34 @@ public class LeadService {
         return entries(contact);
     }
 
-    /** The whole pipeline, or one contact's part of it. */
+    /**
+     * The whole pipeline, or one contact's part of it. leads is a configuration table: each field is
+     * read where the platform's table has it; without a contact_id there is no one's part to show.
+     */
     private List<PipelineEntry> entries(UUID contact) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        select l.id, l.contact_id, nullif(concat_ws(' ', c.first_name, c.last_name), '') as contact_name, l.stage, l.value_pence,
-                               coalesce(p.full_name, p.email) as owner, l.expected_close_date, l.source, l.lost_reason, l.notes, l.updated_at
-                        from public.leads l
-                        left join public.contacts c on c.id = l.contact_id
-                        left join public.profiles p on p.id = l.owner_profile_id
-                        where cast(:contact as uuid) is null or l.contact_id = :contact
-                        order by array_position(array['new', 'qualified', 'proposal', 'won', 'lost'], l.stage), l.updated_at desc, l.id""")
-                .bind("contact", contact).map(ConstructorMapper.of(PipelineEntry.class)).list());
+        if (!columns.has("leads", "id") || (contact != null && !columns.has("leads", "contact_id"))) {
+            return List.of();
+        }
+        boolean withContact = columns.has("leads", "contact_id");
+        boolean withOwner = columns.has("leads", "owner_profile_id");
+        var l = columns.select("leads", "l").typed("id", "uuid").typed("contact_id", "uuid")
+                .raw(withContact ? "nullif(concat_ws(' ', c.first_name, c.last_name), '') as contact_name" : "null::text as contact_name")
+                .text("stage").typed("value_pence", "integer")
+                .raw(withOwner ? "coalesce(p.full_name, p.email) as owner" : "null::text as owner")
+                .typed("expected_close_date", "date").text("source").text("lost_reason").text("notes").typed("updated_at", "timestamptz");
+        String sql = "select " + l + " from public.leads l"
+                + (withContact ? " left join public.contacts c on c.id = l.contact_id" : "")
+                + (withOwner ? " left join public.profiles p on p.id = l.owner_profile_id" : "")
+                + (contact != null ? " where l.contact_id = :contact" : "")
+                + " order by " + (columns.has("leads", "stage") ? "array_position(array['new', 'qualified', 'proposal', 'won', 'lost'], l.stage), " : "")
+                + l.orderable("updated_at", "null") + " desc nulls last, l.id";
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql);
+            if (contact != null) {
+                q.bind("contact", contact);
+            }
+            return q.map(ConstructorMapper.of(PipelineEntry.class)).list();
+        });
     }
 
     /** The latest website sign-ups; the database refuses users. */

@@ -15,7 +15,7 @@ public final class LeadsView {
     private LeadsView() {
     }
 
-    public static TableView<LeadService.PipelineEntry> pipeline(LeadsViewModel model) {
+    public static TableView<LeadService.PipelineEntry> pipeline(LeadsViewModel model, com.voxanne.ops.catalog.PlatformColumns columns) {
         TableView<LeadService.PipelineEntry> t = Columns.table("pipeline", "The pipeline is empty.",
                 Columns.pill("Stage", LeadService.PipelineEntry::stage, "stage-", 96),
                 Columns.text("Contact", e -> e.contactName() == null ? "" : e.contactName(), 170),
@@ -25,6 +25,9 @@ public final class LeadsView {
                 Columns.text("Source", e -> e.source() == null ? "" : e.source(), 110),
                 Columns.text("Notes", e -> e.lostReason() != null ? "Lost: " + e.lostReason() : e.notes() == null ? "" : e.notes()));
         t.setItems(model.pipeline());
+        // leads is a configuration table: the fields this platform's has.
+        com.voxanne.ops.ui.Columns.leaveOut(t, columns, "leads", java.util.Map.of("Stage", "stage", "Contact", "contact_id", "Value", "value_pence",
+                "Owner", "owner_profile_id", "Expected", "expected_close_date", "Source", "source"));
         return t;
     }
 

@@ -137,7 +137,7 @@ public final class ChangeFeed implements AutoCloseable {
                 boolean heard = hearsItself(c, listening.channel());
                 if (lastAlive != null) {
                     // Listening already, so nothing falls between the catch-up and the first notice.
-                    List<Change> missed = catchUp(c, listening.org(), lastAlive.minus(CATCH_UP_MARGIN));
+                    List<Change> missed = catchUp(c, listening.org(), lastAlive.minus(CATCH_UP_MARGIN), listening.traceable());
                     LOG.info("Live feed caught up from {}: {} change notices", lastAlive, missed.size());
                     deliver(missed);
                 }
@@ -145,7 +145,7 @@ public final class ChangeFeed implements AutoCloseable {
                 setConnected(true);
                 backoff = 250;
                 setMode(heard ? Mode.LIVE : Mode.POLLING);
-                lastAlive = heard ? pump(c, lastAlive) : poll(c, listening.org(), lastAlive);
+                lastAlive = heard ? pump(c, lastAlive) : poll(c, listening, lastAlive);
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
                     break;
@@ -161,7 +161,8 @@ public final class ChangeFeed implements AutoCloseable {
         }
     }
 
-    private record Listening(String channel, UUID org, Instant at) {
+    /** {@code traceable}: the watched tables whose changes can be found again by time (they have org_id and updated_at). */
+    private record Listening(String channel, UUID org, Instant at, Set<String> traceable) {
     }
 
     private static Listening listen(Connection c) throws SQLException {
@@ -177,8 +178,30 @@ public final class ChangeFeed implements AutoCloseable {
             Instant at = rs.getTimestamp(3).toInstant();
             // The name comes from the database, and is 'vox_' and hex digits; quoted all the same.
             s.execute("listen \"" + channel.replace("\"", "\"\"") + "\"");
-            return new Listening(channel, org, at);
+            return new Listening(channel, org, at, traceable(c));
         }
+    }
+
+    /**
+     * The watched tables a catch-up can read by time on this database: configuration tables such as
+     * escalation_rules need not have updated_at on a platform's database (alerts are found by created_at).
+     */
+    public static Set<String> traceable(Connection c) throws SQLException {
+        Set<String> found = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select table_name::text from information_schema.columns
+                where table_schema = 'public' and table_name::text = any(?) and column_name in ('id', 'org_id', 'updated_at', 'created_at')
+                group by table_name
+                having count(*) filter (where column_name in ('id', 'org_id')) = 2
+                   and count(*) filter (where column_name = case when table_name = 'hot_lead_alerts' then 'created_at' else 'updated_at' end) = 1""")) {
+            ps.setArray(1, c.createArrayOf("text", TABLES.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return Set.copyOf(found);
     }
 
     /**
@@ -215,7 +238,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     /** Reads what changed every few seconds until the connection fails or the feed closes; returns when it was last known alive. */
-    private Instant poll(Connection c, UUID org, Instant lastAlive) throws SQLException {
+    private Instant poll(Connection c, Listening listening, Instant lastAlive) throws SQLException {
         // Sessions are shared here: the catch-up statements must not be prepared by name in the server.
         c.unwrap(PGConnection.class).setPrepareThreshold(0);
         while (!closed) {
@@ -231,7 +254,7 @@ public final class ChangeFeed implements AutoCloseable {
                 rs.next();
                 now = rs.getTimestamp(1).toInstant();
             }
-            deliver(catchUp(c, org, lastAlive.minus(POLL_MARGIN)));
+            deliver(catchUp(c, listening.org(), lastAlive.minus(POLL_MARGIN), listening.traceable()));
             lastAlive = now;
         }
         return lastAlive;
@@ -285,8 +308,8 @@ public final class ChangeFeed implements AutoCloseable {
         return changes;
     }
 
-    /** What changed in each watched table since {@code since}, read as the signed-in person (row-level security applies). */
-    static List<Change> catchUp(Connection c, UUID org, Instant since) throws SQLException {
+    /** What changed in each traceable watched table since {@code since}, read as the signed-in person (row-level security applies). */
+    static List<Change> catchUp(Connection c, UUID org, Instant since, Set<String> traceable) throws SQLException {
         Map<String, String> changedSince = new LinkedHashMap<>();
         // Naming the organization lets the planner use the (org_id, updated_at) indexes; RLS filters all the same.
         for (String t : List.of("calls", "appointments", "contacts", "profiles", "org_tools", "org_feature_flags", "escalation_rules")) {
@@ -299,6 +322,7 @@ public final class ChangeFeed implements AutoCloseable {
                  union select voxconsole.acknowledged_since('hot_lead_alerts', p.since, p.max_rows) from p)
                 limit (select max_rows from p)""");
         List<Change> changes = new ArrayList<>();
+        changedSince.keySet().retainAll(traceable);
         for (var table : changedSince.entrySet()) {
             List<UUID> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(table.getValue())) {

@@ -1,5 +1,6 @@
 package com.voxanne.ops.reference;
 
+import com.voxanne.ops.catalog.PlatformColumns;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -12,20 +13,25 @@ public class KnowledgeBaseService {
     }
 
     private final Jdbi jdbi;
+    private final PlatformColumns columns;
 
-    public KnowledgeBaseService(Jdbi jdbi) {
+    public KnowledgeBaseService(Jdbi jdbi, PlatformColumns columns) {
         this.jdbi = jdbi;
+        this.columns = columns;
     }
 
     public List<ReferenceDao.KnowledgeArticle> articles() {
-        return jdbi.withExtension(ReferenceDao.class, ReferenceDao::knowledgeBase);
+        return jdbi.withHandle(h -> new ReferenceDao(h, columns).knowledgeBase());
     }
 
     public ArticleDetail detail(UUID article) {
-        return jdbi.withExtension(ReferenceDao.class, dao -> new ArticleDetail(dao.chunks(article), dao.changelog(article)));
+        return jdbi.withHandle(h -> {
+            ReferenceDao dao = new ReferenceDao(h, columns);
+            return new ArticleDetail(dao.chunks(article), dao.changelog(article));
+        });
     }
 
     public List<ReferenceDao.IntegrationSetting> platformIntegrations() {
-        return jdbi.withExtension(ReferenceDao.class, ReferenceDao::integrationSettings);
+        return jdbi.withHandle(h -> new ReferenceDao(h, columns).integrationSettings());
     }
 }

@@ -17,19 +17,21 @@ public final class KnowledgeBaseView extends SplitPane {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
-    public KnowledgeBaseView(KnowledgeBaseViewModel model, ZoneId zone) {
+    public KnowledgeBaseView(KnowledgeBaseViewModel model, ZoneId zone, com.voxanne.ops.catalog.PlatformColumns columns) {
         setId("knowledgeBase");
         TableView<ReferenceDao.KnowledgeArticle> articles = Columns.table("kbArticles", "No articles.",
                 Columns.wide("Article", ReferenceDao.KnowledgeArticle::title, 160),
                 Columns.text("Category", a -> a.category() == null ? "" : a.category(), 110),
                 Columns.text("Status", ReferenceDao.KnowledgeArticle::status, 80),
-                Columns.text("Version", a -> Integer.toString(a.version()), 60),
-                Columns.text("Updated", a -> WHEN.format(a.updatedAt().atZone(zone))));
+                Columns.text("Version", a -> a.version() == null ? "" : Integer.toString(a.version()), 60),
+                Columns.text("Updated", a -> a.updatedAt() == null ? "" : WHEN.format(a.updatedAt().atZone(zone))));
+        Columns.leaveOut(articles, columns, "knowledge_base", java.util.Map.of("Category", "category", "Status", "status", "Version", "version",
+                "Updated", "updated_at"));
         articles.setItems(model.articles());
         articles.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         TableView<ReferenceDao.IntegrationSetting> platform = Columns.table("platformIntegrations", "None.",
                 Columns.wide("Integration", ReferenceDao.IntegrationSetting::displayName, 150),
-                Columns.text("Offered", i -> i.enabled() ? "yes" : "no", 70),
+                Columns.text("Offered", i -> i.enabled() == null ? "" : i.enabled() ? "yes" : "no", 70),
                 Columns.text("Documentation", i -> i.docsUrl() == null ? "" : i.docsUrl()));
         platform.setItems(model.integrations());
         platform.setPrefHeight(240);
@@ -53,20 +55,28 @@ public final class KnowledgeBaseView extends SplitPane {
             Label content = new Label(a.content());
             content.setWrapText(true);
             TableView<ReferenceDao.KnowledgeChunk> chunks = Columns.fixedTable(d.chunks(),
-                    Columns.text("#", c -> Integer.toString(c.chunkIndex()), 40),
+                    Columns.text("#", c -> c.chunkIndex() == null ? "" : Integer.toString(c.chunkIndex()), 40),
                     Columns.text("Tokens", c -> c.tokenCount() == null ? "" : c.tokenCount().toString(), 60),
                     Columns.text("Text", ReferenceDao.KnowledgeChunk::content));
             TableView<ReferenceDao.KnowledgeChange> history = Columns.fixedTable(d.changes(),
-                    Columns.text("Version", c -> Integer.toString(c.version()), 60),
+                    Columns.text("Version", c -> c.version() == null ? "" : Integer.toString(c.version()), 60),
                     Columns.text("Change", ReferenceDao.KnowledgeChange::changeType, 90),
-                    Columns.text("When", c -> WHEN.format(c.createdAt().atZone(zone)), 110),
+                    Columns.text("When", c -> c.createdAt() == null ? "" : WHEN.format(c.createdAt().atZone(zone)), 110),
                     Columns.text("Summary", c -> c.changeSummary() == null ? "" : c.changeSummary()));
-            right.getChildren().setAll(heading, content, title("Chunks"), chunks, title("History"), history);
+            right.getChildren().setAll(heading, content, title("Chunks"),
+                    columns.hasTable("knowledge_base_chunks") ? chunks : absent("This database keeps no chunks of its articles."),
+                    title("History"), columns.hasTable("knowledge_base_changelog") ? history : absent("This database keeps no history of its articles."));
         });
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
         getItems().addAll(left, scroll);
         setDividerPositions(0.45);
+    }
+
+    private static Label absent(String sentence) {
+        Label l = new Label(sentence);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
     }
 
     private static Label title(String text) {

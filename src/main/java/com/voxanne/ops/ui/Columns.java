@@ -15,6 +15,16 @@ public final class Columns {
     private Columns() {
     }
 
+    /**
+     * Takes out of {@code table} the columns whose field the platform's {@code platformTable} does
+     * not have ({@code columnOfHeader}: a header and the database column it shows). A configuration
+     * table's columns are the platform's choice: a field it lacks is left out, not shown empty.
+     */
+    public static void leaveOut(TableView<?> table, com.voxanne.ops.catalog.PlatformColumns columns, String platformTable,
+                                java.util.Map<String, String> columnOfHeader) {
+        table.getColumns().removeIf(c -> columnOfHeader.containsKey(c.getText()) && !columns.has(platformTable, columnOfHeader.get(c.getText())));
+    }
+
     /** A column of text; {@code width} is its preferred width (it may shrink to 60). */
     public static <S> TableColumn<S, String> text(String name, Function<S, String> value, double width) {
         TableColumn<S, String> c = new TableColumn<>(name);

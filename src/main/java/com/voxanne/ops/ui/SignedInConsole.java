@@ -158,18 +158,19 @@ public final class SignedInConsole implements AutoCloseable {
         var org = s.orgId();
         var bg = executors.background();
         var fx = executors.fx();
+        var columns = session.database().columns();
         ChangeFeed feed = new ChangeFeed(() -> session.database().openDedicated("voxconsole-live"));
         onClose.add(feed::close);
 
-        ContactsViewModel contacts = new ContactsViewModel(new ContactService(jdbi), bg, fx, org, s.isManagerOrAdmin(), showCalls);
-        LeadsViewModel leads = new LeadsViewModel(new LeadService(jdbi), bg, fx, s.isManagerOrAdmin());
+        ContactsViewModel contacts = new ContactsViewModel(new ContactService(jdbi, columns), bg, fx, org, s.isManagerOrAdmin(), showCalls);
+        LeadsViewModel leads = new LeadsViewModel(new LeadService(jdbi, columns), bg, fx, s.isManagerOrAdmin());
         TabPane contactTabs = tabs("contactTabs", new Tab("Contacts", new ContactsView(contacts, zone)),
-                new Tab("Pipeline", LeadsView.pipeline(leads)));
+                new Tab("Pipeline", LeadsView.pipeline(leads, columns)));
         if (s.isManagerOrAdmin()) {
             contactTabs.getTabs().add(new Tab("Website sign-ups", LeadsView.signUps(leads, zone)));
         }
 
-        alerts = new AlertsViewModel(new AlertService(jdbi), bg, fx, org, zone, s.isManagerOrAdmin(), Clock.systemUTC(), showCalls);
+        alerts = new AlertsViewModel(new AlertService(jdbi, columns), bg, fx, org, zone, s.isManagerOrAdmin(), Clock.systemUTC(), showCalls);
         alerts.negativeBelowProperty().set(new BigDecimal(preferences.get("alerts.negativeBelow", AlertsViewModel.DEFAULT_NEGATIVE_BELOW.toPlainString())));
         alerts.negativeBelowProperty().addListener((obs, old, now) -> {
             preferences.put("alerts.negativeBelow", now.toPlainString());
@@ -184,11 +185,11 @@ public final class SignedInConsole implements AutoCloseable {
             preferences.put("alerts.period", now.name());
             bg.execute(preferences::save);
         });
-        AlertRulesViewModel rules = new AlertRulesViewModel(new AlertRuleService(jdbi), bg, fx, s.isAdmin());
+        AlertRulesViewModel rules = new AlertRulesViewModel(new AlertRuleService(jdbi, columns), bg, fx, s.isAdmin());
         TrackingViewModel tracking = new TrackingViewModel(new TrackingService(jdbi), bg, fx, org, zone, LocalDate.now(zone));
-        SetupViewModel setup = new SetupViewModel(new ReferenceService(jdbi, cache), bg, fx);
-        KnowledgeBaseViewModel knowledge = new KnowledgeBaseViewModel(new KnowledgeBaseService(jdbi), bg, fx);
-        TabPane setupTabs = tabs("setupTabs", new Tab("Configuration", new SetupView(setup)), new Tab("Knowledge base", new KnowledgeBaseView(knowledge, zone)));
+        SetupViewModel setup = new SetupViewModel(new ReferenceService(jdbi, cache, columns), bg, fx);
+        KnowledgeBaseViewModel knowledge = new KnowledgeBaseViewModel(new KnowledgeBaseService(jdbi, columns), bg, fx);
+        TabPane setupTabs = tabs("setupTabs", new Tab("Configuration", new SetupView(setup)), new Tab("Knowledge base", new KnowledgeBaseView(knowledge, zone, columns)));
 
         List<Workspace> pages = new ArrayList<>(List.of(
                 new Workspace("contacts", "Contacts", Material2AL.CONTACTS, contactTabs, () -> {
@@ -210,10 +211,10 @@ public final class SignedInConsole implements AutoCloseable {
 
         if (s.isAdmin()) {
             PeopleViewModel people = new PeopleViewModel(new ProfileService(jdbi), bg, fx, true, s.profileId());
-            OrgSettingsViewModel settings = new OrgSettingsViewModel(new OrgSettingsService(jdbi), bg, fx, org);
-            AuditLogViewModel audit = new AuditLogViewModel(new AuditLogService(jdbi), bg, fx, org, zone);
+            OrgSettingsViewModel settings = new OrgSettingsViewModel(new OrgSettingsService(jdbi, columns), bg, fx, org);
+            AuditLogViewModel audit = new AuditLogViewModel(new AuditLogService(jdbi, columns), bg, fx, org, zone);
             pages.add(new Workspace("admin", "Admin", Material2AL.ADMIN_PANEL_SETTINGS,
-                    new AdminView(new PeopleView(people, zone), settings, new AuditLogView(audit), zone), () -> {
+                    new AdminView(new PeopleView(people, zone), settings, new AuditLogView(audit, columns), zone, columns), () -> {
                         people.refresh();
                         settings.refresh();
                         audit.refresh();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class AlertRuleFormTest {
 
     private static AlertRuleForm form() {
-        AlertRuleForm f = new AlertRuleForm(new AlertRuleService(TestWorkspace.as("harley", "admin").jdbi()), true, Runnable::run, Runnable::run);
+        AlertRuleForm f = new AlertRuleForm(new AlertRuleService(TestWorkspace.as("harley", "admin").jdbi(), com.voxanne.ops.TestWorkspace.columns()), true, Runnable::run, Runnable::run);
         f.edit(AlertRule.draft());
         return f;
     }
@@ -49,7 +49,7 @@ class AlertRuleFormTest {
 
     @Test
     void aUserSeesTheRulesButCannotSave() {
-        AlertRuleForm f = new AlertRuleForm(new AlertRuleService(TestWorkspace.as("harley", "user").jdbi()), false, Runnable::run, Runnable::run);
+        AlertRuleForm f = new AlertRuleForm(new AlertRuleService(TestWorkspace.as("harley", "user").jdbi(), com.voxanne.ops.TestWorkspace.columns()), false, Runnable::run, Runnable::run);
         f.edit(AlertRule.draft());
         f.nameProperty().set("Mine");
         assertThat(f.inputProblem().get()).isEmpty();

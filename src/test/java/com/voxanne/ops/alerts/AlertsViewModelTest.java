@@ -25,7 +25,7 @@ class AlertsViewModelTest {
     private final List<CallFilter> drilled = new ArrayList<>();
 
     private AlertsViewModel model(String role) {
-        AlertsViewModel m = new AlertsViewModel(new AlertService(TestWorkspace.as("harley", role).jdbi()), Runnable::run, Runnable::run, ORG,
+        AlertsViewModel m = new AlertsViewModel(new AlertService(TestWorkspace.as("harley", role).jdbi(), com.voxanne.ops.TestWorkspace.columns()), Runnable::run, Runnable::run, ORG,
                 ZoneId.of("Europe/London"), !role.equals("user"), AT_ANCHOR, drilled::add);
         m.setNotifier(notified::add);
         m.periodProperty().set(AlertsViewModel.Period.WEEK);

@@ -29,7 +29,7 @@ public final class CacheWriterMain {
                 titles.add("Article " + i + "-" + t + " with some text to make the file large enough to be caught mid-write");
             }
             cache.save(new ReferenceSnapshot(ReferenceSnapshot.FORMAT, com.voxanne.ops.AppVersion.current(), cache.owner(), cache.session(), "v" + i,
-                    Instant.now(), Instant.now(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), titles));
+                    Instant.now(), Instant.now(), new com.voxanne.ops.catalog.PlatformColumns(java.util.Map.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), titles));
             if (i == 0) {
                 System.out.println("WRITING");
                 System.out.flush();

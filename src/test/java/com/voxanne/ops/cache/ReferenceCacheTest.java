@@ -29,7 +29,7 @@ class ReferenceCacheTest {
     void fetchesOnceRefreshesOnlyWhenSomethingChangedAndWorksWithTheServerDown() throws Exception {
         Path dir = TestWorkspace.root().resolve("cache-" + UUID.randomUUID());
         Jdbi user = TestWorkspace.as("harley", "admin").jdbi();
-        ReferenceService service = new ReferenceService(user, cacheIn(dir, "demo_harley_admin"));
+        ReferenceService service = new ReferenceService(user, cacheIn(dir, "demo_harley_admin"), com.voxanne.ops.TestWorkspace.columns());
         assertThat(service.cached()).isEmpty();
         ReferenceSnapshot first = service.refresh();
         assertThat(first.agents()).hasSize(2);
@@ -51,7 +51,7 @@ class ReferenceCacheTest {
         }
 
         Jdbi unreachable = Jdbi.create("jdbc:postgresql://127.0.0.1:1/voxanne", "nobody", "x");
-        ReferenceService offline = new ReferenceService(unreachable, cacheIn(dir, "demo_harley_admin"));
+        ReferenceService offline = new ReferenceService(unreachable, cacheIn(dir, "demo_harley_admin"), com.voxanne.ops.TestWorkspace.columns());
         assertThat(offline.cached()).as("shown at once, with no server").isPresent()
                 .hasValueSatisfying(s -> assertThat(s.agents()).hasSize(2));
     }
@@ -60,7 +60,7 @@ class ReferenceCacheTest {
     void anotherPersonsOrVersionsOrBrokenCacheIsIgnored() throws Exception {
         Path dir = TestWorkspace.root().resolve("cache-other-" + UUID.randomUUID());
         ReferenceCache mine = cacheIn(dir, "demo_harley_admin");
-        new ReferenceService(TestWorkspace.as("harley", "admin").jdbi(), mine).refresh();
+        new ReferenceService(TestWorkspace.as("harley", "admin").jdbi(), mine, com.voxanne.ops.TestWorkspace.columns()).refresh();
         ReferenceCache theirs = cacheIn(dir, "demo_harley_user");
         Files.createDirectories(theirs.file().getParent());
         Files.copy(mine.file(), theirs.file());

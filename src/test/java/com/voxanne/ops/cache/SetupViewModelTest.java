@@ -16,13 +16,13 @@ class SetupViewModelTest {
         Path dir = TestWorkspace.root().resolve("setup-" + UUID.randomUUID());
         UUID org = TestWorkspace.orgId("Harley Street Dental Clinic");
         ReferenceCache cache = new ReferenceCache(dir, "server", ReferenceCacheTest.session(org, "demo_harley_user"));
-        SetupViewModel online = new SetupViewModel(new ReferenceService(TestWorkspace.as("harley", "user").jdbi(), cache), Runnable::run, Runnable::run);
+        SetupViewModel online = new SetupViewModel(new ReferenceService(TestWorkspace.as("harley", "user").jdbi(), cache, com.voxanne.ops.TestWorkspace.columns()), Runnable::run, Runnable::run);
         online.start();
         assertThat(online.snapshotProperty().get()).isNotNull();
         assertThat(online.statusProperty().get()).startsWith("Up to date (checked just now");
 
         Jdbi down = Jdbi.create("jdbc:postgresql://127.0.0.1:1/voxanne?connectTimeout=1", "demo_harley_user", "x");
-        SetupViewModel offline = new SetupViewModel(new ReferenceService(down, cache), Runnable::run, Runnable::run);
+        SetupViewModel offline = new SetupViewModel(new ReferenceService(down, cache, com.voxanne.ops.TestWorkspace.columns()), Runnable::run, Runnable::run);
         offline.start();
         assertThat(offline.snapshotProperty().get()).as("the cached setup is shown offline").isNotNull();
         assertThat(offline.snapshotProperty().get().agents()).hasSize(2);

@@ -54,7 +54,7 @@ class HostileSearchPropertiesTest {
     @Test
     void theContactFilterMatchesItsPrefixLiterallyAndOnlyInTheOrganization() {
         HostileText texts = new HostileText();
-        ContactService contacts = new ContactService(USER);
+        ContactService contacts = new ContactService(USER, com.voxanne.ops.TestWorkspace.columns());
         SoftAssertions soft = new SoftAssertions();
         for (String text : texts.cases(CASES)) {
             List<Contact> rows = contacts.page(HARLEY, text, null, null, 50);

@@ -62,7 +62,7 @@ class UnusableFolderTest {
         UUID harley = TestWorkspace.orgId("Harley Street Dental Clinic");
         ReferenceCache cache = new ReferenceCache(blocked, TestWorkspace.get().jdbcUrl(),
                 new ConsoleSession(UUID.randomUUID(), harley, "Harley", "admin", "Some One", "some@one.example", "demo_harley_admin"));
-        ReferenceService service = new ReferenceService(TestWorkspace.as("harley", "admin").jdbi(), cache);
+        ReferenceService service = new ReferenceService(TestWorkspace.as("harley", "admin").jdbi(), cache, com.voxanne.ops.TestWorkspace.columns());
         assertThat(service.refresh().agents()).as("the setup, from the server").hasSize(2);
         assertThat(service.refresh().agents()).as("and again").hasSize(2);
         assertThat(cache.problem().last()).hasValueSatisfying(s -> assertThat(s).startsWith("The setup cannot be kept on this computer ("));

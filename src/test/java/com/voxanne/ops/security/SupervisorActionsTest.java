@@ -42,24 +42,24 @@ class SupervisorActionsTest {
 
     @Test
     void contactsAreChangedByManagersAndAdminsOnlyAndNeverOverAnotherSave() {
-        Contact seen = new ContactService(as("user")).page(ORG, null, null, null, 1).get(0);
+        Contact seen = new ContactService(as("user"), com.voxanne.ops.TestWorkspace.columns()).page(ORG, null, null, null, 1).get(0);
         var edit = new ContactService.ContactEdit(seen.firstName(), seen.lastName(), seen.phone(), seen.email(), "warm", 55, "Called back.");
-        assertThatThrownBy(() -> new ContactService(as("user")).save(seen, edit)).isInstanceOf(UserFacingException.class).hasMessage(NOT_ALLOWED);
+        assertThatThrownBy(() -> new ContactService(as("user"), com.voxanne.ops.TestWorkspace.columns()).save(seen, edit)).isInstanceOf(UserFacingException.class).hasMessage(NOT_ALLOWED);
 
-        SaveResult<Contact> saved = new ContactService(as("manager")).save(seen, edit);
+        SaveResult<Contact> saved = new ContactService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).save(seen, edit);
         assertThat(saved).isInstanceOf(SaveResult.Saved.class);
         Contact now = ((SaveResult.Saved<Contact>) saved).now();
         assertThat(now.leadScore()).isEqualTo(55);
 
         someoneElseTouches("contacts", now.id());
         var later = new ContactService.ContactEdit(seen.firstName(), seen.lastName(), seen.phone(), seen.email(), "hot", 90, "Mine.");
-        assertThat(new ContactService(as("admin")).save(now, later)).as("a stale version").isInstanceOf(SaveResult.Conflict.class);
-        assertThat(new ContactService(as("admin")).find(now.id()).orElseThrow().leadScore()).as("nothing overwritten").isEqualTo(55);
+        assertThat(new ContactService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).save(now, later)).as("a stale version").isInstanceOf(SaveResult.Conflict.class);
+        assertThat(new ContactService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).find(now.id()).orElseThrow().leadScore()).as("nothing overwritten").isEqualTo(55);
     }
 
     @Test
     void alertsAreAcknowledgedOnceByManagersAndAdmins() {
-        AlertService user = new AlertService(as("user"));
+        AlertService user = new AlertService(as("user"), com.voxanne.ops.TestWorkspace.columns());
         var since = Instant.parse("2000-01-01T00:00:00Z");
         // A hot lead the platform raises now (the demo's own may all be acknowledged by other tests).
         TestWorkspace.owner().useHandle(h -> h.createUpdate("""
@@ -71,12 +71,12 @@ class SupervisorActionsTest {
                 .filter(a -> a.kind() != Alert.Kind.HOT_LEAD && !a.acknowledged()).findFirst().orElseThrow();
         for (Alert a : java.util.List.of(hotLead, call)) {
             assertThatThrownBy(() -> user.acknowledge(ORG, a, new BigDecimal("0.3"))).as(a.kind().name()).isInstanceOf(UserFacingException.class);
-            var first = new AlertService(as("manager")).acknowledge(ORG, a, new BigDecimal("0.3"));
+            var first = new AlertService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).acknowledge(ORG, a, new BigDecimal("0.3"));
             assertThat(first).as(a.kind().name()).isInstanceOf(AlertService.Acknowledged.Done.class);
             Alert done = ((AlertService.Acknowledged.Done) first).now();
             assertThat(done.acknowledgedAt()).isNotNull();
             assertThat(done.acknowledgedBy()).isNotBlank();
-            var second = new AlertService(as("admin")).acknowledge(ORG, a, new BigDecimal("0.3"));
+            var second = new AlertService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).acknowledge(ORG, a, new BigDecimal("0.3"));
             assertThat(second).as("acknowledged once").isInstanceOf(AlertService.Acknowledged.AlreadyDone.class);
             assertThat(((AlertService.Acknowledged.AlreadyDone) second).now().acknowledgedBy()).isEqualTo(done.acknowledgedBy());
         }
@@ -98,16 +98,16 @@ class SupervisorActionsTest {
 
     @Test
     void toolsAndFeaturesAreSwitchedByAdminsOnly() {
-        var tool = new OrgSettingsService(as("admin")).tools().get(0);
-        assertThatThrownBy(() -> new OrgSettingsService(as("manager")).setToolEnabled(tool, !tool.enabled())).hasMessage(NOT_ALLOWED);
-        var switched = new OrgSettingsService(as("admin")).setToolEnabled(tool, !tool.enabled());
+        var tool = new OrgSettingsService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).tools().get(0);
+        assertThatThrownBy(() -> new OrgSettingsService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).setToolEnabled(tool, !tool.enabled())).hasMessage(NOT_ALLOWED);
+        var switched = new OrgSettingsService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).setToolEnabled(tool, !tool.enabled());
         assertThat(switched).isInstanceOf(SaveResult.Saved.class);
-        assertThat(new OrgSettingsService(as("admin")).setToolEnabled(tool, tool.enabled())).as("stale").isInstanceOf(SaveResult.Conflict.class);
-        new OrgSettingsService(as("admin")).setToolEnabled(((SaveResult.Saved<OrgSettingsService.OrgTool>) switched).now(), tool.enabled());
+        assertThat(new OrgSettingsService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).setToolEnabled(tool, tool.enabled())).as("stale").isInstanceOf(SaveResult.Conflict.class);
+        new OrgSettingsService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).setToolEnabled(((SaveResult.Saved<OrgSettingsService.OrgTool>) switched).now(), tool.enabled());
 
-        OrgSettingsService admin = new OrgSettingsService(as("admin"));
+        OrgSettingsService admin = new OrgSettingsService(as("admin"), com.voxanne.ops.TestWorkspace.columns());
         var free = admin.features().stream().filter(f -> f.overrideId() == null).findFirst().orElseThrow();
-        assertThatThrownBy(() -> new OrgSettingsService(as("manager")).setFeature(free, true, null)).hasMessage(NOT_ALLOWED);
+        assertThatThrownBy(() -> new OrgSettingsService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).setFeature(free, true, null)).hasMessage(NOT_ALLOWED);
         var added = admin.setFeature(free, !free.platformDefault(), "Pilot.");
         assertThat(added).isInstanceOf(SaveResult.Saved.class);
         var overridden = ((SaveResult.Saved<OrgSettingsService.FeatureSwitch>) added).now();
@@ -124,29 +124,29 @@ class SupervisorActionsTest {
     void alertRulesAreWrittenByAdminsOnly() {
         AlertRule draft = new AlertRule(null, "Test rule", true, "lead_score_above", new BigDecimal("90"), "email", "sales@brightside.example", null);
         for (String role : java.util.List.of("user", "manager")) {
-            assertThatThrownBy(() -> new AlertRuleService(as(role)).save(AlertRule.draft(), draft)).as(role).hasMessage(NOT_ALLOWED);
+            assertThatThrownBy(() -> new AlertRuleService(as(role), com.voxanne.ops.TestWorkspace.columns()).save(AlertRule.draft(), draft)).as(role).hasMessage(NOT_ALLOWED);
         }
-        AlertRuleService admin = new AlertRuleService(as("admin"));
+        AlertRuleService admin = new AlertRuleService(as("admin"), com.voxanne.ops.TestWorkspace.columns());
         AlertRule created = ((SaveResult.Saved<AlertRule>) admin.save(AlertRule.draft(), draft)).now();
         assertThat(created.id()).isNotNull();
         AlertRule renamed = ((SaveResult.Saved<AlertRule>) admin.save(created, new AlertRule(created.id(), "Test rule 2", true, "lead_score_above",
                 new BigDecimal("95"), "email", "sales@brightside.example", null))).now();
         assertThat(admin.delete(created)).as("deleting a version that changed since").isInstanceOf(SaveResult.Conflict.class);
-        assertThatThrownBy(() -> new AlertRuleService(as("manager")).delete(renamed)).hasMessage(NOT_ALLOWED);
+        assertThatThrownBy(() -> new AlertRuleService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).delete(renamed)).hasMessage(NOT_ALLOWED);
         assertThat(admin.delete(renamed)).isInstanceOf(SaveResult.Saved.class);
         assertThat(admin.all()).extracting(AlertRule::name).doesNotContain("Test rule", "Test rule 2");
     }
 
     @Test
     void theDatabaseHasTheLastWordOnValuesTheFormsWouldHaveCaught() {
-        Contact seen = new ContactService(as("manager")).page(ORG, null, null, null, 1).get(0);
-        assertThatThrownBy(() -> new ContactService(as("manager")).save(seen,
+        Contact seen = new ContactService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).page(ORG, null, null, null, 1).get(0);
+        assertThatThrownBy(() -> new ContactService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).save(seen,
                 new ContactService.ContactEdit(seen.firstName(), seen.lastName(), "0770 not a number", null, "warm", 20, null)))
                 .isInstanceOf(UserFacingException.class).hasMessageStartingWith("Phone numbers must be in international E.164 form");
-        assertThatThrownBy(() -> new ContactService(as("manager")).save(seen,
+        assertThatThrownBy(() -> new ContactService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).save(seen,
                 new ContactService.ContactEdit(seen.firstName(), seen.lastName(), seen.phone(), null, "warm", 150, null)))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("score");
-        assertThatThrownBy(() -> new AlertRuleService(as("admin")).save(AlertRule.draft(), new AlertRule(null, "Bad", true, "sentiment_below",
+        assertThatThrownBy(() -> new AlertRuleService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).save(AlertRule.draft(), new AlertRule(null, "Bad", true, "sentiment_below",
                 new BigDecimal("5"), "notify", null, null))).isInstanceOf(UserFacingException.class).hasMessageContaining("threshold");
     }
 }

@@ -174,7 +174,7 @@ class SignInViewModelTest {
         var live = TestWorkspace.as("harley", "user");
         var session = live.jdbi().onDemand(com.voxanne.ops.profiles.ProfileDao.class).session().orElseThrow();
         new com.voxanne.ops.cache.ReferenceService(live.jdbi(),
-                new com.voxanne.ops.cache.ReferenceCache(cacheDir, down.server(), session)).refresh();
+                new com.voxanne.ops.cache.ReferenceCache(cacheDir, down.server(), session), live.columns()).refresh();
 
         SignInViewModel m = model();
         m.hostProperty().set("127.0.0.1");
