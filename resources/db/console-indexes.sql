@@ -23,14 +23,6 @@ create index concurrently if not exists voxconsole_calls_org_id_updated_at_idx o
 -- The calendar's no-show signal "an unhappy call in the 30 days before": rare rows, a small index.
 create index concurrently if not exists voxconsole_calls_negative_by_contact_idx on public.calls
   (org_id, contact_id, created_at) where sentiment_label = 'negative';
--- Full-text search over summary and transcript, without a column of its own: an expression of
--- built-in functions only, which every writer may run (an index on a function of the console's
--- schema would make the web app's inserts need EXECUTE on it). The summary weighs more than the
--- transcript. voxconsole.search_call_ids (V6) writes the same expression, so the planner matches it.
-create index concurrently if not exists voxconsole_calls_search_idx on public.calls using gin (
-  (setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'A')
-   || setweight(to_tsvector('english'::regconfig, coalesce(transcript, '')), 'B')));
-
 -- The calendar: the month grid counts by day and status from the index alone.
 create index concurrently if not exists voxconsole_appointments_org_id_scheduled_at_idx on public.appointments
   (org_id, scheduled_at, id) include (status);

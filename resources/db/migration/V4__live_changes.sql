@@ -47,49 +47,24 @@ as $$
     end)
 $$;
 
--- One trigger function per operation: a trigger with transition tables has exactly one event.
-create function voxconsole.notify_inserted() returns trigger
+-- One function for the three triggers: a trigger with transition tables has exactly one event,
+-- and PL/pgSQL plans only the branch it takes, so each call reads the one table it has.
+create function voxconsole.notify_changed() returns trigger
   language plpgsql security definer
   set search_path = ''
 as $$
 declare
   per_org record;
 begin
-  for per_org in select n.org_id, count(*) as changed, array_agg(n.id) as ids from new_rows n where n.org_id is not null group by n.org_id loop
-    perform voxconsole.announce(tg_table_name, 'I', per_org.org_id, per_org.changed, per_org.ids);
-  end loop;
-  return null;
-exception when others then
-  raise warning 'voxconsole: no live notice for % on %: %', tg_op, tg_table_name, sqlerrm;
-  return null;
-end $$;
-
-create function voxconsole.notify_updated() returns trigger
-  language plpgsql security definer
-  set search_path = ''
-as $$
-declare
-  per_org record;
-begin
-  for per_org in select n.org_id, count(*) as changed, array_agg(n.id) as ids from new_rows n where n.org_id is not null group by n.org_id loop
-    perform voxconsole.announce(tg_table_name, 'U', per_org.org_id, per_org.changed, per_org.ids);
-  end loop;
-  return null;
-exception when others then
-  raise warning 'voxconsole: no live notice for % on %: %', tg_op, tg_table_name, sqlerrm;
-  return null;
-end $$;
-
-create function voxconsole.notify_deleted() returns trigger
-  language plpgsql security definer
-  set search_path = ''
-as $$
-declare
-  per_org record;
-begin
-  for per_org in select o.org_id, count(*) as changed, array_agg(o.id) as ids from old_rows o where o.org_id is not null group by o.org_id loop
-    perform voxconsole.announce(tg_table_name, 'D', per_org.org_id, per_org.changed, per_org.ids);
-  end loop;
+  if tg_op = 'DELETE' then
+    for per_org in select o.org_id, count(*) as changed, array_agg(o.id) as ids from old_rows o where o.org_id is not null group by o.org_id loop
+      perform voxconsole.announce(tg_table_name, 'D', per_org.org_id, per_org.changed, per_org.ids);
+    end loop;
+  else
+    for per_org in select n.org_id, count(*) as changed, array_agg(n.id) as ids from new_rows n where n.org_id is not null group by n.org_id loop
+      perform voxconsole.announce(tg_table_name, left(tg_op, 1), per_org.org_id, per_org.changed, per_org.ids);
+    end loop;
+  end if;
   return null;
 exception when others then
   raise warning 'voxconsole: no live notice for % on %: %', tg_op, tg_table_name, sqlerrm;
@@ -106,11 +81,11 @@ begin
                            'org_feature_flags', 'escalation_rules'] loop
     if to_regclass('public.' || t) is not null then
       execute format('create trigger voxconsole_notify_insert after insert on public.%I referencing new table as new_rows
-                      for each statement execute function voxconsole.notify_inserted()', t);
+                      for each statement execute function voxconsole.notify_changed()', t);
       execute format('create trigger voxconsole_notify_update after update on public.%I referencing new table as new_rows
-                      for each statement execute function voxconsole.notify_updated()', t);
+                      for each statement execute function voxconsole.notify_changed()', t);
       execute format('create trigger voxconsole_notify_delete after delete on public.%I referencing old table as old_rows
-                      for each statement execute function voxconsole.notify_deleted()', t);
+                      for each statement execute function voxconsole.notify_changed()', t);
     end if;
   end loop;
 end $$;

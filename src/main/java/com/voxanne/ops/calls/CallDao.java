@@ -24,9 +24,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface CallDao extends SqlObject {
 
     /**
-     * The document full-text search matches, as the console's expression index on calls has it
-     * (resources/db/console-indexes.sql; voxconsole.search_call_ids writes it out the same way).
-     * For the owner's comparisons in tests and the bench; the console searches through the function.
+     * The document full-text search matches, computed from a call's columns: what
+     * voxconsole.call_documents keeps for every call (V6). For the owner's comparisons in tests and
+     * the bench; the console searches the kept documents through voxconsole.search_call_ids.
      */
     String SEARCH_DOCUMENT = "(setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'A')"
             + " || setweight(to_tsvector('english'::regconfig, coalesce(transcript, '')), 'B'))";

@@ -117,7 +117,7 @@ abstract class SupabaseAdoptionContract {
         assertThat(phones.examples()).containsExactly("00000000-0000-4000-8000-000000002007");
         assertThat(report.wouldAdd()).anyMatch(a -> a.startsWith("schema voxconsole"))
                 .anyMatch(a -> a.equals("migration V1 console schema roles and sessions"))
-                .anyMatch(a -> a.startsWith("index voxconsole_calls_search_idx on public.calls"))
+                .anyMatch(a -> a.startsWith("index voxconsole_calls_org_id_created_at_id_idx on public.calls"))
                 .noneMatch(a -> a.contains("pgcrypto"));
 
         assertThat(CatalogSnapshot.of(server.superuser())).as("the schema after the dry run").isEqualTo(schemaBefore);
@@ -168,6 +168,8 @@ abstract class SupabaseAdoptionContract {
                 .allMatch(l -> l.startsWith("rel public.voxconsole_") && l.endsWith(" kind=i"));
         assertThat(afterFirst).noneMatch(l -> l.startsWith("function public."));
         assertThat(AdoptionCheck.run(server.owner()).wouldAdd()).isEmpty();
+        assertThat(count(server.superuser(), "select count(*) from voxconsole.call_documents")).as("every call's search document")
+                .isEqualTo(count(server.superuser(), "select count(*) from public.calls"));
         // The fixture's web app has its own index on hot_lead_alerts (call_id): the console uses it.
         assertThat(afterFirst).noneMatch(l -> l.startsWith("index CREATE INDEX voxconsole_hot_lead_alerts_call_id_idx"));
         assertThat(AdvisorFindings.of(server.superuser())).as("what Supabase's advisors would report after adopt").isEqualTo(advisorBefore);
@@ -207,7 +209,23 @@ abstract class SupabaseAdoptionContract {
                     + " values ('" + RIVERSIDE + "', 'inbound', 'anonymous', '+442071230001', 'in_progress', 'urgent')");
             s.execute("update public.contacts set phone = '07700 900123', email = 'nope' where org_id = '" + RIVERSIDE + "'");
             s.execute("insert into public.hot_lead_alerts (org_id, reason) values ('" + RIVERSIDE + "', 'From the web app')");
+
             c.rollback();
+
+            // The console's search follows the web app's own writes: its trigger keeps the documents.
+            String parcels = "select count(*) from voxconsole.call_documents where document @@ websearch_to_tsquery('english', 'parcel')";
+            s.execute("set local role authenticated");
+            s.execute("select set_config('request.jwt.claims', '{\"sub\": \"" + member + "\"}', true)");
+            s.execute("insert into public.calls (id, org_id, call_direction, from_number, to_number, status, transcript) values"
+                    + " ('00000000-0000-4000-8000-0000009999aa', '" + RIVERSIDE + "', 'inbound', '+447700900555', '+442071230001',"
+                    + " 'completed', 'Caller: my parcel never came.')");
+            c.commit();
+            assertThat(count(server.superuser(), parcels)).isEqualTo(1);
+            s.execute("set local role authenticated");
+            s.execute("select set_config('request.jwt.claims', '{\"sub\": \"" + member + "\"}', true)");
+            s.execute("delete from public.calls where id = '00000000-0000-4000-8000-0000009999aa'");
+            c.commit();
+            assertThat(count(server.superuser(), parcels)).isZero();
 
             s.execute("set local role service_role");
             assertThat(count(s, "select count(*) from public.calls")).isEqualTo(300);
@@ -392,7 +410,7 @@ abstract class SupabaseAdoptionContract {
     @Order(9)
     void anInterruptedAdoptIsFinishedByARerun() throws Exception {
         Detach.run(server.owner(), true);
-        String victim = "voxconsole_calls_search_idx";
+        String victim = "voxconsole_calls_org_id_created_at_id_idx";
         AtomicBoolean stopped = new AtomicBoolean();
         try (Connection blocker = server.superuser().getConnection(); Statement b = blocker.createStatement()) {
             // A snapshot older than the build's: CREATE INDEX CONCURRENTLY waits for it with its index half made.

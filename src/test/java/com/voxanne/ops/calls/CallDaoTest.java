@@ -112,7 +112,7 @@ class CallDaoTest {
     private long ginScans() {
         return owner.withHandle(h -> {
             h.createQuery("select pg_stat_force_next_flush()").mapTo(String.class).one();
-            return h.createQuery("select idx_scan from pg_stat_user_indexes where indexrelname = 'voxconsole_calls_search_idx'").mapTo(Long.class).one();
+            return h.createQuery("select idx_scan from pg_stat_user_indexes where indexrelname = 'call_documents_document_idx'").mapTo(Long.class).one();
         });
     }
 

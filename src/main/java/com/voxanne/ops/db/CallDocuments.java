@@ -1,0 +1,114 @@
+package com.voxanne.ops.db;
+
+import com.voxanne.ops.UserFacingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills voxconsole.call_documents (V6) for the calls that were there before the console: in
+ * batches of a few thousand, each its own short transaction, so the web app keeps writing, and
+ * on one connection per core over halves of the id range (computing documents is the work, one
+ * core per backend). Calls that already have their document are skipped, so a rerun finishes what
+ * an interrupted one left; new calls get theirs from the trigger.
+ */
+final class CallDocuments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallDocuments.class);
+    private static final int BATCH = 5_000;
+    private static final UUID LOWEST = new UUID(0, 0);
+    private static final UUID MIDDLE = UUID.fromString("80000000-0000-0000-0000-000000000000");
+
+    private CallDocuments() {
+    }
+
+    /** @return how many documents were made */
+    static long backfill(DataSource owner) {
+        long started = System.nanoTime();
+        int streams = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(streams, r -> {
+            Thread t = new Thread(r, "call-documents");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Long>> parts = new ArrayList<>();
+            if (streams == 1) {
+                parts.add(pool.submit(() -> fill(owner, LOWEST, null)));
+            } else {
+                parts.add(pool.submit(() -> fill(owner, LOWEST, MIDDLE)));
+                parts.add(pool.submit(() -> fill(owner, MIDDLE, null)));
+            }
+            long made = 0;
+            for (Future<Long> part : parts) {
+                made += part.get();
+            }
+            if (made > 0) {
+                LOG.info("Made the search documents of {} calls in {} ms", made, (System.nanoTime() - started) / 1_000_000);
+            }
+            return made;
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new UserFacingException("The calls' search documents could not all be made (" + SqlErrors.describe(cause, "the server")
+                    + "); the console's schema is in place, and running the same command again finishes them.", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserFacingException("Making the calls' search documents was interrupted; running the same command again finishes them.");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The calls with from <= id < to (no upper end when null), batch by batch in id order. */
+    private static long fill(DataSource owner, UUID from, UUID to) throws SQLException {
+        long made = 0;
+        UUID after = from;
+        boolean first = true;
+        try (Connection c = owner.getConnection()) {
+            c.setAutoCommit(true);
+            while (true) {
+                String sql = """
+                        with batch as (
+                          select c.id, c.org_id, c.created_at, c.summary, c.transcript from public.calls c
+                          where c.id %s ? %s
+                          order by c.id limit ?)
+                        , made as (
+                          insert into voxconsole.call_documents (call_id, org_id, created_at, document)
+                          select b.id, b.org_id, b.created_at, voxconsole.call_document(b.summary, b.transcript) from batch b
+                          where not exists (select 1 from voxconsole.call_documents d where d.call_id = b.id)
+                          on conflict (call_id) do nothing
+                          returning 1)
+                        select (select max(id::text) from batch), (select count(*) from made)""".formatted(first ? ">=" : ">",
+                        to == null ? "" : "and c.id < ?");
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setObject(1, after);
+                    int i = 2;
+                    if (to != null) {
+                        s.setObject(i++, to);
+                    }
+                    s.setInt(i, BATCH);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        String last = rs.getString(1);
+                        made += rs.getLong(2);
+                        if (last == null) {
+                            return made;
+                        }
+                        after = UUID.fromString(last);
+                        first = false;
+                    }
+                }
+            }
+        }
+    }
+}
