@@ -221,6 +221,45 @@ public final class CallsViewModel {
         });
     }
 
+    /**
+     * The database answers again after it did not: what changed meanwhile joins the log the way live
+     * calls do, so the person keeps their place and their selection (a reload would take them to the
+     * top). The calls in the window are read again through the filter and the newer ones above it
+     * are added; more than a page of newer calls is offered through the pill instead.
+     */
+    public void catchUp() {
+        if (rows.isEmpty()) {
+            refresh();
+            return;
+        }
+        long asked = generation;
+        CallLogQuery query = filter.get().toQuery(orgId, zone, PAGE_SIZE);
+        CallSummary first = rows.get(0);
+        boolean head = atHead.get();
+        List<UUID> shown = rows.stream().map(CallSummary::id).toList();
+        record Found(List<CallSummary> newer, List<CallSummary> again) {
+        }
+        async(() -> new Found(head ? service.pageBefore(query, first) : List.of(), service.matching(query, shown)), (found, failure) -> {
+            if (asked != generation) {
+                return;
+            }
+            if (failure != null) {
+                error.set(describe(failure));
+                return;
+            }
+            error.set("");
+            if (found.newer().size() >= PAGE_SIZE) {
+                reloadSuggested.set(true);
+            }
+            List<CallSummary> newer = found.newer().size() >= PAGE_SIZE ? List.of() : found.newer();
+            List<UUID> considered = new java.util.ArrayList<>(shown);
+            newer.forEach(r -> considered.add(r.id()));
+            List<CallSummary> matching = new java.util.ArrayList<>(found.again());
+            matching.addAll(newer);
+            mergeLive(considered, matching);
+        });
+    }
+
     /** The person looked at the newest calls (clicked the pill, or scrolled to the top). */
     public void showNewest() {
         newCallsAbove.set(0);

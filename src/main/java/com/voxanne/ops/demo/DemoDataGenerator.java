@@ -46,6 +46,13 @@ public final class DemoDataGenerator {
     private final List<DemoOrg> orgs = new ArrayList<>();
     private final int[] orgWeights;
     private final int[] scenarioWeights;
+    /**
+     * The tables a bulk load fills, whose secondary indexes are built once at the end: the
+     * platform's, and the console's search documents (its trigger writes one per call).
+     */
+    private static final List<String> LOADED_TABLES = List.of("public.calls", "public.appointments", "public.call_tracking",
+            "public.hot_lead_alerts", "voxconsole.call_documents");
+
     private final Instant windowEnd;
     private final Instant windowStart;
     private LongConsumer progress = n -> { };
@@ -132,7 +139,7 @@ public final class DemoDataGenerator {
             } catch (SQLException e) {
                 throw new IllegalStateException("Writing demo data failed", e);
             }
-            return SecondaryIndexes.suspend(h, List.of("calls", "appointments", "call_tracking", "hot_lead_alerts"));
+            return SecondaryIndexes.suspend(h, LOADED_TABLES);
         });
         java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -250,14 +257,15 @@ public final class DemoDataGenerator {
             // Emptied in this transaction (they are empty already): with wal_level=minimal, as the
             // embedded server runs, PostgreSQL then writes the loaded tables straight to disk at
             // commit instead of logging every row in the WAL first.
-            h.execute("truncate public.contacts, public.calls, public.appointments, public.call_tracking, public.hot_lead_alerts cascade");
+            h.execute("truncate public.contacts, public.calls, public.appointments, public.call_tracking, public.hot_lead_alerts,"
+                    + " voxconsole.call_documents cascade");
             // History loaded in bulk is nobody's write: no audit rows, no live notices (back on before commit).
             h.execute("select voxconsole.set_change_tracking(false)");
             Phases phases = new Phases();
             try {
                 phases.time("reference", () -> writeReferenceData(h));
                 Connection c = h.getConnection();
-                var indexes = SecondaryIndexes.suspend(h, List.of("calls", "appointments", "call_tracking", "hot_lead_alerts"));
+                var indexes = SecondaryIndexes.suspend(h, LOADED_TABLES);
                 long calls = phases.time("calls", () -> writeCalls(c));
                 long appointments = phases.time("appointments", () -> writeAppointments(c));
                 long tracking = phases.time("tracking", () -> writeTracking(c));

@@ -19,17 +19,18 @@ final class SecondaryIndexes {
         this.definitions = definitions;
     }
 
+    /** {@code tables} schema-qualified ("public.calls", "voxconsole.call_documents"). */
     static SecondaryIndexes suspend(Handle h, List<String> tables) {
         List<String[]> indexes = h.createQuery("""
-                        select i.indexname, i.indexdef from pg_indexes i
-                        join pg_class c on c.relname = i.indexname and c.relnamespace = 'public'::regnamespace
-                        where i.schemaname = 'public' and i.tablename = any(:tables)
+                        select quote_ident(i.schemaname) || '.' || quote_ident(i.indexname), i.indexdef from pg_indexes i
+                        join pg_class c on c.relname = i.indexname and c.relnamespace = to_regnamespace(i.schemaname)
+                        where i.schemaname || '.' || i.tablename = any(:tables)
                           and not exists (select 1 from pg_constraint k where k.conindid = c.oid)""")
                 .bindArray("tables", String.class, tables)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list();
         for (String[] index : indexes) {
-            h.execute("drop index public." + index[0]);
+            h.execute("drop index " + index[0]);
         }
         return new SecondaryIndexes(h, indexes.stream().map(i -> i[1]).toList());
     }

@@ -255,7 +255,8 @@ public final class SignedInConsole implements AutoCloseable {
     private void watchConnection() {
         ConnectionStatusViewModel connection = new ConnectionStatusViewModel(new ConnectionCheck(session.database().dataSource(), session.database().settings().jdbcUrl()),
                 executors.background(), executors.fx(), () -> {
-                    calls.refresh();
+                    // The log keeps the person's place: what changed meanwhile joins it as live calls do.
+                    calls.catchUp();
                     sentiment.refresh();
                     appointments.refresh();
                 });

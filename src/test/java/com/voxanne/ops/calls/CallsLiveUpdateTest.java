@@ -98,6 +98,35 @@ class CallsLiveUpdateTest {
         assertThat(model.newCallsAboveProperty().get()).isZero();
     }
 
+    /** After the database did not answer for a while: no reload to the top, what changed meanwhile merged in place. */
+    @Test
+    void afterAnOutageTheLogCatchesUpWithoutLosingThePlaceOrTheSelection() {
+        CallsViewModel model = model();
+        model.refresh();
+        model.setFirstVisibleRow(() -> 30);
+        CallSummary looking = model.rows().get(30);
+        CallSummary selected = model.rows().get(33);
+        model.selectedProperty().set(selected);
+        UUID changed = model.rows().subList(40, model.rows().size()).stream().filter(r -> "completed".equals(r.status())).findFirst()
+                .orElseThrow().id();
+        String status = "completed";
+        // Meanwhile, with no notice reaching the console: a new call, and a call changed further down.
+        UUID arrived = TestCalls.insert(ORG);
+        TestWorkspace.owner().useHandle(h -> h.createUpdate("update calls set status = 'failed' where id = :id").bind("id", changed).execute());
+        try {
+            model.catchUp();
+            assertThat(model.rows().get(0).id()).isEqualTo(arrived);
+            assertThat(model.rows().get(31)).as("the call in sight moved down by the one above it").isEqualTo(looking);
+            assertThat(model.shiftedAboveProperty().get()).isEqualTo(1);
+            assertThat(model.newCallsAboveProperty().get()).isEqualTo(1);
+            assertThat(model.selectedProperty().get().id()).isEqualTo(selected.id());
+            assertThat(model.rows().stream().filter(r -> r.id().equals(changed)).findFirst().orElseThrow().status()).isEqualTo("failed");
+        } finally {
+            TestWorkspace.owner().useHandle(h -> h.createUpdate("update calls set status = :s where id = :id").bind("s", status).bind("id", changed)
+                    .execute());
+        }
+    }
+
     @Test
     void theFilterDecidesAndAChangeThatNoLongerMatchesLeavesTheLog() {
         CallsViewModel model = model();
