@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * core per backend). Calls that already have their document are skipped, so a rerun finishes what
  * an interrupted one left; new calls get theirs from the trigger.
  */
-public final class CallDocuments {
+final class CallDocuments {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallDocuments.class);
     private static final int BATCH = 5_000;
@@ -32,29 +32,8 @@ public final class CallDocuments {
     private CallDocuments() {
     }
 
-    /** One share of the id range, filled on a connection of its own. */
-    private interface Part {
-        long fill(UUID from, UUID to) throws Exception;
-    }
-
     /** @return how many documents were made */
     static long backfill(DataSource owner) {
-        return backfill((from, to) -> {
-            try (Connection c = owner.getConnection()) {
-                return fill(c, from, to);
-            }
-        });
-    }
-
-    /**
-     * The same through Jdbi: a bulk load that writes the calls with the document trigger off (one
-     * row trigger per call is most of a seed's time) makes the documents set-based afterwards.
-     */
-    public static long backfill(org.jdbi.v3.core.Jdbi owner) {
-        return backfill((from, to) -> owner.withHandle(h -> fill(h.getConnection(), from, to)));
-    }
-
-    private static long backfill(Part part) {
         long started = System.nanoTime();
         int streams = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(streams, r -> {
@@ -63,16 +42,16 @@ public final class CallDocuments {
             return t;
         });
         try {
-            List<Future<Long>> shares = new ArrayList<>();
+            List<Future<Long>> parts = new ArrayList<>();
             if (streams == 1) {
-                shares.add(pool.submit(() -> part.fill(LOWEST, null)));
+                parts.add(pool.submit(() -> fill(owner, LOWEST, null)));
             } else {
-                shares.add(pool.submit(() -> part.fill(LOWEST, MIDDLE)));
-                shares.add(pool.submit(() -> part.fill(MIDDLE, null)));
+                parts.add(pool.submit(() -> fill(owner, LOWEST, MIDDLE)));
+                parts.add(pool.submit(() -> fill(owner, MIDDLE, null)));
             }
             long made = 0;
-            for (Future<Long> share : shares) {
-                made += share.get();
+            for (Future<Long> part : parts) {
+                made += part.get();
             }
             if (made > 0) {
                 LOG.info("Made the search documents of {} calls in {} ms", made, (System.nanoTime() - started) / 1_000_000);
@@ -91,41 +70,43 @@ public final class CallDocuments {
     }
 
     /** The calls with from <= id < to (no upper end when null), batch by batch in id order. */
-    private static long fill(Connection c, UUID from, UUID to) throws SQLException {
+    private static long fill(DataSource owner, UUID from, UUID to) throws SQLException {
         long made = 0;
         UUID after = from;
         boolean first = true;
-        c.setAutoCommit(true);
-        while (true) {
-            String sql = """
-                    with batch as (
-                      select c.id, c.org_id, c.created_at, c.summary, c.transcript from public.calls c
-                      where c.id %s ? %s
-                      order by c.id limit ?)
-                    , made as (
-                      insert into voxconsole.call_documents (call_id, org_id, created_at, document)
-                      select b.id, b.org_id, b.created_at, voxconsole.call_document(b.summary, b.transcript) from batch b
-                      where not exists (select 1 from voxconsole.call_documents d where d.call_id = b.id)
-                      on conflict (call_id) do nothing
-                      returning 1)
-                    select (select max(id::text) from batch), (select count(*) from made)""".formatted(first ? ">=" : ">",
-                    to == null ? "" : "and c.id < ?");
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setObject(1, after);
-                int i = 2;
-                if (to != null) {
-                    s.setObject(i++, to);
-                }
-                s.setInt(i, BATCH);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    String last = rs.getString(1);
-                    made += rs.getLong(2);
-                    if (last == null) {
-                        return made;
+        try (Connection c = owner.getConnection()) {
+            c.setAutoCommit(true);
+            while (true) {
+                String sql = """
+                        with batch as (
+                          select c.id, c.org_id, c.created_at, c.summary, c.transcript from public.calls c
+                          where c.id %s ? %s
+                          order by c.id limit ?)
+                        , made as (
+                          insert into voxconsole.call_documents (call_id, org_id, created_at, document)
+                          select b.id, b.org_id, b.created_at, voxconsole.call_document(b.summary, b.transcript) from batch b
+                          where not exists (select 1 from voxconsole.call_documents d where d.call_id = b.id)
+                          on conflict (call_id) do nothing
+                          returning 1)
+                        select (select max(id::text) from batch), (select count(*) from made)""".formatted(first ? ">=" : ">",
+                        to == null ? "" : "and c.id < ?");
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setObject(1, after);
+                    int i = 2;
+                    if (to != null) {
+                        s.setObject(i++, to);
                     }
-                    after = UUID.fromString(last);
-                    first = false;
+                    s.setInt(i, BATCH);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        String last = rs.getString(1);
+                        made += rs.getLong(2);
+                        if (last == null) {
+                            return made;
+                        }
+                        after = UUID.fromString(last);
+                        first = false;
+                    }
                 }
             }
         }

@@ -117,8 +117,8 @@ public final class DemoDataGenerator {
 
     /**
      * Generates everything in several transactions, the calls in {@code streams} connections at
-     * once, then their search documents set-based on as many (computing them is most of a seed's
-     * work, one core per connection, so two on two cores go about half again as fast). Not all-or-nothing: for
+     * once: PostgreSQL spends most of a seed computing each transcript's search vector, one core per
+     * connection, so two streams on two cores load about half again as fast. Not all-or-nothing: for
      * a new embedded workspace only, which is wiped and made again when its first start does not
      * finish. Returns the demo logins to create.
      */
@@ -134,9 +134,6 @@ public final class DemoDataGenerator {
                 throw new UserFacingException("The database already has organizations: demo data only goes into an empty database.");
             }
             h.execute("select voxconsole.set_change_tracking(false)");
-            // Each call's search document is made set-based after the load, on both cores, rather than
-            // by the row trigger inside the COPY streams (which was most of a seed's time).
-            h.execute("alter table public.calls disable trigger voxconsole_call_document");
             try {
                     phases.time("reference", () -> writeReferenceData(h));
             } catch (SQLException e) {
@@ -172,10 +169,6 @@ public final class DemoDataGenerator {
             }
             addUp(calls, totals);
             phases.add("calls in " + streams + " streams", System.nanoTime() - t0);
-            long tDocuments = System.nanoTime();
-            com.voxanne.ops.db.CallDocuments.backfill(owner);
-            owner.useHandle(h -> h.execute("alter table public.calls enable trigger voxconsole_call_document"));
-            phases.add("search documents", System.nanoTime() - tDocuments);
             long t1 = System.nanoTime();
             addUp(List.of(
                     pool.submit(() -> load(owner, failed, c -> new long[] {0, writeAppointments(c), 0, 0})),
@@ -200,7 +193,9 @@ public final class DemoDataGenerator {
             // Outside a transaction: statistics for the planner, and the visibility map that lets the
             // charts read the keyset index alone from the first query on.
             long t3 = System.nanoTime();
-            // Once per table: an extra database-wide ANALYZE did all of it twice.
+            // Once per table: analyzing calls computes the search document of every sampled call for the
+            // expression index's statistics (which tell the planner a rare word from a common one), the
+            // slowest part of this step; an extra database-wide ANALYZE did all of it twice.
             owner.useHandle(h -> h.execute("vacuum (analyze)"));
             phases.add("vacuum and analyze", System.nanoTime() - t3);
             LOG.info("Demo data: {} calls, {} appointments, {} tracking rows, {} alerts in {} ms ({})",
