@@ -95,7 +95,13 @@ class ConsoleWindowSmokeTest {
         robot.clickOn("#openDemo");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#signedInRole").tryQuery()
                 .map(l -> "user".equals(((Label) l).getText())).orElse(false));
-        robot.clickOn("#nav-appointments");
+        // The rail of the window now shown (a loaded machine may still hold the signed-out view's nodes for a pulse).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nav-appointments").queryAll().stream()
+                .anyMatch(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#nav-appointments").queryAll().stream()
+                .filter(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
+                .findFirst().orElseThrow(), javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#editStatus").tryQuery().map(n -> n.isVisible()).orElse(false));
         assertThat(robot.lookup("#saveAppointment").tryQuery()).isEmpty();
         assertThat(robot.lookup("#editStatus").query().isDisabled()).isTrue();
