@@ -47,6 +47,18 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * The composition root (the launcher, the application, the signed-in console that wires the
+     * features together) is on top: no feature, widget or database class reaches up into it, so
+     * the features do not sit in one dependency cycle through it.
+     */
+    @Test
+    void theCompositionRootIsOnTop() {
+        noClasses().that().resideOutsideOfPackage("com.voxanne.ops.app..")
+                .should().dependOnClassesThat().resideInAPackage("com.voxanne.ops.app..")
+                .check(classes);
+    }
+
     @Test
     void dataServicesAndCommandLineDoNotDependOnJavaFx() {
         noClasses().that().haveSimpleNameEndingWith("Dao").or().haveSimpleNameEndingWith("Service")

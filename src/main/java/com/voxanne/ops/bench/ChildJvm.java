@@ -97,7 +97,7 @@ final class ChildJvm {
         Path status = Files.createTempFile("voxconsole-status", ".txt");
         Files.delete(status);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms64m", "-XX:+UseSerialGC",
-                "-Dprism.order=es2,sw", "-cp", System.getProperty("java.class.path"), "com.voxanne.ops.Launcher");
+                "-Dprism.order=es2,sw", "-cp", System.getProperty("java.class.path"), "com.voxanne.ops.app.Launcher");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = pb.environment();
         env.put("DISPLAY", display());

@@ -20,7 +20,7 @@ record CliRun(int exit, String out, String err) {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.voxanne.ops.Launcher"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.voxanne.ops.app.Launcher"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("PGPASSWORD");

@@ -3,11 +3,11 @@ package com.voxanne.ops.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voxanne.ops.TestWorkspace;
+import com.voxanne.ops.app.ConsoleApplication;
 import com.voxanne.ops.cache.ReferenceCache;
 import com.voxanne.ops.cache.ReferenceService;
 import com.voxanne.ops.prefs.UserPreferences;
 import com.voxanne.ops.profiles.ConsoleSession;
-import com.voxanne.ops.ui.ConsoleApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

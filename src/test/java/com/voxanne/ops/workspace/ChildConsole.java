@@ -46,7 +46,7 @@ final class ChildConsole implements AutoCloseable {
     static ChildConsole start(Path data, List<String> prefix, String classPath, Path home) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-cp", classPath, "com.voxanne.ops.Launcher", "db", "start", "--data", data.toString(), "--calls", "300"));
+        command.addAll(List.of("-cp", classPath, "com.voxanne.ops.app.Launcher", "db", "start", "--data", data.toString(), "--calls", "300"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("VOXCONSOLE_HOME", home.toString());
         return new ChildConsole(pb.start(), data);

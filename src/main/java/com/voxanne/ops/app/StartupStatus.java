@@ -1,4 +1,4 @@
-package com.voxanne.ops.ui;
+package com.voxanne.ops.app;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

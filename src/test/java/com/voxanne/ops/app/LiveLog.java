@@ -1,4 +1,4 @@
-package com.voxanne.ops.ui;
+package com.voxanne.ops.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

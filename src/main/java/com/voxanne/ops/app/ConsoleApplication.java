@@ -1,4 +1,4 @@
-package com.voxanne.ops.ui;
+package com.voxanne.ops.app;
 
 import com.voxanne.ops.calls.CallsView;
 import com.voxanne.ops.calls.CallsViewModel;
@@ -6,20 +6,22 @@ import com.voxanne.ops.demo.DemoOptions;
 import com.voxanne.ops.prefs.UserPreferences;
 import com.voxanne.ops.shell.MainView;
 import com.voxanne.ops.shell.Workspace;
-import java.util.List;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 import com.voxanne.ops.signin.SignInService;
 import com.voxanne.ops.signin.SignInView;
 import com.voxanne.ops.signin.SignInViewModel;
 import com.voxanne.ops.signin.SignedIn;
+import com.voxanne.ops.ui.Themes;
+import com.voxanne.ops.ui.UiExecutors;
 import com.voxanne.ops.workspace.AppDirectories;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The console window: sign-in first, then the signed-in workspaces; geometry and theme are remembered. */
 public final class ConsoleApplication extends Application {

@@ -1,4 +1,4 @@
-package com.voxanne.ops.ui;
+package com.voxanne.ops.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

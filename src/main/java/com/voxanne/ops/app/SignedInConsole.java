@@ -1,4 +1,4 @@
-package com.voxanne.ops.ui;
+package com.voxanne.ops.app;
 
 import com.voxanne.ops.admin.AdminView;
 import com.voxanne.ops.admin.OrgSettingsService;
@@ -49,6 +49,8 @@ import com.voxanne.ops.signin.SignedIn;
 import com.voxanne.ops.tracking.TrackingService;
 import com.voxanne.ops.tracking.TrackingView;
 import com.voxanne.ops.tracking.TrackingViewModel;
+import com.voxanne.ops.ui.RememberedSplits;
+import com.voxanne.ops.ui.UiExecutors;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
