@@ -25,6 +25,22 @@ mkdir -p "$HOME"
 export XDG_DATA_HOME="$HOME/.local/share" XDG_CACHE_HOME="$HOME/.cache" XDG_STATE_HOME="$HOME/.local/state"
 unset VOXCONSOLE_HOME
 
+# Stops the console of a process group first (on SIGTERM it stops its embedded server, which
+# needs the display still there), waits until it is gone, then the rest of the group (xvfb-run and
+# its Xvfb); whatever is left after 30 s is killed.
+stop_group() {
+  local group=$1 tries=0
+  pkill -TERM -g "$group" -f '^/opt/voxconsole' 2>/dev/null || true
+  while pgrep -g "$group" -f '^/opt/voxconsole' >/dev/null 2>&1 && [ $tries -lt 150 ]; do
+    sleep 0.2
+    tries=$((tries + 1))
+  done
+  kill -- -"$group" 2>/dev/null || true
+  sleep 0.5
+  kill -9 -- -"$group" 2>/dev/null || true
+  wait "$group" 2>/dev/null || true
+}
+
 # Starts the installed console, waits until the status file has MILESTONE, prints the ms since
 # launch (wall clock), and stops it.
 run_until() {
@@ -33,7 +49,9 @@ run_until() {
   local started
   started=$(date +%s%N)
   VOXCONSOLE_STATUS_FILE="$status" VOXCONSOLE_DEMO_LOGIN=demo_harley_manager \
-    xvfb-run -a -s "-screen 0 1600x1000x24" "$launcher" >"$work/console.out" 2>&1 &
+    setsid xvfb-run -a -s "-screen 0 1600x1000x24" "$launcher" >"$work/console.out" 2>&1 &
+  # Its own process group: stopping it stops xvfb-run, its Xvfb and the console together (killing
+  # the console by name also killed xvfb-run, whose command line names it, and left Xvfb behind).
   local pid=$!
   local waited=0
   until grep -q "^$milestone " "$status" 2>/dev/null; do
@@ -42,17 +60,14 @@ run_until() {
     if [ $waited -gt $((limit * 20)) ] || ! kill -0 $pid 2>/dev/null; then
       echo "FAIL: no '$milestone' within ${limit}s; the console said:" >&2
       tail -20 "$work/console.out" >&2
-      kill $pid 2>/dev/null || true
+      stop_group $pid
       return 1
     fi
   done
   local now
   now=$(date +%s%N)
   echo $(((now - started) / 1000000))
-  pkill -f "$launcher" 2>/dev/null || true
-  pkill -f "/opt/voxconsole/lib/runtime" 2>/dev/null || true
-  wait $pid 2>/dev/null || true
-  sleep 1
+  stop_group $pid
 }
 
 echo "== first start: creates the demo workspace and shows its calls"
@@ -82,6 +97,14 @@ set +e
 "$launcher" verify /nowhere.voxbundle >/dev/null 2>&1; code=$?
 set -e
 [ $code -eq 2 ] || { echo "FAIL: verify of a missing file exited $code, not 2" >&2; exit 1; }
+
+# Every console started here was stopped with its display: nothing of them is left running.
+if pgrep -x Xvfb >/dev/null || pgrep -f '^/opt/voxconsole' >/dev/null; then
+  echo "FAIL: left running after the runs:" >&2
+  pgrep -a -x Xvfb >&2 || true
+  pgrep -a -f '^/opt/voxconsole' >&2 || true
+  exit 1
+fi
 
 size_deb=$(du -m "$deb" | cut -f1)
 size_installed=$(du -sm /opt/voxconsole | cut -f1)
