@@ -156,7 +156,7 @@ public final class ReferenceDao {
                 + s.orderable("display_name", s.orderable("provider", "1")), IntegrationSetting.class);
     }
 
-    /** Admins only; others get a permission error from the database. Only the columns granted (never the secret) are asked for. */
+    /** Admins only: other logins' catalogs do not list the table, so they get no rows (asked anyway, the database refuses). Only granted columns, never the secret. */
     public List<Credential> credentials() {
         var s = columns.select("org_credentials", "c").typed("id", "uuid").text("provider").text("label").text("secret_hint")
                 .typed("expires_at", "timestamptz").typed("last_used_at", "timestamptz");
