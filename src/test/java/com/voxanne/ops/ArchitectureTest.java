@@ -1,6 +1,11 @@
 package com.voxanne.ops;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -30,8 +35,9 @@ class ArchitectureTest {
     }
 
     /**
-     * A feature reaches another only through its services and rows, never its DAOs. Contacts,
-     * tracking and profiles are the shared read models every feature may read directly.
+     * A feature reaches another only through its services and rows, never its DAOs. The rows
+     * several features read (a call's contact, tracking and appointments, the signed-in profile)
+     * live in records/, below every feature, with their DAOs.
      */
     @Test
     void featuresUseOnlyTheirOwnDaos() {
@@ -40,11 +46,27 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage("com.voxanne.ops." + feature + "..")
                     .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("DAOs of another feature",
                             c -> c.getSimpleName().endsWith("Dao") && !c.getPackageName().startsWith("com.voxanne.ops." + feature)
-                                    && !c.getPackageName().startsWith("com.voxanne.ops.contacts")
-                                    && !c.getPackageName().startsWith("com.voxanne.ops.tracking")
-                                    && !c.getPackageName().startsWith("com.voxanne.ops.profiles")))
+                                    && !c.getPackageName().equals("com.voxanne.ops.records")))
                     .check(classes);
         }
+    }
+
+    /** One-way dependencies: a newcomer can read the packages bottom up (docs/ARCHITECTURE.md). */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("com.voxanne.ops.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The shared types use nothing of ours, and the shared rows only them and the database helpers. */
+    @Test
+    void theSharedTypesAndRowsBuildOnNoFeature() {
+        classes().that().resideInAPackage("com.voxanne.ops.base..")
+                .should().onlyDependOnClassesThat(resideInAPackage("com.voxanne.ops.base..").or(resideOutsideOfPackage("com.voxanne.ops..")))
+                .check(classes);
+        classes().that().resideInAPackage("com.voxanne.ops.records..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("com.voxanne.ops.records..", "com.voxanne.ops.base..", "com.voxanne.ops.db..")
+                        .or(resideOutsideOfPackage("com.voxanne.ops..")))
+                .check(classes);
     }
 
     /**

@@ -2,7 +2,7 @@ package com.voxanne.ops.admin;
 
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.audit.AuditLogView;
-import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.ui.CallFormats;
 import com.voxanne.ops.profiles.PeopleView;
 import com.voxanne.ops.ui.Columns;
 import java.time.ZoneId;

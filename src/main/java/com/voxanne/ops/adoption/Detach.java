@@ -1,6 +1,6 @@
 package com.voxanne.ops.adoption;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.SchemaMigrator;
 import com.voxanne.ops.db.SqlErrors;
 import java.sql.Connection;

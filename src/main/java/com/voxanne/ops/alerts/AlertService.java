@@ -1,6 +1,6 @@
 package com.voxanne.ops.alerts;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SqlErrors;

@@ -1,7 +1,7 @@
 package com.voxanne.ops.alerts;
 
 import atlantafx.base.theme.Styles;
-import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.ui.CallFormats;
 import com.voxanne.ops.ui.Columns;
 import com.voxanne.ops.ui.FormActions;
 import com.voxanne.ops.ui.StatusWidgets;

@@ -1,6 +1,8 @@
 package com.voxanne.ops.appointments;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.records.AppointmentDao;
+import com.voxanne.ops.records.Appointment;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallSummary;

@@ -1,7 +1,7 @@
 package com.voxanne.ops.appointments;
 
 import atlantafx.base.theme.Styles;
-import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.ui.CallFormats;
 import com.voxanne.ops.ui.DateFields;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

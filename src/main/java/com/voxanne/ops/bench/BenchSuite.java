@@ -8,7 +8,7 @@ import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.demo.DemoOptions;
 import com.voxanne.ops.offline.ReviewDatabase;
-import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.records.ProfileDao;
 import com.voxanne.ops.sentiment.SentimentPeriod;
 import com.voxanne.ops.sentiment.SentimentService;
 import com.voxanne.ops.workspace.EmbeddedWorkspace;

@@ -5,7 +5,7 @@ import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.offline.ExportService;
 import com.voxanne.ops.offline.InstallationKey;
-import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.records.ProfileDao;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallsViewModel;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
-import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.records.ProfileDao;
 import java.lang.management.ManagementFactory;
 import java.time.ZoneId;
 import java.util.HashSet;

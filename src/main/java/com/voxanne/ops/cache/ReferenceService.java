@@ -1,6 +1,6 @@
 package com.voxanne.ops.cache;
 
-import com.voxanne.ops.AppVersion;
+import com.voxanne.ops.base.AppVersion;
 import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.reference.ReferenceDao;
 import java.time.Instant;

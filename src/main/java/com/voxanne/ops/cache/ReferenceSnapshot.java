@@ -1,7 +1,7 @@
 package com.voxanne.ops.cache;
 
 import com.voxanne.ops.catalog.PlatformColumns;
-import com.voxanne.ops.profiles.ConsoleSession;
+import com.voxanne.ops.records.ConsoleSession;
 import com.voxanne.ops.reference.ReferenceDao;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.voxanne.ops.cache;
 
 import atlantafx.base.theme.Styles;
-import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.ui.CallFormats;
 import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.reference.ReferenceDao;
 import java.util.ArrayList;

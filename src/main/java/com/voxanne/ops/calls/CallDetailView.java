@@ -1,9 +1,10 @@
 package com.voxanne.ops.calls;
 
+import com.voxanne.ops.ui.CallFormats;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
-import com.voxanne.ops.contacts.Contact;
-import com.voxanne.ops.tracking.CallTracking;
+import com.voxanne.ops.records.Contact;
+import com.voxanne.ops.records.CallTracking;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;

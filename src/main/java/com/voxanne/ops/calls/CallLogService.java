@@ -1,9 +1,9 @@
 package com.voxanne.ops.calls;
 
-import com.voxanne.ops.appointments.AppointmentService;
-import com.voxanne.ops.contacts.ContactDao;
+import com.voxanne.ops.records.AppointmentDao;
+import com.voxanne.ops.records.ContactDao;
 import com.voxanne.ops.db.Supersedable;
-import com.voxanne.ops.tracking.CallTrackingDao;
+import com.voxanne.ops.records.CallTrackingDao;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +36,7 @@ public class CallLogService {
     }
 
     /** Up to ten contacts whose name or number starts with what was typed (two characters at least). */
-    public List<com.voxanne.ops.contacts.Contact> contactsStartingWith(UUID org, String typed) {
+    public List<com.voxanne.ops.records.Contact> contactsStartingWith(UUID org, String typed) {
         if (typed == null || typed.strip().length() < 2) {
             return List.of();
         }
@@ -50,13 +50,13 @@ public class CallLogService {
         return above;
     }
 
-    /** The call, its contact and tracking, read in one transaction so they agree with each other. */
+    /** The call, its contact, tracking and the contact's appointments, read in one transaction so they agree with each other. */
     public Optional<CallDetails> details(UUID callId) {
         return jdbi.inTransaction(h -> h.attach(CallDao.class).find(callId).map(call -> new CallDetails(
                 call,
                 call.contactId() == null ? Optional.empty() : h.attach(ContactDao.class).find(call.contactId()),
                 h.attach(CallTrackingDao.class).forCall(callId),
                 Transcript.parse(call.transcript()),
-                call.contactId() == null ? List.of() : new AppointmentService(jdbi).forContact(call.contactId()))));
+                call.contactId() == null ? List.of() : h.attach(AppointmentDao.class).forContact(call.contactId()))));
     }
 }

@@ -1,5 +1,6 @@
 package com.voxanne.ops.calls;
 
+import com.voxanne.ops.ui.CallFormats;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -88,14 +89,14 @@ public final class CallsView extends BorderPane {
         contact.setMinWidth(110);
         var suggestions = org.controlsfx.control.textfield.TextFields.bindAutoCompletion(contact,
                 request -> model.contactSuggestions(request.getUserText()),
-                new javafx.util.StringConverter<com.voxanne.ops.contacts.Contact>() {
+                new javafx.util.StringConverter<com.voxanne.ops.records.Contact>() {
                     @Override
-                    public String toString(com.voxanne.ops.contacts.Contact c) {
+                    public String toString(com.voxanne.ops.records.Contact c) {
                         return c == null ? "" : c.fullName() + "  " + CallFormats.phone(c.phone());
                     }
 
                     @Override
-                    public com.voxanne.ops.contacts.Contact fromString(String s) {
+                    public com.voxanne.ops.records.Contact fromString(String s) {
                         return null;
                     }
                 });

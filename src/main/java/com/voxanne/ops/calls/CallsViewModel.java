@@ -78,7 +78,7 @@ public final class CallsViewModel {
     private Supersedable pages = new Supersedable();
     private long detailGeneration;
 
-    private java.util.function.Consumer<com.voxanne.ops.appointments.Appointment> appointmentOpener = a -> { };
+    private java.util.function.Consumer<com.voxanne.ops.records.Appointment> appointmentOpener = a -> { };
 
     public CallsViewModel(CallLogService service, Executor background, Executor fx, UUID orgId, ZoneId zone) {
         this.service = service;
@@ -383,11 +383,11 @@ public final class CallsViewModel {
      * Contacts for the contact filter's suggestions. Blocking: the suggestion popup calls it on its
      * own background thread, never on the JavaFX thread.
      */
-    public List<com.voxanne.ops.contacts.Contact> contactSuggestions(String typed) {
+    public List<com.voxanne.ops.records.Contact> contactSuggestions(String typed) {
         return service.contactsStartingWith(orgId, typed);
     }
 
-    public void filterByContact(com.voxanne.ops.contacts.Contact contact) {
+    public void filterByContact(com.voxanne.ops.records.Contact contact) {
         apply(filter.get().withContact(contact.id(), contact.fullName()));
     }
 
@@ -401,11 +401,11 @@ public final class CallsViewModel {
     }
 
     /** Where "open this appointment" goes: the appointments workspace, set by the shell. */
-    public void setAppointmentOpener(java.util.function.Consumer<com.voxanne.ops.appointments.Appointment> opener) {
+    public void setAppointmentOpener(java.util.function.Consumer<com.voxanne.ops.records.Appointment> opener) {
         this.appointmentOpener = opener;
     }
 
-    public void openAppointment(com.voxanne.ops.appointments.Appointment appointment) {
+    public void openAppointment(com.voxanne.ops.records.Appointment appointment) {
         appointmentOpener.accept(appointment);
     }
 

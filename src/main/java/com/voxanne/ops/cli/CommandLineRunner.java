@@ -1,6 +1,6 @@
 package com.voxanne.ops.cli;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.SqlErrors;
 import picocli.CommandLine;
 import org.slf4j.Logger;

@@ -1,11 +1,11 @@
 package com.voxanne.ops.cli;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.offline.ExportService;
 import com.voxanne.ops.offline.InstallationKey;
-import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.records.ProfileDao;
 import com.voxanne.ops.workspace.AppDirectories;
 import java.io.IOException;
 import java.nio.file.Path;

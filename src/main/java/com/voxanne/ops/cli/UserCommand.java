@@ -1,6 +1,6 @@
 package com.voxanne.ops.cli;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.OwnerDataSource;
 import com.voxanne.ops.logins.ConsoleLogins;
 import com.voxanne.ops.workspace.WorkspaceSecrets;

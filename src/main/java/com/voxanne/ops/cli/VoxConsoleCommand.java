@@ -1,6 +1,6 @@
 package com.voxanne.ops.cli;
 
-import com.voxanne.ops.AppVersion;
+import com.voxanne.ops.base.AppVersion;
 import picocli.CommandLine.Command;
 
 /** The top of the command line; with no subcommand the launcher opens the console window instead. */

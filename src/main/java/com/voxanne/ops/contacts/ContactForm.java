@@ -1,5 +1,6 @@
 package com.voxanne.ops.contacts;
 
+import com.voxanne.ops.records.Contact;
 import com.voxanne.ops.db.SaveResult;
 import com.voxanne.ops.ui.FieldChecks;
 import com.voxanne.ops.ui.OptimisticForm;
@@ -38,7 +39,7 @@ public final class ContactForm extends OptimisticForm<Contact> {
     protected void fill(Contact c) {
         firstName.set(c == null ? "" : c.firstName());
         lastName.set(c == null ? "" : c.lastName());
-        phone.set(c == null ? "" : com.voxanne.ops.calls.CallFormats.phone(c.phone()));
+        phone.set(c == null ? "" : com.voxanne.ops.ui.CallFormats.phone(c.phone()));
         email.set(c == null || c.email() == null ? "" : c.email());
         leadStatus.set(c == null ? null : c.leadStatus());
         leadScore.set(c == null || c.leadScore() == null ? "" : c.leadScore().toString());

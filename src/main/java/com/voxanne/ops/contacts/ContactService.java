@@ -1,6 +1,8 @@
 package com.voxanne.ops.contacts;
 
-import com.voxanne.ops.appointments.Appointment;
+import com.voxanne.ops.records.ContactDao;
+import com.voxanne.ops.records.Contact;
+import com.voxanne.ops.records.Appointment;
 import com.voxanne.ops.appointments.AppointmentService;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallLogService;

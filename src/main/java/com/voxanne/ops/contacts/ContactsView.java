@@ -1,8 +1,9 @@
 package com.voxanne.ops.contacts;
 
+import com.voxanne.ops.records.Contact;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
-import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.ui.CallFormats;
 import com.voxanne.ops.calls.CallSummary;
 import com.voxanne.ops.ui.Columns;
 import com.voxanne.ops.ui.FormActions;
@@ -194,10 +195,10 @@ public final class ContactsView extends SplitPane {
                 Columns.text("Length", c -> CallFormats.duration(c.durationSeconds()), 60),
                 Columns.pill("Sentiment", CallSummary::sentimentLabel, "sentiment-", 90),
                 Columns.pill("Urgency", CallSummary::sentimentUrgency, "urgency-", 86));
-        TableView<com.voxanne.ops.appointments.Appointment> appointments = Columns.fixedTable(d.appointments(),
+        TableView<com.voxanne.ops.records.Appointment> appointments = Columns.fixedTable(d.appointments(),
                 Columns.text("When", a -> WHEN.format(a.scheduledAt().atZone(zone)), 150),
-                Columns.text("What", com.voxanne.ops.appointments.Appointment::title, 200),
-                Columns.pill("Status", com.voxanne.ops.appointments.Appointment::status, "status-", 96));
+                Columns.text("What", com.voxanne.ops.records.Appointment::title, 200),
+                Columns.pill("Status", com.voxanne.ops.records.Appointment::status, "status-", 96));
         TableView<com.voxanne.ops.leads.LeadService.PipelineEntry> leads = Columns.fixedTable(d.leads(),
                 Columns.text("Stage", com.voxanne.ops.leads.LeadService.PipelineEntry::stage, 90),
                 Columns.text("Value", l -> l.valuePence() == null ? "" : String.format(Locale.UK, "£%,.2f", l.valuePence() / 100.0), 90),

@@ -1,5 +1,6 @@
 package com.voxanne.ops.contacts;
 
+import com.voxanne.ops.records.Contact;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.live.Change;
 import com.voxanne.ops.ui.BackgroundWork;

@@ -1,6 +1,6 @@
 package com.voxanne.ops.db;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

@@ -1,6 +1,6 @@
 package com.voxanne.ops.demo;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.demo.DemoCatalog.OrgTemplate;
 import com.voxanne.ops.demo.DemoCatalog.ServiceTemplate;
 import com.voxanne.ops.db.CsvCopy;

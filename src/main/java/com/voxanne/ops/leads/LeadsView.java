@@ -1,6 +1,6 @@
 package com.voxanne.ops.leads;
 
-import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.ui.CallFormats;
 import com.voxanne.ops.ui.Columns;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

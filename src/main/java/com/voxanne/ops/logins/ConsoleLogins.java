@@ -1,6 +1,6 @@
 package com.voxanne.ops.logins;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.Timeouts;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -54,12 +54,12 @@ public final class BundleVerifier {
     public record Opened(JsonNode manifest, String contentKey) {
     }
 
-    /** @throws com.voxanne.ops.UserFacingException with one sentence when the file is no readable bundle */
+    /** @throws com.voxanne.ops.base.UserFacingException with one sentence when the file is no readable bundle */
     public static Opened open(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Structure s = structure(zip);
             if (s.failure() != null) {
-                throw new com.voxanne.ops.UserFacingException(s.failure().sentence());
+                throw new com.voxanne.ops.base.UserFacingException(s.failure().sentence());
             }
             MessageDigest key = BundleWriter.sha256();
             key.update(s.manifestBytes());
@@ -67,10 +67,10 @@ public final class BundleVerifier {
                     key.update((e.getName() + "\0" + e.getCrc() + "\0" + e.getSize() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return new Opened(s.manifest(), HexFormat.of().formatHex(key.digest()));
         } catch (IOException e) {
-            throw new com.voxanne.ops.UserFacingException(unreadable(e), e);
+            throw new com.voxanne.ops.base.UserFacingException(unreadable(e), e);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             // The JDK's ZIP reader reports some damage (a name that is not UTF-8) this way.
-            throw new com.voxanne.ops.UserFacingException(DAMAGED, e);
+            throw new com.voxanne.ops.base.UserFacingException(DAMAGED, e);
         }
     }
 

@@ -1,11 +1,11 @@
 package com.voxanne.ops.offline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.voxanne.ops.AppVersion;
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.AppVersion;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.calls.CallDao;
 import com.voxanne.ops.calls.CallDetail;
-import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.ui.CallFormats;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.Transcript;
 import com.voxanne.ops.db.SqlErrors;

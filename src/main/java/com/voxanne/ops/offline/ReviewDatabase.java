@@ -1,7 +1,7 @@
 package com.voxanne.ops.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.CsvCopy;
 import com.voxanne.ops.db.SchemaMigrator;

@@ -47,7 +47,7 @@ public final class SignerTrustViewModel {
                 InstallationKey.trust(keyFile, fingerprint, "trusted when reviewing a bundle exported by " + signedBy);
                 return Boolean.TRUE;
             } catch (java.io.IOException e) {
-                throw new com.voxanne.ops.UserFacingException("The key could not be added to the trusted keys: " + e.getMessage(), e);
+                throw new com.voxanne.ops.base.UserFacingException("The key could not be added to the trusted keys: " + e.getMessage(), e);
             }
         }, (ok, failure) -> {
             if (failure != null) {

@@ -1,5 +1,6 @@
 package com.voxanne.ops.profiles;
 
+import com.voxanne.ops.records.Profile;
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.ui.Columns;
 import com.voxanne.ops.ui.FormActions;

@@ -1,5 +1,6 @@
 package com.voxanne.ops.profiles;
 
+import com.voxanne.ops.records.Profile;
 import com.voxanne.ops.live.Change;
 import com.voxanne.ops.ui.BackgroundWork;
 import java.util.List;

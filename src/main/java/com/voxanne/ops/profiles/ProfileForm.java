@@ -1,5 +1,6 @@
 package com.voxanne.ops.profiles;
 
+import com.voxanne.ops.records.Profile;
 import com.voxanne.ops.db.SaveResult;
 import com.voxanne.ops.ui.FieldChecks;
 import com.voxanne.ops.ui.OptimisticForm;
@@ -38,7 +39,7 @@ public final class ProfileForm extends OptimisticForm<Profile> {
     @Override
     protected void fill(Profile p) {
         fullName.set(p == null || p.fullName() == null ? "" : p.fullName());
-        phone.set(p == null || p.phone() == null ? "" : com.voxanne.ops.calls.CallFormats.phone(p.phone()));
+        phone.set(p == null || p.phone() == null ? "" : com.voxanne.ops.ui.CallFormats.phone(p.phone()));
         role.set(p == null ? null : p.role());
         status.set(p == null ? null : p.status());
     }

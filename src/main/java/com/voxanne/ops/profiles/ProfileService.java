@@ -1,5 +1,7 @@
 package com.voxanne.ops.profiles;
 
+import com.voxanne.ops.records.ProfileDao;
+import com.voxanne.ops.records.Profile;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SaveResult;
 import java.util.List;

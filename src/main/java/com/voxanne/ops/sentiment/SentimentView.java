@@ -1,7 +1,7 @@
 package com.voxanne.ops.sentiment;
 
 import atlantafx.base.theme.Styles;
-import com.voxanne.ops.calls.CallFormats;
+import com.voxanne.ops.ui.CallFormats;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;

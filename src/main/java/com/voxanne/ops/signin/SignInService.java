@@ -1,14 +1,14 @@
 package com.voxanne.ops.signin;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.db.JdbcUrls;
 import com.voxanne.ops.db.SchemaVersion;
 import com.voxanne.ops.db.SqlErrors;
 import com.voxanne.ops.demo.DemoOptions;
-import com.voxanne.ops.profiles.ConsoleSession;
-import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.records.ConsoleSession;
+import com.voxanne.ops.records.ProfileDao;
 import com.voxanne.ops.workspace.EmbeddedWorkspace;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;

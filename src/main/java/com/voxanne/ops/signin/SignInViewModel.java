@@ -1,6 +1,6 @@
 package com.voxanne.ops.signin;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.JdbcUrls;
 import com.voxanne.ops.db.SecureConnection;

@@ -3,7 +3,7 @@ package com.voxanne.ops.signin;
 import com.voxanne.ops.cache.ReferenceSnapshot;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.offline.ReviewedBundle;
-import com.voxanne.ops.profiles.ConsoleSession;
+import com.voxanne.ops.records.ConsoleSession;
 import java.util.concurrent.CompletableFuture;
 
 /**

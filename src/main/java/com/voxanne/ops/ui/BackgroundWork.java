@@ -1,6 +1,6 @@
 package com.voxanne.ops.ui;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.SqlErrors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

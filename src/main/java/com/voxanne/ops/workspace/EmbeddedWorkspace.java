@@ -1,6 +1,6 @@
 package com.voxanne.ops.workspace;
 
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.SchemaMigrator;
 import com.voxanne.ops.demo.DemoDataGenerator;
 import com.voxanne.ops.demo.DemoOptions;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voxanne.ops.TestWorkspace;
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.alerts.AlertService;
 import com.voxanne.ops.appointments.AppointmentService;
 import com.voxanne.ops.calls.CallFilter;
@@ -330,7 +330,7 @@ abstract class SupabaseAdoptionContract {
 
             // The setup, cached with the catalog it was read through: the agent without a voice id or model name.
             Path cacheDir = TestWorkspace.root().resolve("adopted-cache-" + UUID.randomUUID());
-            var session = jdbi.onDemand(com.voxanne.ops.profiles.ProfileDao.class).session().orElseThrow();
+            var session = jdbi.onDemand(com.voxanne.ops.records.ProfileDao.class).session().orElseThrow();
             var cache = new com.voxanne.ops.cache.ReferenceCache(cacheDir, server.jdbcUrl(), session);
             var setup = new com.voxanne.ops.cache.ReferenceService(jdbi, cache, columns).refresh();
             assertThat(setup.agents()).singleElement().satisfies(a -> {

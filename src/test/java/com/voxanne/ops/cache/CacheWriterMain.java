@@ -17,8 +17,8 @@ public final class CacheWriterMain {
      * ReferenceCacheTest: touching that class in the child would start the test run's embedded
      * server (its static fields ask it for an organization), and the killed child would leave it running.
      */
-    static com.voxanne.ops.profiles.ConsoleSession session(UUID org, String login) {
-        return new com.voxanne.ops.profiles.ConsoleSession(UUID.randomUUID(), org, "Some clinic", "admin", "Some One", "some@one.example", login);
+    static com.voxanne.ops.records.ConsoleSession session(UUID org, String login) {
+        return new com.voxanne.ops.records.ConsoleSession(UUID.randomUUID(), org, "Some clinic", "admin", "Some One", "some@one.example", login);
     }
 
     public static void main(String[] args) {
@@ -28,7 +28,7 @@ public final class CacheWriterMain {
             for (int t = 0; t < 2_000; t++) {
                 titles.add("Article " + i + "-" + t + " with some text to make the file large enough to be caught mid-write");
             }
-            cache.save(new ReferenceSnapshot(ReferenceSnapshot.FORMAT, com.voxanne.ops.AppVersion.current(), cache.owner(), cache.session(), "v" + i,
+            cache.save(new ReferenceSnapshot(ReferenceSnapshot.FORMAT, com.voxanne.ops.base.AppVersion.current(), cache.owner(), cache.session(), "v" + i,
                     Instant.now(), Instant.now(), new com.voxanne.ops.catalog.PlatformColumns(java.util.Map.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), titles));
             if (i == 0) {
                 System.out.println("WRITING");

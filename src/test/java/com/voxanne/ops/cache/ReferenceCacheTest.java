@@ -21,7 +21,7 @@ class ReferenceCacheTest {
         return new ReferenceCache(dir, TestWorkspace.get().jdbcUrl(), session(HARLEY, login));
     }
 
-    static com.voxanne.ops.profiles.ConsoleSession session(UUID org, String login) {
+    static com.voxanne.ops.records.ConsoleSession session(UUID org, String login) {
         return CacheWriterMain.session(org, login);
     }
 

@@ -114,7 +114,7 @@ class CallsViewModelTest {
         assertThat(model.matchSummary().get()).isEqualTo("no match");
 
         assertThat(details.appointments()).allMatch(a -> a.contactId().equals(details.contact().get().id()));
-        var openedAppointments = new java.util.ArrayList<com.voxanne.ops.appointments.Appointment>();
+        var openedAppointments = new java.util.ArrayList<com.voxanne.ops.records.Appointment>();
         model.setAppointmentOpener(openedAppointments::add);
         assertThat(details.appointments()).as("the contact's appointments").isNotEmpty();
         model.openAppointment(details.appointments().get(0));
@@ -166,7 +166,7 @@ class CallsViewModelTest {
             @Override
             public List<CallSummary> page(CallLogQuery query, com.voxanne.ops.db.Supersedable ticket) {
                 if (lost.get()) {
-                    throw new com.voxanne.ops.UserFacingException("The connection to the database server at test was lost.");
+                    throw new com.voxanne.ops.base.UserFacingException("The connection to the database server at test was lost.");
                 }
                 return super.page(query, ticket);
             }

@@ -1,5 +1,6 @@
 package com.voxanne.ops.contacts;
 
+import com.voxanne.ops.records.Contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voxanne.ops.TestWorkspace;

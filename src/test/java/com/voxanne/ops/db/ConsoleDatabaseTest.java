@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voxanne.ops.TestWorkspace;
-import com.voxanne.ops.UserFacingException;
-import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.base.UserFacingException;
+import com.voxanne.ops.records.ProfileDao;
 import org.junit.jupiter.api.Test;
 
 /** Signing in through the console's pool: each failure is one sentence, and the session knows who it is. */

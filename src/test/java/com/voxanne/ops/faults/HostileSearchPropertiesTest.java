@@ -6,7 +6,7 @@ import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallSummary;
-import com.voxanne.ops.contacts.Contact;
+import com.voxanne.ops.records.Contact;
 import com.voxanne.ops.contacts.ContactService;
 import com.voxanne.ops.db.TypedText;
 import java.util.List;

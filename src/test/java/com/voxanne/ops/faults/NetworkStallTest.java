@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.voxanne.ops.TestWorkspace;
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.db.ConnectionSettings;

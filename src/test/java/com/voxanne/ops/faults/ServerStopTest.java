@@ -7,7 +7,7 @@ import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallsViewModel;
-import com.voxanne.ops.contacts.Contact;
+import com.voxanne.ops.records.Contact;
 import com.voxanne.ops.contacts.ContactService;
 import com.voxanne.ops.contacts.ContactsViewModel;
 import com.voxanne.ops.db.ConnectionSettings;

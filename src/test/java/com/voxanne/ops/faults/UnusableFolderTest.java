@@ -7,7 +7,7 @@ import com.voxanne.ops.app.ConsoleApplication;
 import com.voxanne.ops.cache.ReferenceCache;
 import com.voxanne.ops.cache.ReferenceService;
 import com.voxanne.ops.prefs.UserPreferences;
-import com.voxanne.ops.profiles.ConsoleSession;
+import com.voxanne.ops.records.ConsoleSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,7 +6,7 @@ import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.db.ConsoleDatabase;
-import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.records.ProfileDao;
 import com.voxanne.ops.sentiment.SentimentPeriod;
 import com.voxanne.ops.sentiment.SentimentService;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voxanne.ops.TestCalls;
 import com.voxanne.ops.TestWorkspace;
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.db.ConnectionSettings;

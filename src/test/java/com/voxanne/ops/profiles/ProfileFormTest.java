@@ -1,5 +1,6 @@
 package com.voxanne.ops.profiles;
 
+import com.voxanne.ops.records.Profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voxanne.ops.TestWorkspace;

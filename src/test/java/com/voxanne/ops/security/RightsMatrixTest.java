@@ -3,7 +3,7 @@ package com.voxanne.ops.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voxanne.ops.TestWorkspace;
-import com.voxanne.ops.profiles.ProfileDao;
+import com.voxanne.ops.records.ProfileDao;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;

@@ -172,7 +172,7 @@ class SignInViewModelTest {
         var down = com.voxanne.ops.db.ConnectionSettings.of("127.0.0.1", 1, "voxanne", login.loginRole());
         // An earlier session on that server fetched the setup (here through the live test server, filed under the dead address).
         var live = TestWorkspace.as("harley", "user");
-        var session = live.jdbi().onDemand(com.voxanne.ops.profiles.ProfileDao.class).session().orElseThrow();
+        var session = live.jdbi().onDemand(com.voxanne.ops.records.ProfileDao.class).session().orElseThrow();
         new com.voxanne.ops.cache.ReferenceService(live.jdbi(),
                 new com.voxanne.ops.cache.ReferenceCache(cacheDir, down.server(), session), live.columns()).refresh();
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voxanne.ops.TestWorkspace;
-import com.voxanne.ops.UserFacingException;
+import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.db.SecureConnection;

@@ -1,4 +1,4 @@
-package com.voxanne.ops.profiles;
+package com.voxanne.ops.records;
 
 import java.util.UUID;
 

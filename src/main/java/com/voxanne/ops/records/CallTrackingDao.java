@@ -1,4 +1,4 @@
-package com.voxanne.ops.tracking;
+package com.voxanne.ops.records;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.voxanne.ops;
+package com.voxanne.ops.base;
 
 /** A failure whose message is one sentence a person can act on; the cause keeps the detail for the log. */
 public class UserFacingException extends RuntimeException {

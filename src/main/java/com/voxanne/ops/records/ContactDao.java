@@ -1,4 +1,4 @@
-package com.voxanne.ops.contacts;
+package com.voxanne.ops.records;
 
 import com.voxanne.ops.db.TypedText;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package com.voxanne.ops;
+package com.voxanne.ops.base;
 
 import picocli.CommandLine.IVersionProvider;
 

@@ -1,4 +1,4 @@
-package com.voxanne.ops.calls;
+package com.voxanne.ops.ui;
 
 import java.math.BigDecimal;
 import java.time.Instant;

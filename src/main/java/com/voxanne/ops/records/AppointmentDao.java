@@ -1,4 +1,4 @@
-package com.voxanne.ops.appointments;
+package com.voxanne.ops.records;
 
 import java.time.OffsetDateTime;
 import java.util.List;

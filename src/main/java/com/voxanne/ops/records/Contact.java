@@ -1,4 +1,4 @@
-package com.voxanne.ops.contacts;
+package com.voxanne.ops.records;
 
 import java.time.Instant;
 import java.util.UUID;
