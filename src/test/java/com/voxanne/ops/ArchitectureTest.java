@@ -26,6 +26,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The MVVM helpers (background work, forms, field checks) hold state and threads, never controls. */
+    @Test
+    void mvvmKnowsNoScene() {
+        noClasses().that().resideInAPackage("com.voxanne.ops.mvvm..")
+                .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+                .check(classes);
+    }
+
     @Test
     void viewsAndViewModelsReachTheDatabaseOnlyThroughServices() {
         noClasses().that().haveSimpleNameEndingWith("View").or().haveSimpleNameEndingWith("ViewModel")

@@ -1,8 +1,8 @@
 package com.voxanne.ops.alerts;
 
 import com.voxanne.ops.db.SaveResult;
-import com.voxanne.ops.ui.FieldChecks;
-import com.voxanne.ops.ui.OptimisticForm;
+import com.voxanne.ops.mvvm.FieldChecks;
+import com.voxanne.ops.mvvm.OptimisticForm;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

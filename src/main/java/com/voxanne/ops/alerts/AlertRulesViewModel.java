@@ -2,7 +2,7 @@ package com.voxanne.ops.alerts;
 
 import com.voxanne.ops.db.SaveResult;
 import com.voxanne.ops.live.Change;
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.BackgroundWork;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;

@@ -1,8 +1,9 @@
 package com.voxanne.ops.alerts;
 
+import com.voxanne.ops.mvvm.LatestAnswer;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.live.Change;
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.BackgroundWork;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -78,12 +79,13 @@ public final class AlertsViewModel {
     private final Consumer<CallFilter> showCalls;
     private final BooleanBinding canAcknowledge;
     private Consumer<Alert> notifier = a -> { };
-    private long generation;
+    private final LatestAnswer answers;
 
     public AlertsViewModel(AlertService service, Executor background, Executor fx, UUID orgId, ZoneId zone, boolean mayAcknowledge,
                            Clock clock, Consumer<CallFilter> showCalls) {
         this.service = service;
         this.work = new BackgroundWork(background, fx);
+        this.answers = new com.voxanne.ops.mvvm.LatestAnswer(work);
         this.orgId = orgId;
         this.zone = zone;
         this.mayAcknowledge = mayAcknowledge;
@@ -103,14 +105,10 @@ public final class AlertsViewModel {
     // Commands
 
     public void refresh() {
-        long asked = ++generation;
         Instant since = clock.instant().minus(period.get().length);
         BigDecimal below = threshold();
         loading.set(true);
-        work.run(() -> service.since(orgId, since, below, LIMIT), (found, failure) -> {
-            if (asked != generation) {
-                return;
-            }
+        answers.ask(() -> service.since(orgId, since, below, LIMIT), (found, failure) -> {
             loading.set(false);
             if (failure != null) {
                 message.set(BackgroundWork.sentence(failure, LOG, "Reading alerts"));
@@ -133,18 +131,15 @@ public final class AlertsViewModel {
         if (calls.isEmpty() && hotLeads.isEmpty()) {
             return;
         }
-        long asked = generation;
         BigDecimal below = threshold();
         Instant since = clock.instant().minus(period.get().length);
-        work.run(() -> {
+        answers.alongside(() -> {
             List<Alert> found = new java.util.ArrayList<>(service.forCalls(orgId, calls, below));
             found.addAll(service.hotLeads(orgId, hotLeads));
             return found;
         }, (found, failure) -> {
-            if (asked != generation || failure != null) {
-                if (failure != null) {
-                    LOG.warn("Reading announced alerts failed", failure);
-                }
+            if (failure != null) {
+                LOG.warn("Reading announced alerts failed", failure);
                 return;
             }
             for (Alert a : found) {

@@ -11,7 +11,7 @@ import com.voxanne.ops.signin.SignInView;
 import com.voxanne.ops.signin.SignInViewModel;
 import com.voxanne.ops.signin.SignedIn;
 import com.voxanne.ops.ui.Themes;
-import com.voxanne.ops.ui.UiExecutors;
+import com.voxanne.ops.mvvm.UiExecutors;
 import com.voxanne.ops.workspace.AppDirectories;
 import java.time.ZoneId;
 import java.util.List;

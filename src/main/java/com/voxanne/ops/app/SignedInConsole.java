@@ -50,7 +50,7 @@ import com.voxanne.ops.tracking.TrackingService;
 import com.voxanne.ops.tracking.TrackingView;
 import com.voxanne.ops.tracking.TrackingViewModel;
 import com.voxanne.ops.ui.RememberedSplits;
-import com.voxanne.ops.ui.UiExecutors;
+import com.voxanne.ops.mvvm.UiExecutors;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package com.voxanne.ops.appointments;
 
+import com.voxanne.ops.mvvm.LatestAnswer;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.calls.CallSummary;
 import java.time.LocalDate;
@@ -78,12 +79,13 @@ public final class AppointmentsViewModel {
     private final BooleanBinding dirty;
     private boolean refreshWhenClean;
     private final StringBinding timeProblem;
-    private long generation;
+    private final LatestAnswer views;
     private boolean movingToADay;
 
     public AppointmentsViewModel(AppointmentService service, Executor background, Executor fx, UUID orgId, ZoneId zone, LocalDate today,
                                  boolean mayEdit, Consumer<CallFilter> showCalls) {
         this.service = service;
+        this.views = new LatestAnswer(new com.voxanne.ops.mvvm.BackgroundWork(background, fx));
         this.background = background;
         this.fx = fx;
         this.orgId = orgId;
@@ -153,12 +155,8 @@ public final class AppointmentsViewModel {
      * clicking through weeks gets the week they stopped on), and a failure is one sentence.
      */
     private <T> void latest(Supplier<T> query, java.util.function.Consumer<T> apply) {
-        long asked = ++generation;
         loading.set(true);
-        async(query, (result, failure) -> {
-            if (asked != generation) {
-                return;
-            }
+        views.ask(query, (result, failure) -> {
             loading.set(false);
             if (failure != null) {
                 error.set(describe(failure));
@@ -345,11 +343,11 @@ public final class AppointmentsViewModel {
     }
 
     private <T> void async(Supplier<T> work, BiConsumer<T, Throwable> done) {
-        new com.voxanne.ops.ui.BackgroundWork(background, fx).run(work, done);
+        new com.voxanne.ops.mvvm.BackgroundWork(background, fx).run(work, done);
     }
 
     private static String describe(Throwable failure) {
-        return com.voxanne.ops.ui.BackgroundWork.sentence(failure, LOG, "An appointments request");
+        return com.voxanne.ops.mvvm.BackgroundWork.sentence(failure, LOG, "An appointments request");
     }
 
     // Accessors

@@ -1,5 +1,6 @@
 package com.voxanne.ops.audit;
 
+import com.voxanne.ops.ui.LoadOnScroll;
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.ui.Columns;
@@ -7,7 +8,6 @@ import com.voxanne.ops.ui.DateFields;
 import com.voxanne.ops.ui.StatusWidgets;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -67,15 +66,7 @@ public final class AuditLogView extends TabPane {
                 Columns.text("To", e -> e.entity().replace('_', ' '), 120),
                 Columns.text("What changed", e -> AuditLogViewModel.changes(e.details())));
         table.setItems(model.entries());
-        table.setRowFactory(tv -> new TableRow<>() {
-            @Override
-            public void updateIndex(int index) {
-                super.updateIndex(index);
-                if (index >= 0 && index >= tv.getItems().size() - 30) {
-                    Platform.runLater(model::loadMore);
-                }
-            }
-        });
+        LoadOnScroll.install(table, model::loadMore);
         Label error = StatusWidgets.error(model.errorProperty());
         BorderPane pane = new BorderPane(table);
         pane.setTop(bar);

@@ -1,6 +1,7 @@
 package com.voxanne.ops.audit;
 
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.BackgroundWork;
+import com.voxanne.ops.mvvm.KeysetPage;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -35,37 +35,30 @@ public final class AuditLogViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
 
     // Properties: output
-    private final ObservableList<AuditLogService.Entry> entries = FXCollections.observableArrayList();
-    private final ObservableList<AuditLogService.Entry> entriesView = FXCollections.unmodifiableObservableList(entries);
     private final ObservableList<String> actors = FXCollections.observableArrayList();
     private final ObservableList<SecurityEvent> security = FXCollections.observableArrayList();
     private final ObservableList<TelephonyChange> telephony = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
-    private final ReadOnlyBooleanWrapper endReached = new ReadOnlyBooleanWrapper(this, "endReached", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     private final AuditLogService service;
     private final BackgroundWork work;
     private final UUID orgId;
     private final ZoneId zone;
-    private long generation;
+    private final KeysetPage<AuditLogService.Entry> entries;
 
     public AuditLogViewModel(AuditLogService service, Executor background, Executor fx, UUID orgId, ZoneId zone) {
         this.service = service;
         this.work = new BackgroundWork(background, fx);
         this.orgId = orgId;
         this.zone = zone;
+        this.entries = new KeysetPage<>(work, this::page, PAGE_SIZE, LOG, "Reading the audit log", error::set);
         for (ObjectProperty<?> p : List.of(entity, action, actor, from, to)) {
             p.addListener((obs, old, now) -> refresh());
         }
     }
 
     public void refresh() {
-        generation++;
-        entries.clear();
-        endReached.set(false);
-        loading.set(false);
-        loadMore();
+        entries.refresh();
         work.run(() -> new Side(service.actors(orgId), service.securityEvents(200), service.telephonyChanges(200)), (side, failure) -> {
             if (failure == null) {
                 String chosen = actor.get();
@@ -83,28 +76,14 @@ public final class AuditLogViewModel {
     }
 
     public void loadMore() {
-        if (loading.get() || endReached.get()) {
-            return;
-        }
-        long asked = generation;
-        AuditLogService.Entry after = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        entries.loadMore();
+    }
+
+    private java.util.function.Supplier<List<AuditLogService.Entry>> page(AuditLogService.Entry after, int limit) {
         AuditLogService.Filter f = new AuditLogService.Filter(entity.get(), action.get(), actor.get(),
                 from.get() == null ? null : from.get().atStartOfDay(zone).toInstant(),
                 to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant());
-        loading.set(true);
-        work.run(() -> service.page(orgId, f, after, PAGE_SIZE), (page, failure) -> {
-            if (asked != generation) {
-                return;
-            }
-            loading.set(false);
-            if (failure != null) {
-                error.set(BackgroundWork.sentence(failure, LOG, "Reading the audit log"));
-                return;
-            }
-            error.set("");
-            entries.addAll(page);
-            endReached.set(page.size() < PAGE_SIZE);
-        });
+        return () -> service.page(orgId, f, after, limit);
     }
 
     /** "status: scheduled → cancelled; notes: … → …", from an entry's old and new values. */
@@ -164,7 +143,7 @@ public final class AuditLogViewModel {
     }
 
     public ObservableList<AuditLogService.Entry> entries() {
-        return entriesView;
+        return entries.rows();
     }
 
     public ObservableList<String> actors() {
@@ -180,11 +159,11 @@ public final class AuditLogViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return entries.loadingProperty();
     }
 
     public ReadOnlyBooleanProperty endReachedProperty() {
-        return endReached.getReadOnlyProperty();
+        return entries.endReachedProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

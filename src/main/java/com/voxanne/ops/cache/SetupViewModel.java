@@ -1,6 +1,6 @@
 package com.voxanne.ops.cache;
 
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.BackgroundWork;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;

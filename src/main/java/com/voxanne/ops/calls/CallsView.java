@@ -1,5 +1,6 @@
 package com.voxanne.ops.calls;
 
+import com.voxanne.ops.ui.LoadOnScroll;
 import com.voxanne.ops.ui.CallFormats;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -20,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -205,15 +204,9 @@ public final class CallsView extends BorderPane {
         });
         table.setPlaceholder(new Label("No calls match these filters."));
         // Fetch the next page when the person scrolls near either end of the window.
-        table.setRowFactory(tv -> new TableRow<>() {
-            @Override
-            public void updateIndex(int index) {
-                super.updateIndex(index);
-                if (index >= 0 && index >= tv.getItems().size() - 40) {
-                    Platform.runLater(model::loadMore);
-                } else if (index >= 0 && index < 40 && !model.atHeadProperty().get()) {
-                    Platform.runLater(model::loadNewer);
-                }
+        LoadOnScroll.install(table, model::loadMore, () -> {
+            if (!model.atHeadProperty().get()) {
+                model.loadNewer();
             }
         });
         // Rows added or trimmed above keep the person's place: the same call stays under their eyes.

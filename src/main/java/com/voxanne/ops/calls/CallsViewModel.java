@@ -1,5 +1,6 @@
 package com.voxanne.ops.calls;
 
+import com.voxanne.ops.mvvm.LatestAnswer;
 import com.voxanne.ops.db.Supersedable;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -76,12 +77,13 @@ public final class CallsViewModel {
     private long generation;
     /** The current filter's page queries; superseded (stopped in the server) when the filter changes. */
     private Supersedable pages = new Supersedable();
-    private long detailGeneration;
+    private final LatestAnswer detailAnswers;
 
     private java.util.function.Consumer<com.voxanne.ops.records.Appointment> appointmentOpener = a -> { };
 
     public CallsViewModel(CallLogService service, Executor background, Executor fx, UUID orgId, ZoneId zone) {
         this.service = service;
+        this.detailAnswers = new LatestAnswer(work(background, fx));
         this.background = background;
         this.fx = fx;
         this.orgId = orgId;
@@ -483,17 +485,14 @@ public final class CallsViewModel {
     }
 
     private void loadDetails(CallSummary row) {
-        long asked = ++detailGeneration;
+        detailAnswers.forget();
         details.set(null);
         if (row == null) {
             detailsLoading.set(false);
             return;
         }
         detailsLoading.set(true);
-        async(() -> service.details(row.id()), (result, failure) -> {
-            if (asked != detailGeneration) {
-                return;
-            }
+        detailAnswers.ask(() -> service.details(row.id()), (result, failure) -> {
             detailsLoading.set(false);
             if (failure != null) {
                 error.set(describe(failure));
@@ -515,11 +514,11 @@ public final class CallsViewModel {
     }
 
     private static String describe(Throwable failure) {
-        return com.voxanne.ops.ui.BackgroundWork.sentence(failure, LOG, "A call log query");
+        return com.voxanne.ops.mvvm.BackgroundWork.sentence(failure, LOG, "A call log query");
     }
 
-    private static com.voxanne.ops.ui.BackgroundWork work(Executor background, Executor fx) {
-        return new com.voxanne.ops.ui.BackgroundWork(background, fx);
+    private static com.voxanne.ops.mvvm.BackgroundWork work(Executor background, Executor fx) {
+        return new com.voxanne.ops.mvvm.BackgroundWork(background, fx);
     }
 
     // Accessors

@@ -2,8 +2,8 @@ package com.voxanne.ops.contacts;
 
 import com.voxanne.ops.records.Contact;
 import com.voxanne.ops.db.SaveResult;
-import com.voxanne.ops.ui.FieldChecks;
-import com.voxanne.ops.ui.OptimisticForm;
+import com.voxanne.ops.mvvm.FieldChecks;
+import com.voxanne.ops.mvvm.OptimisticForm;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

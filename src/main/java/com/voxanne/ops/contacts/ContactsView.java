@@ -1,5 +1,6 @@
 package com.voxanne.ops.contacts;
 
+import com.voxanne.ops.ui.LoadOnScroll;
 import com.voxanne.ops.records.Contact;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
@@ -11,7 +12,6 @@ import com.voxanne.ops.ui.StatusWidgets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,7 +21,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -100,15 +99,7 @@ public final class ContactsView extends SplitPane {
                 table.getSelectionModel().select(0);
             }
         });
-        table.setRowFactory(tv -> new TableRow<>() {
-            @Override
-            public void updateIndex(int index) {
-                super.updateIndex(index);
-                if (index >= 0 && index >= tv.getItems().size() - 20) {
-                    Platform.runLater(model::loadMore);
-                }
-            }
-        });
+        LoadOnScroll.install(table, model::loadMore);
         Label error = StatusWidgets.error(model.errorProperty());
         error.setPadding(new Insets(4, 12, 4, 12));
         BorderPane pane = new BorderPane(table);

@@ -3,14 +3,15 @@ package com.voxanne.ops.contacts;
 import com.voxanne.ops.records.Contact;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.live.Change;
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.BackgroundWork;
+import com.voxanne.ops.mvvm.KeysetPage;
+import com.voxanne.ops.mvvm.LatestAnswer;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +40,7 @@ public final class ContactsViewModel {
     private final ObjectProperty<Contact> selected = new SimpleObjectProperty<>(this, "selected");
 
     // Properties: output
-    private final ObservableList<Contact> rows = FXCollections.observableArrayList();
-    private final ObservableList<Contact> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<ContactService.ContactDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
-    private final ReadOnlyBooleanWrapper endReached = new ReadOnlyBooleanWrapper(this, "endReached", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     private final ContactService service;
@@ -52,14 +48,16 @@ public final class ContactsViewModel {
     private final UUID orgId;
     private final ContactForm form;
     private final Consumer<CallFilter> showCalls;
-    private long generation;
-    private long detailGeneration;
+    private final KeysetPage<Contact> rows;
+    private final LatestAnswer details;
 
     public ContactsViewModel(ContactService service, Executor background, Executor fx, UUID orgId, boolean mayEdit, Consumer<CallFilter> showCalls) {
         this.service = service;
         this.work = new BackgroundWork(background, fx);
         this.orgId = orgId;
         this.showCalls = showCalls;
+        this.rows = new KeysetPage<>(work, this::page, PAGE_SIZE, LOG, "Listing contacts", error::set);
+        this.details = new LatestAnswer(work);
         this.form = new ContactForm(service, mayEdit, background, fx);
         selected.addListener((obs, old, now) -> {
             // The form already shows this very version after its own save: keep its "Saved." message.
@@ -77,42 +75,24 @@ public final class ContactsViewModel {
 
     /** Reloads the list from the first page with the current search. */
     public void refresh() {
-        generation++;
-        rows.clear();
-        endReached.set(false);
-        loading.set(false);
-        loadMore();
+        rows.refresh();
     }
 
     public void loadMore() {
-        if (loading.get() || endReached.get()) {
-            return;
-        }
-        long asked = generation;
-        Contact after = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        rows.loadMore();
+    }
+
+    private java.util.function.Supplier<List<Contact>> page(Contact after, int limit) {
         String prefix = search.get() == null ? "" : search.get().strip();
         String status = leadStatus.get();
-        loading.set(true);
-        work.run(() -> service.page(orgId, prefix, status, after, PAGE_SIZE), (page, failure) -> {
-            if (asked != generation) {
-                return;
-            }
-            loading.set(false);
-            if (failure != null) {
-                error.set(BackgroundWork.sentence(failure, LOG, "Listing contacts"));
-                return;
-            }
-            error.set("");
-            rows.addAll(page);
-            endReached.set(page.size() < PAGE_SIZE);
-        });
+        return () -> service.page(orgId, prefix, status, after, limit);
     }
 
     /** Shows a contact (from a call, an alert): selected in the list if it is there, shown either way. */
     public void open(UUID contactId) {
         work.run(() -> service.find(contactId), (found, failure) -> {
             if (failure == null && found.isPresent()) {
-                selected.set(rows.stream().filter(r -> r.id().equals(contactId)).findFirst().orElse(found.get()));
+                selected.set(rows.rows().stream().filter(r -> r.id().equals(contactId)).findFirst().orElse(found.get()));
             }
         });
     }
@@ -135,7 +115,7 @@ public final class ContactsViewModel {
             return;
         }
         List<UUID> changed = Change.upserted(changes, "contacts");
-        List<UUID> shown = changed.stream().filter(id -> rows.stream().anyMatch(r -> r.id().equals(id))
+        List<UUID> shown = changed.stream().filter(id -> rows.rows().stream().anyMatch(r -> r.id().equals(id))
                 || (selected.get() != null && selected.get().id().equals(id))).toList();
         for (UUID id : shown) {
             work.run(() -> service.find(id), (found, failure) -> {
@@ -159,26 +139,19 @@ public final class ContactsViewModel {
         if (now == null) {
             return;
         }
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).id().equals(now.id())) {
-                rows.set(i, now);
-            }
-        }
+        rows.replace(r -> r.id().equals(now.id()), r -> now);
         if (selected.get() != null && selected.get().id().equals(now.id())) {
             selected.set(now);
         }
     }
 
     private void loadDetail(Contact c) {
-        long asked = ++detailGeneration;
         if (c == null) {
+            details.forget();
             detail.set(null);
             return;
         }
-        work.run(() -> service.details(orgId, c.id()), (found, failure) -> {
-            if (asked != detailGeneration) {
-                return;
-            }
+        details.ask(() -> service.details(orgId, c.id()), (found, failure) -> {
             if (failure != null) {
                 error.set(BackgroundWork.sentence(failure, LOG, "Reading a contact"));
                 return;
@@ -202,7 +175,7 @@ public final class ContactsViewModel {
     }
 
     public ObservableList<Contact> rows() {
-        return rowsView;
+        return rows.rows();
     }
 
     public ReadOnlyObjectProperty<ContactService.ContactDetail> detailProperty() {
@@ -214,11 +187,11 @@ public final class ContactsViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return rows.loadingProperty();
     }
 
     public ReadOnlyBooleanProperty endReachedProperty() {
-        return endReached.getReadOnlyProperty();
+        return rows.endReachedProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

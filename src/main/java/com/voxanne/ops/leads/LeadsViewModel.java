@@ -1,6 +1,6 @@
 package com.voxanne.ops.leads;
 
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.BackgroundWork;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

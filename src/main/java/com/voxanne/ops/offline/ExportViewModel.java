@@ -1,7 +1,7 @@
 package com.voxanne.ops.offline;
 
 import com.voxanne.ops.calls.CallFilter;
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.BackgroundWork;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package com.voxanne.ops.offline;
 
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.BackgroundWork;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;

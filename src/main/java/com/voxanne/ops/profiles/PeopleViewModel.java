@@ -2,7 +2,7 @@ package com.voxanne.ops.profiles;
 
 import com.voxanne.ops.records.Profile;
 import com.voxanne.ops.live.Change;
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.BackgroundWork;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;

@@ -1,6 +1,6 @@
 package com.voxanne.ops.reference;
 
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.BackgroundWork;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,11 +25,12 @@ public final class KnowledgeBaseViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final KnowledgeBaseService service;
     private final BackgroundWork work;
-    private long asked;
+    private final com.voxanne.ops.mvvm.LatestAnswer details;
 
     public KnowledgeBaseViewModel(KnowledgeBaseService service, Executor background, Executor fx) {
         this.service = service;
         this.work = new BackgroundWork(background, fx);
+        this.details = new com.voxanne.ops.mvvm.LatestAnswer(work);
         selected.addListener((obs, old, now) -> load(now));
     }
 
@@ -48,11 +49,11 @@ public final class KnowledgeBaseViewModel {
     }
 
     private void load(ReferenceDao.KnowledgeArticle article) {
-        long mine = ++asked;
+        details.forget();
         detail.set(null);
         if (article != null) {
-            work.run(() -> service.detail(article.id()), (d, failure) -> {
-                if (mine == asked && failure == null) {
+            details.ask(() -> service.detail(article.id()), (d, failure) -> {
+                if (failure == null) {
                     detail.set(d);
                 }
             });

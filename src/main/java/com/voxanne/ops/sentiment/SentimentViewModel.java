@@ -38,7 +38,7 @@ public final class SentimentViewModel {
     private final UUID orgId;
     private final ZoneId zone;
     private final Consumer<CallFilter> showCalls;
-    private long generation;
+    private final com.voxanne.ops.mvvm.LatestAnswer overviews;
 
     public SentimentViewModel(SentimentService service, Executor background, Executor fx, UUID orgId, ZoneId zone, LocalDate today,
                               Consumer<CallFilter> showCalls) {
@@ -49,22 +49,19 @@ public final class SentimentViewModel {
         this.zone = zone;
         this.showCalls = showCalls;
         this.period = new SimpleObjectProperty<>(this, "period", SentimentPeriod.lastDays(30, today));
+        this.overviews = new com.voxanne.ops.mvvm.LatestAnswer(new com.voxanne.ops.mvvm.BackgroundWork(background, fx));
         period.addListener((obs, old, now) -> refresh());
     }
 
     // Commands
 
     public void refresh() {
-        long asked = ++generation;
         SentimentPeriod p = period.get();
         loading.set(true);
-        new com.voxanne.ops.ui.BackgroundWork(background, fx).run(() -> service.overview(orgId, p, zone), (result, failure) -> {
-            if (asked != generation) {
-                return;
-            }
+        overviews.ask(() -> service.overview(orgId, p, zone), (result, failure) -> {
             loading.set(false);
             if (failure != null) {
-                error.set(com.voxanne.ops.ui.BackgroundWork.sentence(failure, LOG, "The sentiment charts"));
+                error.set(com.voxanne.ops.mvvm.BackgroundWork.sentence(failure, LOG, "The sentiment charts"));
                 return;
             }
             error.set("");

@@ -1,6 +1,7 @@
 package com.voxanne.ops.tracking;
 
-import com.voxanne.ops.ui.BackgroundWork;
+import com.voxanne.ops.mvvm.LatestAnswer;
+import com.voxanne.ops.mvvm.BackgroundWork;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -30,11 +31,12 @@ public final class TrackingViewModel {
     private final UUID orgId;
     private final ZoneId zone;
     private final LocalDate today;
-    private long generation;
+    private final LatestAnswer summaries;
 
     public TrackingViewModel(TrackingService service, Executor background, Executor fx, UUID orgId, ZoneId zone, LocalDate today) {
         this.service = service;
         this.work = new BackgroundWork(background, fx);
+        this.summaries = new com.voxanne.ops.mvvm.LatestAnswer(work);
         this.orgId = orgId;
         this.zone = zone;
         this.today = today;
@@ -42,14 +44,10 @@ public final class TrackingViewModel {
     }
 
     public void refresh() {
-        long asked = ++generation;
         var to = today.plusDays(1).atStartOfDay(zone).toInstant();
         var from = today.minusDays(days.get() - 1L).atStartOfDay(zone).toInstant();
         loading.set(true);
-        work.run(() -> service.summary(orgId, from, to), (result, failure) -> {
-            if (asked != generation) {
-                return;
-            }
+        summaries.ask(() -> service.summary(orgId, from, to), (result, failure) -> {
             loading.set(false);
             if (failure != null) {
                 error.set(BackgroundWork.sentence(failure, LOG, "Counting call tracking"));

@@ -1,5 +1,6 @@
 package com.voxanne.ops.ui;
 
+import com.voxanne.ops.mvvm.OptimisticForm;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;

@@ -1,4 +1,4 @@
-package com.voxanne.ops.ui;
+package com.voxanne.ops.mvvm;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

@@ -1,4 +1,4 @@
-package com.voxanne.ops.ui;
+package com.voxanne.ops.mvvm;
 
 import com.voxanne.ops.db.SaveResult;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.voxanne.ops.ui;
+package com.voxanne.ops.mvvm;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
