@@ -259,7 +259,7 @@ public final class ConsoleApplication extends Application {
                                                                          CallsView callsView, ZoneId zone) {
         var notes = new com.voxanne.ops.offline.ReviewNotesViewModel(bundle.file(), executors.background(), executors.fx(), zone);
         callsView.setDetailSection(new com.voxanne.ops.offline.ReviewNoteView(notes));
-        calls.detailsProperty().addListener((obs, old, now) -> notes.show(now == null ? null : now.call().id()));
+        calls.detail().detailsProperty().addListener((obs, old, now) -> notes.show(now == null ? null : now.call().id()));
         callsView.setOnExport("Export the reviewer notes as CSV…", Material2MZ.RATE_REVIEW, () -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.setTitle("Export reviewer notes");

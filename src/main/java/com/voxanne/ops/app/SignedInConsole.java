@@ -125,7 +125,7 @@ public final class SignedInConsole implements AutoCloseable {
         appointments = new AppointmentsViewModel(new AppointmentService(jdbi), bg, fx, org, zone, LocalDate.now(zone),
                 s.isManagerOrAdmin(), showCalls);
         appointmentsView = new AppointmentsView(appointments);
-        calls.setAppointmentOpener(a -> {
+        calls.detail().setAppointmentOpener(a -> {
             appointments.open(a.id(), a.scheduledAt());
             mainView.show("appointments");
         });

@@ -38,14 +38,14 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 /** The selected call: who, when, what the AI made of it, the transcript as turns with search, the contact, where they came from. */
 final class CallDetailView extends StackPane {
 
-    private final CallsViewModel model;
+    private final CallDetailViewModel model;
     private final Consumer<String> openInBrowser;
     private final VBox content = new VBox(16);
     private final VBox transcript = new VBox(8);
     private final ScrollPane scroll = new ScrollPane(content);
     private Node extraSection;
 
-    CallDetailView(CallsViewModel model, Consumer<String> openInBrowser) {
+    CallDetailView(CallDetailViewModel model, Consumer<String> openInBrowser) {
         this.model = model;
         this.openInBrowser = openInBrowser;
         setId("callDetail");
@@ -58,9 +58,9 @@ final class CallDetailView extends StackPane {
         Label empty = new Label("Select a call to see its summary, sentiment and transcript.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         ProgressIndicator loading = new ProgressIndicator();
-        loading.visibleProperty().bind(model.detailsLoadingProperty());
+        loading.visibleProperty().bind(model.loadingProperty());
         loading.setMaxSize(40, 40);
-        empty.visibleProperty().bind(model.detailsProperty().isNull().and(model.detailsLoadingProperty().not()));
+        empty.visibleProperty().bind(model.detailsProperty().isNull().and(model.loadingProperty().not()));
         scroll.visibleProperty().bind(model.detailsProperty().isNotNull());
         getChildren().addAll(empty, loading, scroll);
         model.detailsProperty().addListener((obs, old, now) -> render(now));
@@ -270,7 +270,7 @@ final class CallDetailView extends StackPane {
         }
         Hyperlink others = new Hyperlink("All calls with " + contact.firstName());
         others.setId("contactCalls");
-        others.setOnAction(e -> model.showCallsOfSelectedContact());
+        others.setOnAction(e -> model.showCallsOfContact());
         VBox appointments = new VBox(2);
         var booked = model.detailsProperty().get().appointments();
         for (var a : booked.subList(0, Math.min(5, booked.size()))) {

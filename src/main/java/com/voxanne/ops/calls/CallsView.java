@@ -60,7 +60,7 @@ public final class CallsView extends BorderPane {
         setId("callsWorkspace");
         getStyleClass().add("calls-workspace");
         setTop(filterBar());
-        detail = new CallDetailView(model, openInBrowser);
+        detail = new CallDetailView(model.detail(), openInBrowser);
         SplitPane split = new SplitPane(logPane(), detail);
         split.setDividerPositions(0.62);
         split.setId("callsSplit");

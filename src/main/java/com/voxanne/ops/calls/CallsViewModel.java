@@ -1,6 +1,5 @@
 package com.voxanne.ops.calls;
 
-import com.voxanne.ops.mvvm.LatestAnswer;
 import com.voxanne.ops.db.Supersedable;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,19 +19,18 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The call log: a filter, a window of at most {@value #WINDOW} rows that slides over the log as the
- * person scrolls (keyset pages of {@value #PAGE_SIZE} fetched below or above it, and the far side
- * trimmed, so memory stays flat however far they scroll), the selected call's details and a search
- * inside its transcript. Every query runs on the background executor; a result that arrives after
- * the filter changed again is dropped.
+ * The call log: a filter with its "Back" history, a window of at most {@value #WINDOW} rows that
+ * slides over the log as the person scrolls (keyset pages of {@value #PAGE_SIZE} fetched below or
+ * above it, and the far side trimmed, so memory stays flat however far they scroll; see
+ * {@link CallWindow}), and live calls merged into it. The selected call in detail is
+ * {@link CallDetailViewModel}'s. Every query runs on the background executor; a result that
+ * arrives after the filter changed again is dropped.
  */
 public final class CallsViewModel {
 
@@ -43,54 +40,40 @@ public final class CallsViewModel {
 
     // Properties
     private final ReadOnlyObjectWrapper<CallFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter", CallFilter.NONE);
-    private final ObservableList<CallSummary> rows = FXCollections.observableArrayList();
     private final ObservableList<CallFilter.Chip> chips = FXCollections.observableArrayList();
     // One read-only view each, kept: a fresh unmodifiable wrapper per call would drop its listeners when collected.
-    private final ObservableList<CallSummary> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<CallFilter.Chip> chipsView = FXCollections.unmodifiableObservableList(chips);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
-    private final ReadOnlyBooleanWrapper endReached = new ReadOnlyBooleanWrapper(this, "endReached", false);
-    private final ReadOnlyBooleanWrapper atHead = new ReadOnlyBooleanWrapper(this, "atHead", true);
-    /** Rows added (positive) or removed (negative) above the window's old first row, for the view to keep its place. */
-    private final ReadOnlyIntegerWrapper shiftedAbove = new ReadOnlyIntegerWrapper(this, "shiftedAbove", 0);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObjectProperty<CallSummary> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyObjectWrapper<CallDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
-    private final ReadOnlyBooleanWrapper detailsLoading = new ReadOnlyBooleanWrapper(this, "detailsLoading", false);
-    private final StringProperty transcriptQuery = new SimpleStringProperty(this, "transcriptQuery", "");
-    private final ReadOnlyObjectWrapper<List<Transcript.Match>> transcriptMatches =
-            new ReadOnlyObjectWrapper<>(this, "transcriptMatches", List.of());
-    private final ReadOnlyIntegerWrapper currentMatch = new ReadOnlyIntegerWrapper(this, "currentMatch", -1);
     private final ReadOnlyIntegerWrapper historyDepth = new ReadOnlyIntegerWrapper(this, "historyDepth", 0);
-    /** Calls that arrived live above what the person is looking at: the "N new calls" pill. */
-    private final ReadOnlyIntegerWrapper newCallsAbove = new ReadOnlyIntegerWrapper(this, "newCallsAbove", 0);
     /** A bulk change touched too many calls to place one by one: the log offers to reload. */
     private final ReadOnlyBooleanWrapper reloadSuggested = new ReadOnlyBooleanWrapper(this, "reloadSuggested", false);
-    private java.util.function.IntSupplier firstVisibleRow = () -> 0;
 
     private final CallLogService service;
     private final Executor background;
     private final Executor fx;
     private final UUID orgId;
     private final ZoneId zone;
+    /** The rows shown: a window of the log that slides as the person scrolls. */
+    private final CallWindow window = new CallWindow(WINDOW);
+    private final ObservableList<CallSummary> rows = window.rows;
+    private final ReadOnlyBooleanWrapper endReached = window.endReached;
+    private final ReadOnlyBooleanWrapper atHead = window.atHead;
+    private final ReadOnlyIntegerWrapper newCallsAbove = window.newCallsAbove;
     private final Deque<CallFilter> history = new ArrayDeque<>();
     private long generation;
     /** The current filter's page queries; superseded (stopped in the server) when the filter changes. */
     private Supersedable pages = new Supersedable();
-    private final LatestAnswer detailAnswers;
-
-    private java.util.function.Consumer<com.voxanne.ops.records.Appointment> appointmentOpener = a -> { };
+    private final CallDetailViewModel detail;
 
     public CallsViewModel(CallLogService service, Executor background, Executor fx, UUID orgId, ZoneId zone) {
         this.service = service;
-        this.detailAnswers = new LatestAnswer(work(background, fx));
         this.background = background;
         this.fx = fx;
         this.orgId = orgId;
         this.zone = zone;
-        selected.addListener((obs, old, now) -> loadDetails(now));
-        transcriptQuery.addListener((obs, old, now) -> findInTranscript());
-        details.addListener((obs, old, now) -> findInTranscript());
+        this.detail = new CallDetailViewModel(service, work(background, fx), zone, selected, error::set, this::apply);
     }
 
     // Commands
@@ -132,16 +115,7 @@ public final class CallsViewModel {
         }
         CallLogQuery page = query;
         Supersedable ticket = pages;
-        fetch(() -> service.page(page, ticket), result -> {
-            rows.addAll(result);
-            endReached.set(result.size() < PAGE_SIZE);
-            int excess = rows.size() - WINDOW;
-            if (excess > 0) {
-                rows.remove(0, excess);
-                atHead.set(false);
-                shifted(-excess);
-            }
-        });
+        fetch(() -> service.page(page, ticket), result -> window.append(result, PAGE_SIZE));
     }
 
     /** Runs a page query; its rows reach {@code apply} only if the filter has not changed meanwhile. */
@@ -175,23 +149,14 @@ public final class CallsViewModel {
         }
         CallLogQuery query = filter.get().toQuery(orgId, zone, PAGE_SIZE);
         CallSummary first = rows.get(0);
-        fetch(() -> service.pageBefore(query, first), result -> {
-            rows.addAll(0, result);
-            atHead.set(result.size() < PAGE_SIZE);
-            shifted(result.size());
-            int excess = rows.size() - WINDOW;
-            if (excess > 0) {
-                rows.remove(rows.size() - excess, rows.size());
-                endReached.set(false);
-            }
-        });
+        fetch(() -> service.pageBefore(query, first), result -> window.prepend(result, PAGE_SIZE));
     }
 
     // Live updates
 
     /** Where the view's first visible row is, so calls arriving above it keep the person's place and count as new. */
     public void setFirstVisibleRow(java.util.function.IntSupplier firstVisible) {
-        this.firstVisibleRow = firstVisible;
+        window.firstVisibleRow = firstVisible;
     }
 
     /**
@@ -204,7 +169,7 @@ public final class CallsViewModel {
         if (com.voxanne.ops.live.Change.bulkIn(changes, "calls")) {
             reloadSuggested.set(true);
         }
-        removeLive(com.voxanne.ops.live.Change.deleted(changes, "calls"));
+        window.removeLive(com.voxanne.ops.live.Change.deleted(changes, "calls"));
         List<UUID> upserted = com.voxanne.ops.live.Change.upserted(changes, "calls");
         if (upserted.isEmpty()) {
             return;
@@ -219,7 +184,7 @@ public final class CallsViewModel {
                 error.set(describe(failure));
                 return;
             }
-            mergeLive(upserted, matching);
+            window.mergeLive(upserted, matching, order());
         });
     }
 
@@ -258,7 +223,7 @@ public final class CallsViewModel {
             newer.forEach(r -> considered.add(r.id()));
             List<CallSummary> matching = new java.util.ArrayList<>(found.again());
             matching.addAll(newer);
-            mergeLive(considered, matching);
+            window.mergeLive(considered, matching, order());
         });
     }
 
@@ -277,110 +242,6 @@ public final class CallsViewModel {
         }
     }
 
-    private void removeLive(List<UUID> ids) {
-        int top = firstVisibleRow.getAsInt();
-        int shift = 0;
-        for (UUID id : ids) {
-            int i = indexOf(id);
-            if (i >= 0) {
-                rows.remove(i);
-                if (i < top) {
-                    shift--;
-                    top--;
-                }
-            }
-        }
-        if (shift != 0) {
-            shifted(shift);
-        }
-    }
-
-    private void mergeLive(List<UUID> asked, List<CallSummary> matching) {
-        java.util.Comparator<CallSummary> order = filter.get().sort().comparator();
-        java.util.Set<UUID> matched = new java.util.HashSet<>();
-        matching.forEach(r -> matched.add(r.id()));
-        // Calls that changed so that the filter no longer matches them leave the log.
-        removeLive(asked.stream().filter(id -> !matched.contains(id)).toList());
-        int top = firstVisibleRow.getAsInt();
-        int wasTop = top;
-        int shift = 0;
-        int fresh = 0;
-        for (CallSummary row : matching) {
-            int i = indexOf(row.id());
-            boolean isNew = i < 0;
-            if (!isNew && staysInPlace(i, row, order)) {
-                rows.set(i, row);
-                continue;
-            }
-            if (!isNew) {
-                rows.remove(i);
-                if (i < top) {
-                    shift--;
-                    top--;
-                }
-            }
-            int at = insertionPoint(row, order);
-            boolean aboveWindow = at == 0 && !atHead.get() && !rows.isEmpty();
-            boolean belowWindow = at == rows.size() && !endReached.get() && !rows.isEmpty();
-            if (aboveWindow || belowWindow) {
-                fresh += isNew && aboveWindow ? 1 : 0;
-                continue;
-            }
-            rows.add(at, row);
-            if (at < top || (at == top && top > 0)) {
-                shift++;
-                top++;
-                fresh += isNew ? 1 : 0;
-            }
-        }
-        if (shift != 0) {
-            shifted(shift);
-        }
-        if (fresh > 0) {
-            newCallsAbove.set(newCallsAbove.get() + fresh);
-        }
-        LOG.debug("Live calls: {} changed, {} match the filter; the first visible row was {}, {} went above it, {} new above it",
-                asked.size(), matching.size(), wasTop, shift, fresh);
-        int excess = rows.size() - WINDOW;
-        if (excess > 0) {
-            rows.remove(rows.size() - excess, rows.size());
-            endReached.set(false);
-        }
-    }
-
-    private boolean staysInPlace(int i, CallSummary row, java.util.Comparator<CallSummary> order) {
-        return (i == 0 || order.compare(rows.get(i - 1), row) <= 0) && (i == rows.size() - 1 || order.compare(row, rows.get(i + 1)) <= 0);
-    }
-
-    private int insertionPoint(CallSummary row, java.util.Comparator<CallSummary> order) {
-        int low = 0;
-        int high = rows.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (order.compare(rows.get(mid), row) < 0) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    private int indexOf(UUID id) {
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void shifted(int delta) {
-        // Always a change, even for two equal shifts in a row: the view reacts to every one.
-        shiftedAbove.set(0);
-        shiftedAbove.set(delta);
-    }
-
     /**
      * Contacts for the contact filter's suggestions. Blocking: the suggestion popup calls it on its
      * own background thread, never on the JavaFX thread.
@@ -391,39 +252,6 @@ public final class CallsViewModel {
 
     public void filterByContact(com.voxanne.ops.records.Contact contact) {
         apply(filter.get().withContact(contact.id(), contact.fullName()));
-    }
-
-    /** The calls of the selected call's contact. */
-    public void showCallsOfSelectedContact() {
-        CallDetails d = details.get();
-        if (d != null && d.contact().isPresent()) {
-            var c = d.contact().get();
-            apply(CallFilter.NONE.withContact(c.id(), c.fullName()));
-        }
-    }
-
-    /** Where "open this appointment" goes: the appointments workspace, set by the shell. */
-    public void setAppointmentOpener(java.util.function.Consumer<com.voxanne.ops.records.Appointment> opener) {
-        this.appointmentOpener = opener;
-    }
-
-    public void openAppointment(com.voxanne.ops.records.Appointment appointment) {
-        appointmentOpener.accept(appointment);
-    }
-
-    public void nextMatch() {
-        moveMatch(1);
-    }
-
-    public void previousMatch() {
-        moveMatch(-1);
-    }
-
-    private void moveMatch(int step) {
-        int n = transcriptMatches.get().size();
-        if (n > 0) {
-            currentMatch.set(Math.floorMod(currentMatch.get() + step, n));
-        }
     }
 
     /**
@@ -444,8 +272,7 @@ public final class CallsViewModel {
         endReached.set(false);
         atHead.set(true);
         selected.set(null);
-        // A text search in the log carries over into the transcript, so the match is easy to find.
-        transcriptQuery.set(next.text() == null ? "" : next.text().replaceAll("[\"'()|&!<>:*-]", " ").strip().split("\\s+")[0]);
+        detail.searchTranscriptFor(next);
         CallLogQuery first = next.toQuery(orgId, zone, PAGE_SIZE);
         fetch(() -> service.page(first, ticket), this::showFirstPage, () -> restore(before, next));
     }
@@ -462,7 +289,7 @@ public final class CallsViewModel {
         rows.setAll(page);
         endReached.set(page.size() < PAGE_SIZE);
         if (!arrivedMeanwhile.isEmpty()) {
-            mergeLive(arrivedMeanwhile.stream().map(CallSummary::id).toList(), arrivedMeanwhile);
+            window.mergeLive(arrivedMeanwhile.stream().map(CallSummary::id).toList(), arrivedMeanwhile, order());
         }
     }
 
@@ -484,29 +311,8 @@ public final class CallsViewModel {
         selected.set(before.selected());
     }
 
-    private void loadDetails(CallSummary row) {
-        detailAnswers.forget();
-        details.set(null);
-        if (row == null) {
-            detailsLoading.set(false);
-            return;
-        }
-        detailsLoading.set(true);
-        detailAnswers.ask(() -> service.details(row.id()), (result, failure) -> {
-            detailsLoading.set(false);
-            if (failure != null) {
-                error.set(describe(failure));
-                return;
-            }
-            result.ifPresentOrElse(details::set, () -> error.set("That call is no longer visible to you."));
-        });
-    }
-
-    private void findInTranscript() {
-        CallDetails d = details.get();
-        List<Transcript.Match> matches = d == null ? List.of() : d.transcript().find(transcriptQuery.get());
-        transcriptMatches.set(matches);
-        currentMatch.set(matches.isEmpty() ? -1 : 0);
+    private java.util.Comparator<CallSummary> order() {
+        return filter.get().sort().comparator();
     }
 
     private <T> void async(Supplier<T> work, java.util.function.BiConsumer<T, Throwable> done) {
@@ -528,7 +334,7 @@ public final class CallsViewModel {
     }
 
     public ObservableList<CallSummary> rows() {
-        return rowsView;
+        return window.rowsView;
     }
 
     public ObservableList<CallFilter.Chip> chips() {
@@ -544,7 +350,7 @@ public final class CallsViewModel {
     }
 
     public ReadOnlyIntegerProperty shiftedAboveProperty() {
-        return shiftedAbove.getReadOnlyProperty();
+        return window.shiftedAbove.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty newCallsAboveProperty() {
@@ -567,35 +373,9 @@ public final class CallsViewModel {
         return selected;
     }
 
-    public ReadOnlyObjectProperty<CallDetails> detailsProperty() {
-        return details.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty detailsLoadingProperty() {
-        return detailsLoading.getReadOnlyProperty();
-    }
-
-    public StringProperty transcriptQueryProperty() {
-        return transcriptQuery;
-    }
-
-    public ReadOnlyObjectProperty<List<Transcript.Match>> transcriptMatchesProperty() {
-        return transcriptMatches.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty currentMatchProperty() {
-        return currentMatch.getReadOnlyProperty();
-    }
-
-    /** "3 of 7", or empty when nothing is searched. */
-    public javafx.beans.binding.StringBinding matchSummary() {
-        return Bindings.createStringBinding(() -> {
-            if (transcriptQuery.get().isBlank()) {
-                return "";
-            }
-            int n = transcriptMatches.get().size();
-            return n == 0 ? "no match" : (currentMatch.get() + 1) + " of " + n;
-        }, transcriptQuery, transcriptMatches, currentMatch);
+    /** The selected call in detail, and the search in its transcript. */
+    public CallDetailViewModel detail() {
+        return detail;
     }
 
     public ZoneId zone() {

@@ -94,33 +94,33 @@ class CallsViewModelTest {
         CallsViewModel model = model();
         model.apply(CallFilter.NONE.withText("refund"));
         assertThat(model.rows()).isNotEmpty();
-        assertThat(model.transcriptQueryProperty().get()).as("the log's search carries into the transcript").isEqualTo("refund");
+        assertThat(model.detail().transcriptQueryProperty().get()).as("the log's search carries into the transcript").isEqualTo("refund");
         // A call from a contact with appointments, so opening one of them is really tried.
         java.util.Set<java.util.UUID> withAppointments = new java.util.HashSet<>(TestWorkspace.owner().withHandle(h -> h.createQuery(
                 "select distinct contact_id from appointments where org_id = :o").bind("o", ORG).mapTo(java.util.UUID.class).list()));
         model.selectedProperty().set(model.rows().stream().filter(r -> withAppointments.contains(r.contactId())).findFirst().orElseThrow());
-        CallDetails details = model.detailsProperty().get();
+        CallDetails details = model.detail().detailsProperty().get();
         assertThat(details).isNotNull();
         assertThat(details.transcript().turns()).isNotEmpty();
         assertThat(details.contact()).isPresent();
-        List<Transcript.Match> matches = model.transcriptMatchesProperty().get();
+        List<Transcript.Match> matches = model.detail().transcriptMatchesProperty().get();
         assertThat(matches).isNotEmpty();
-        assertThat(model.matchSummary().get()).isEqualTo("1 of " + matches.size());
-        model.previousMatch();
-        assertThat(model.currentMatchProperty().get()).isEqualTo(matches.size() - 1);
-        model.nextMatch();
-        assertThat(model.currentMatchProperty().get()).isZero();
-        model.transcriptQueryProperty().set("zebra crossing");
-        assertThat(model.matchSummary().get()).isEqualTo("no match");
+        assertThat(model.detail().matchSummary().get()).isEqualTo("1 of " + matches.size());
+        model.detail().previousMatch();
+        assertThat(model.detail().currentMatchProperty().get()).isEqualTo(matches.size() - 1);
+        model.detail().nextMatch();
+        assertThat(model.detail().currentMatchProperty().get()).isZero();
+        model.detail().transcriptQueryProperty().set("zebra crossing");
+        assertThat(model.detail().matchSummary().get()).isEqualTo("no match");
 
         assertThat(details.appointments()).allMatch(a -> a.contactId().equals(details.contact().get().id()));
         var openedAppointments = new java.util.ArrayList<com.voxanne.ops.records.Appointment>();
-        model.setAppointmentOpener(openedAppointments::add);
+        model.detail().setAppointmentOpener(openedAppointments::add);
         assertThat(details.appointments()).as("the contact's appointments").isNotEmpty();
-        model.openAppointment(details.appointments().get(0));
+        model.detail().openAppointment(details.appointments().get(0));
         assertThat(openedAppointments).containsExactly(details.appointments().get(0));
 
-        model.showCallsOfSelectedContact();
+        model.detail().showCallsOfContact();
         assertThat(model.chips()).extracting(CallFilter.Chip::label).containsExactly("Contact: " + details.contact().get().fullName());
         assertThat(model.rows()).isNotEmpty().allMatch(r -> details.contact().get().id().equals(r.contactId()));
     }
