@@ -153,6 +153,8 @@ class ServerStopTest {
                 UUID whileAway = insertCall(again, org);
                 await(() -> connection.onlineProperty().get(), 30, "back online");
                 double reconnectSeconds = (System.nanoTime() - restarting) / 1e9;
+                // The heartbeat's thread sets "online" and then runs the reconnect: wait for the second too.
+                await(() -> reconnects.get() > 0, 10, "the reconnect");
                 assertThat(reconnects.get()).as("the reconnect refreshes the screen once").isEqualTo(1);
                 assertThat(poll(arrived, whileAway, 30)).as("the call committed before the feed was back").isTrue();
                 UUID live = insertCall(again, org);
