@@ -2,11 +2,11 @@ package com.voxanne.ops.appointments;
 
 import com.voxanne.ops.records.AppointmentDao;
 import com.voxanne.ops.records.Appointment;
-import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallSummary;
-import com.voxanne.ops.db.SqlErrors;
+import com.voxanne.ops.db.OptimisticWrite;
+import com.voxanne.ops.db.SaveResult;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,8 +16,9 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The appointments workspace's way to the database. Saves are optimistic: an UPDATE names the
- * updated_at the person saw, and if someone else saved in between nothing is overwritten.
+ * The appointments workspace's way to the database. Saves are optimistic ({@link OptimisticWrite}):
+ * an UPDATE names the updated_at the person saw, and if someone else saved in between nothing is
+ * overwritten.
  */
 public class AppointmentService {
 
@@ -25,23 +26,6 @@ public class AppointmentService {
 
     public AppointmentService(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    /** What a save came to. */
-    public sealed interface SaveResult {
-        record Saved(AgendaEntry now) implements SaveResult {
-        }
-
-        /** Someone else saved first; {@code now} is their version, to reload. */
-        record Conflict(AgendaEntry now) implements SaveResult {
-        }
-
-        record Gone() implements SaveResult {
-        }
-
-        /** The database let nothing change although the row is as the person saw it: their rights do not cover it. */
-        record Refused() implements SaveResult {
-        }
     }
 
     /** The edit a person made: status, new time, notes. */
@@ -78,27 +62,15 @@ public class AppointmentService {
         return jdbi.withExtension(AppointmentDao.class, dao -> dao.forContact(contactId));
     }
 
-    public SaveResult save(UUID id, Instant seenUpdatedAt, Change change) {
-        try {
-            return jdbi.inTransaction(h -> {
-                int updated = h.createUpdate("""
+    /** An optimistic save: nothing changes if someone else saved since {@code seenUpdatedAt}. */
+    public SaveResult<AgendaEntry> save(UUID id, Instant seenUpdatedAt, Change change) {
+        return OptimisticWrite.run(jdbi, h -> h.createUpdate("""
                                 update public.appointments set status = :status, scheduled_at = :at, notes = :notes
                                 where id = :id and updated_at = :seen""")
                         .bind("status", change.status()).bind("at", utc(change.scheduledAt()))
                         .bind("notes", change.notes() == null || change.notes().isBlank() ? null : change.notes())
-                        .bind("id", id).bind("seen", utc(seenUpdatedAt)).execute();
-                Optional<AgendaEntry> now = h.attach(AgendaDao.class).find(id);
-                if (now.isEmpty()) {
-                    return new SaveResult.Gone();
-                }
-                if (updated == 1) {
-                    return new SaveResult.Saved(now.get());
-                }
-                return now.get().updatedAt().equals(seenUpdatedAt) ? new SaveResult.Refused() : new SaveResult.Conflict(now.get());
-            });
-        } catch (RuntimeException e) {
-            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
-        }
+                        .bind("id", id).bind("seen", utc(seenUpdatedAt)).execute(),
+                h -> h.attach(AgendaDao.class).find(id), AgendaEntry::updatedAt, seenUpdatedAt);
     }
 
     private static OffsetDateTime utc(Instant instant) {

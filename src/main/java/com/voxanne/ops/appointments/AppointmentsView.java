@@ -292,28 +292,28 @@ public final class AppointmentsView extends BorderPane {
 
     /** Status, time and notes. Users see it read-only with the reason; the database would refuse them anyway. */
     private VBox editForm() {
-        Label heading = new Label(model.mayEdit() ? "Change" : "Details");
+        Label heading = new Label(model.form().mayEdit() ? "Change" : "Details");
         heading.getStyleClass().add(Styles.TITLE_4);
-        ComboBox<String> status = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(AppointmentsViewModel.STATUSES));
+        ComboBox<String> status = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(AppointmentForm.STATUSES));
         status.setId("editStatus");
-        status.valueProperty().bindBidirectional(model.editStatusProperty());
+        status.valueProperty().bindBidirectional(model.form().statusProperty());
         DatePicker date = DateFields.picker("Date", null);
         date.setId("editDate");
-        date.valueProperty().bindBidirectional(model.editDateProperty());
+        date.valueProperty().bindBidirectional(model.form().dateProperty());
         TextField time = new TextField();
         time.setId("editTime");
         time.setPrefColumnCount(5);
-        time.textProperty().bindBidirectional(model.editTimeProperty());
+        time.textProperty().bindBidirectional(model.form().timeProperty());
         Label timeProblem = new Label();
         timeProblem.getStyleClass().add(Styles.DANGER);
-        timeProblem.textProperty().bind(model.timeProblem());
+        timeProblem.textProperty().bind(model.form().timeProblem());
         time.pseudoClassStateChanged(Styles.STATE_DANGER, false);
-        model.timeProblem().addListener((obs, o, n) -> time.pseudoClassStateChanged(Styles.STATE_DANGER, !n.isEmpty()));
+        model.form().timeProblem().addListener((obs, o, n) -> time.pseudoClassStateChanged(Styles.STATE_DANGER, !n.isEmpty()));
         TextArea notes = new TextArea();
         notes.setId("editNotes");
         notes.setPrefRowCount(4);
         notes.setWrapText(true);
-        notes.textProperty().bindBidirectional(model.editNotesProperty());
+        notes.textProperty().bindBidirectional(model.form().notesProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -327,21 +327,21 @@ public final class AppointmentsView extends BorderPane {
         Button save = new Button("Save", new FontIcon(Material2MZ.SAVE));
         save.setId("saveAppointment");
         save.getStyleClass().add(Styles.ACCENT);
-        save.disableProperty().bind(model.canSave().not());
-        save.setOnAction(e -> model.save());
+        save.disableProperty().bind(model.form().canSave().not());
+        save.setOnAction(e -> model.form().save());
         Button reload = new Button("Reload their version", new FontIcon(Material2MZ.REFRESH));
         reload.setId("reloadAppointment");
-        reload.visibleProperty().bind(model.conflictProperty());
+        reload.visibleProperty().bind(model.form().conflictProperty());
         reload.managedProperty().bind(reload.visibleProperty());
-        reload.setOnAction(e -> model.reload());
+        reload.setOnAction(e -> model.form().reload());
         Label message = new Label();
         message.setId("appointmentMessage");
         message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        model.conflictProperty().addListener((obs, o, n) -> message.pseudoClassStateChanged(Styles.STATE_DANGER, n));
+        message.textProperty().bind(model.form().messageProperty());
+        model.form().conflictProperty().addListener((obs, o, n) -> message.pseudoClassStateChanged(Styles.STATE_DANGER, n));
 
         VBox form = new VBox(10, heading, grid);
-        if (model.mayEdit()) {
+        if (model.form().mayEdit()) {
             form.getChildren().addAll(new HBox(8, save, reload), message);
         } else {
             status.setDisable(true);

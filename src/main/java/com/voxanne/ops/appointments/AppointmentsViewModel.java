@@ -4,12 +4,9 @@ import com.voxanne.ops.mvvm.LatestAnswer;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.calls.CallSummary;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -17,7 +14,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,8 +23,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -41,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppointmentsViewModel {
 
-    public static final List<String> STATUSES = List.of("scheduled", "completed", "cancelled", "no-show");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
     private static final DateTimeFormatter DAY_NAME = DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.UK);
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentsViewModel.class);
 
@@ -59,14 +51,6 @@ public final class AppointmentsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     // Properties: the edit form
-    private final ObjectProperty<String> editStatus = new SimpleObjectProperty<>(this, "editStatus");
-    private final ObjectProperty<LocalDate> editDate = new SimpleObjectProperty<>(this, "editDate");
-    private final StringProperty editTime = new SimpleStringProperty(this, "editTime", "");
-    private final StringProperty editNotes = new SimpleStringProperty(this, "editNotes", "");
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving", false);
-    private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper(this, "conflict", false);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private AgendaEntry conflicting;
     private UUID pendingSelection;
 
     private final AppointmentService service;
@@ -74,11 +58,9 @@ public final class AppointmentsViewModel {
     private final Executor fx;
     private final UUID orgId;
     private final ZoneId zone;
-    private final boolean mayEdit;
+    private final AppointmentForm form;
     private final Consumer<CallFilter> showCalls;
-    private final BooleanBinding dirty;
     private boolean refreshWhenClean;
-    private final StringBinding timeProblem;
     private final LatestAnswer views;
     private boolean movingToADay;
 
@@ -90,7 +72,7 @@ public final class AppointmentsViewModel {
         this.fx = fx;
         this.orgId = orgId;
         this.zone = zone;
-        this.mayEdit = mayEdit;
+        this.form = new AppointmentForm(service, zone, mayEdit, background, fx);
         this.showCalls = showCalls;
         this.anchor = new SimpleObjectProperty<>(this, "anchor", today);
         span.addListener((obs, o, n) -> refresh());
@@ -100,15 +82,10 @@ public final class AppointmentsViewModel {
             }
         });
         selected.addListener((obs, o, n) -> select(n));
-        dirty = Bindings.createBooleanBinding(this::formDiffers, selected, editStatus, editDate, editTime, editNotes);
-        dirty.addListener((obs, was, now) -> {
-            if (!now && refreshWhenClean && !saving.get()) {
-                refreshWhenClean = false;
-                refresh();
-            }
-        });
-        timeProblem = Bindings.createStringBinding(() -> parseTime(editTime.get()).isPresent() || selected.get() == null
-                ? "" : "Write the time as hours and minutes, for example 9:30 or 14:00.", editTime, selected);
+        form.setOnSaved(this::replace);
+        // A reload the live feed asked for while the form had unsaved changes waits until they are saved or undone.
+        form.dirty().addListener((obs, was, now) -> refreshIfCleanNow());
+        form.savingProperty().addListener((obs, was, now) -> refreshIfCleanNow());
     }
 
     // Commands
@@ -200,7 +177,7 @@ public final class AppointmentsViewModel {
         if (!com.voxanne.ops.live.Change.touches(changes, "appointments") && !com.voxanne.ops.live.Change.touches(changes, "contacts")) {
             return;
         }
-        if (dirty.get() || saving.get()) {
+        if (form.dirty().get() || form.savingProperty().get()) {
             refreshWhenClean = true;
         } else {
             refresh();
@@ -225,53 +202,11 @@ public final class AppointmentsViewModel {
         anchor.set(today);
     }
 
-    public BooleanBinding canSave() {
-        return Bindings.createBooleanBinding(() -> mayEdit && selected.get() != null && dirty.get() && !saving.get()
-                && timeProblem.get().isEmpty() && editDate.get() != null && editStatus.get() != null, selected, dirty, saving, timeProblem, editDate,
-                editStatus);
-    }
-
-    /** Saves the form; on a conflict the typed values stay and {@link #reload()} brings in the other version. */
-    public void save() {
-        AgendaEntry base = selected.get();
-        Optional<LocalTime> time = parseTime(editTime.get());
-        if (base == null || time.isEmpty() || editDate.get() == null) {
-            return;
+    private void refreshIfCleanNow() {
+        if (refreshWhenClean && !form.dirty().get() && !form.savingProperty().get()) {
+            refreshWhenClean = false;
+            refresh();
         }
-        var change = new AppointmentService.Change(editStatus.get(), editDate.get().atTime(time.get()).atZone(zone).toInstant(), editNotes.get());
-        saving.set(true);
-        message.set("");
-        async(() -> service.save(base.id(), base.updatedAt(), change), (result, failure) -> {
-            saving.set(false);
-            if (failure != null) {
-                message.set(describe(failure));
-                return;
-            }
-            if (result instanceof AppointmentService.SaveResult.Saved saved) {
-                replace(saved.now());
-                conflict.set(false);
-                message.set("Saved.");
-            } else if (result instanceof AppointmentService.SaveResult.Conflict c) {
-                conflicting = c.now();
-                conflict.set(true);
-                message.set("Someone else changed this appointment after you opened it. Nothing was overwritten: "
-                        + "reload to see their version, then make your change again.");
-            } else if (result instanceof AppointmentService.SaveResult.Gone) {
-                message.set("This appointment no longer exists.");
-            } else {
-                message.set("The database did not let you change this appointment.");
-            }
-        });
-    }
-
-    /** After a conflict: shows the other person's version (the typed changes are discarded on purpose). */
-    public void reload() {
-        if (conflicting != null) {
-            replace(conflicting);
-            conflicting = null;
-        }
-        conflict.set(false);
-        message.set("");
     }
 
     public void openBookingCall() {
@@ -291,10 +226,10 @@ public final class AppointmentsViewModel {
     // Internals
 
     private void select(AgendaEntry entry) {
-        conflict.set(false);
-        conflicting = null;
-        message.set("");
-        fillForm(entry);
+        // The form already shows this very version after its own save: keep its "Saved." message.
+        if (entry == null || !entry.equals(form.editingProperty().get())) {
+            form.edit(entry);
+        }
         bookingCall.set(Optional.empty());
         if (entry != null) {
             async(() -> service.bookingCall(orgId, entry), (call, failure) -> {
@@ -312,34 +247,6 @@ public final class AppointmentsViewModel {
             }
         }
         selected.set(now);
-        fillForm(now);
-    }
-
-    private void fillForm(AgendaEntry e) {
-        editStatus.set(e == null ? null : e.status());
-        editDate.set(e == null ? null : e.scheduledAt().atZone(zone).toLocalDate());
-        editTime.set(e == null ? "" : TIME.format(e.scheduledAt().atZone(zone)));
-        editNotes.set(e == null || e.notes() == null ? "" : e.notes());
-    }
-
-    private boolean formDiffers() {
-        AgendaEntry e = selected.get();
-        if (e == null) {
-            return false;
-        }
-        var local = e.scheduledAt().atZone(zone);
-        return !Objects.equals(editStatus.get(), e.status())
-                || !Objects.equals(editDate.get(), local.toLocalDate())
-                || !parseTime(editTime.get()).map(t -> t.equals(local.toLocalTime().withSecond(0).withNano(0))).orElse(false)
-                || !Objects.equals(editNotes.get(), e.notes() == null ? "" : e.notes());
-    }
-
-    static Optional<LocalTime> parseTime(String text) {
-        try {
-            return Optional.of(LocalTime.parse(text == null ? "" : text.strip(), TIME));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private <T> void async(Supplier<T> work, BiConsumer<T, Throwable> done) {
@@ -407,40 +314,9 @@ public final class AppointmentsViewModel {
         return error.getReadOnlyProperty();
     }
 
-    public ObjectProperty<String> editStatusProperty() {
-        return editStatus;
-    }
-
-    public ObjectProperty<LocalDate> editDateProperty() {
-        return editDate;
-    }
-
-    public StringProperty editTimeProperty() {
-        return editTime;
-    }
-
-    public StringProperty editNotesProperty() {
-        return editNotes;
-    }
-
-    public StringBinding timeProblem() {
-        return timeProblem;
-    }
-
-    public ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty conflictProperty() {
-        return conflict.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public boolean mayEdit() {
-        return mayEdit;
+    /** The selected appointment as a form. */
+    public AppointmentForm form() {
+        return form;
     }
 
     public ZoneId zone() {

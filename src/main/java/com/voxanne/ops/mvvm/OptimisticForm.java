@@ -74,9 +74,14 @@ public abstract class OptimisticForm<T> {
         fill(row);
     }
 
+    /**
+     * Sends the fields, if there is something to send: a row, a change and no input problem. The
+     * person's role is not checked here (the view disables the button): if a save is asked for
+     * anyway, the database decides, and its refusal is told.
+     */
     public void save() {
         T base = editing.get();
-        if (!canSave.get()) {
+        if (base == null || !dirty.get() || saving.get() || !problem.get().isEmpty()) {
             return;
         }
         saving.set(true);

@@ -287,8 +287,8 @@ abstract class SupabaseAdoptionContract {
             appointment = entry.id();
             original = rowOf("appointments", appointment);
             var change = new AppointmentService.Change("completed", entry.scheduledAt(), "Seen by the console");
-            assertThat(service.save(entry.id(), entry.updatedAt(), change)).isInstanceOf(AppointmentService.SaveResult.Saved.class);
-            assertThat(service.save(entry.id(), entry.updatedAt(), change)).isInstanceOf(AppointmentService.SaveResult.Conflict.class);
+            assertThat(service.save(entry.id(), entry.updatedAt(), change)).isInstanceOf(com.voxanne.ops.db.SaveResult.Saved.class);
+            assertThat(service.save(entry.id(), entry.updatedAt(), change)).isInstanceOf(com.voxanne.ops.db.SaveResult.Conflict.class);
 
             // Export, verify and offline review of the adopted database's calls.
             Path bundle = TestWorkspace.root().toAbsolutePath().resolve("adopted-" + UUID.randomUUID() + ".voxbundle");

@@ -89,12 +89,12 @@ class AppointmentsViewModelTest {
         AgendaEntry e = firstScheduled(m);
         m.selectedProperty().set(e);
         assertThat(m.bookingCallProperty().get()).isPresent();
-        assertThat(m.canSave().get()).as("nothing changed yet").isFalse();
-        m.editTimeProperty().set("7:45");
-        m.editNotesProperty().set("Asked for the first slot of the day.");
-        assertThat(m.canSave().get()).isTrue();
-        m.save();
-        assertThat(m.messageProperty().get()).isEqualTo("Saved.");
+        assertThat(m.form().canSave().get()).as("nothing changed yet").isFalse();
+        m.form().timeProperty().set("7:45");
+        m.form().notesProperty().set("Asked for the first slot of the day.");
+        assertThat(m.form().canSave().get()).isTrue();
+        m.form().save();
+        assertThat(m.form().messageProperty().get()).isEqualTo("Saved.");
         AgendaEntry saved = m.selectedProperty().get();
         assertThat(saved.scheduledAt().atZone(LONDON).toLocalTime()).isEqualTo(java.time.LocalTime.of(7, 45));
         assertThat(saved.notes()).isEqualTo("Asked for the first slot of the day.");
@@ -112,22 +112,22 @@ class AppointmentsViewModelTest {
         first.selectedProperty().set(e);
         second.selectedProperty().set(second.entries().stream().filter(x -> x.id().equals(e.id())).findFirst().orElseThrow());
 
-        first.editStatusProperty().set("cancelled");
-        first.save();
-        assertThat(first.messageProperty().get()).isEqualTo("Saved.");
+        first.form().statusProperty().set("cancelled");
+        first.form().save();
+        assertThat(first.form().messageProperty().get()).isEqualTo("Saved.");
 
-        second.editNotesProperty().set("Bring the referral letter.");
-        second.save();
-        assertThat(second.conflictProperty().get()).isTrue();
-        assertThat(second.messageProperty().get()).startsWith("Someone else changed this appointment after you opened it.");
-        assertThat(second.editNotesProperty().get()).as("the typed note is kept").isEqualTo("Bring the referral letter.");
+        second.form().notesProperty().set("Bring the referral letter.");
+        second.form().save();
+        assertThat(second.form().conflictProperty().get()).isTrue();
+        assertThat(second.form().messageProperty().get()).startsWith("Someone else changed this appointment after you opened it.");
+        assertThat(second.form().notesProperty().get()).as("the typed note is kept").isEqualTo("Bring the referral letter.");
         String notesInDb = TestWorkspace.owner().withHandle(h -> h.createQuery("select coalesce(notes, '') from appointments where id = :id")
                 .bind("id", e.id()).mapTo(String.class).one());
         assertThat(notesInDb).doesNotContain("referral");
 
-        second.reload();
-        assertThat(second.editStatusProperty().get()).isEqualTo("cancelled");
-        assertThat(second.conflictProperty().get()).isFalse();
+        second.form().reload();
+        assertThat(second.form().statusProperty().get()).isEqualTo("cancelled");
+        assertThat(second.form().conflictProperty().get()).isFalse();
     }
 
     @Test
@@ -135,12 +135,12 @@ class AppointmentsViewModelTest {
         AppointmentsViewModel m = as("user");
         AgendaEntry e = firstScheduled(m);
         m.selectedProperty().set(e);
-        m.editStatusProperty().set("no-show");
-        assertThat(m.mayEdit()).isFalse();
-        assertThat(m.canSave().get()).isFalse();
-        m.save();
-        assertThat(m.messageProperty().get()).isEqualTo("You are not allowed to do that: your role does not have the right.");
-        assertThat(m.editStatusProperty().get()).isEqualTo("no-show");
+        m.form().statusProperty().set("no-show");
+        assertThat(m.form().mayEdit()).isFalse();
+        assertThat(m.form().canSave().get()).isFalse();
+        m.form().save();
+        assertThat(m.form().messageProperty().get()).isEqualTo("You are not allowed to do that: your role does not have the right.");
+        assertThat(m.form().statusProperty().get()).isEqualTo("no-show");
     }
 
     @Test
@@ -158,9 +158,9 @@ class AppointmentsViewModelTest {
     void aBadTimeIsExplainedBeforeAnythingIsSent() {
         AppointmentsViewModel m = as("manager");
         m.selectedProperty().set(firstScheduled(m));
-        m.editTimeProperty().set("25:99");
-        assertThat(m.timeProblem().get()).isEqualTo("Write the time as hours and minutes, for example 9:30 or 14:00.");
-        assertThat(m.canSave().get()).isFalse();
+        m.form().timeProperty().set("25:99");
+        assertThat(m.form().timeProblem().get()).isEqualTo("Write the time as hours and minutes, for example 9:30 or 14:00.");
+        assertThat(m.form().canSave().get()).isFalse();
     }
 
     @Test
