@@ -161,10 +161,14 @@ public final class ConsoleApplication extends Application {
         CallsView callsView = console.callsView();
         Runnable exportCalls = null;
         if (session.offlineReview()) {
-            reviewNotes = offerReviewNotes(session.reviewed(), calls, callsView, zone);
+            reviewNotes = com.voxanne.ops.offline.ReviewSession.attach(session.reviewed(), calls.detail(), callsView,
+                    executors.background(), executors.fx(), zone, stage);
         } else {
             reviewNotes = null;
-            exportCalls = offerExport(session, calls, callsView, zone);
+            exportCalls = com.voxanne.ops.offline.ExportAction.forCallLog(session.database(), session.session(),
+                    AppDirectories.forCurrentUser().data().resolve("installation-key"), calls, executors.background(), executors.fx(), zone,
+                    stage, scene.getStylesheets());
+            callsView.setOnExport(exportCalls);
         }
         mainView.setFileMenu(fileMenu(exportCalls));
         currentCache = cache;
@@ -254,30 +258,6 @@ public final class ConsoleApplication extends Application {
         return java.util.Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath);
     }
 
-    /** Offline review: a note on every call, saved beside the bundle; the toolbar's export button exports the notes. */
-    private com.voxanne.ops.offline.ReviewNotesViewModel offerReviewNotes(com.voxanne.ops.offline.ReviewedBundle bundle, CallsViewModel calls,
-                                                                         CallsView callsView, ZoneId zone) {
-        var notes = new com.voxanne.ops.offline.ReviewNotesViewModel(bundle.file(), executors.background(), executors.fx(), zone);
-        callsView.setDetailSection(new com.voxanne.ops.offline.ReviewNoteView(notes));
-        calls.detail().detailsProperty().addListener((obs, old, now) -> notes.show(now == null ? null : now.call().id()));
-        callsView.setOnExport("Export the reviewer notes as CSV…", Material2MZ.RATE_REVIEW, () -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Export reviewer notes");
-            chooser.setInitialFileName(notes.suggestedCsvName());
-            java.io.File folder = notes.bundleFolder().toFile();
-            if (folder.isDirectory()) {
-                chooser.setInitialDirectory(folder);
-            }
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
-            java.io.File out = chooser.showSaveDialog(stage);
-            if (out != null) {
-                notes.exportCsv(out.toPath());
-            }
-        });
-        notes.start();
-        return notes;
-    }
-
     /** The bundle's full check finishes after its first page shows: then the badge says what it found. */
     private void showCheckWhenDone(SignedIn session) {
         MainView shell = mainView;
@@ -307,22 +287,6 @@ public final class ConsoleApplication extends Application {
             stage.setTitle(TITLE + " — " + signedIn.withBadge("offline review · verified").windowTitle());
         });
         shell.showNotice(notice[0]);
-    }
-
-    /** The export dialog for the call log's current filter, from the toolbar; returned for the menu too. */
-    private Runnable offerExport(SignedIn session, CallsViewModel calls, CallsView callsView, ZoneId zone) {
-        Runnable export = () -> {
-            var s = session.session();
-            // The signing key is read from disk when the export runs, in the background.
-            var service = new com.voxanne.ops.offline.ExportService(session.database().jdbi(),
-                    AppDirectories.forCurrentUser().data().resolve("installation-key"));
-            var model = new com.voxanne.ops.offline.ExportViewModel(service, executors.background(), executors.fx(), s.orgId(), zone,
-                    new com.voxanne.ops.offline.ExportService.Origin(s.loginRole(), s.fullName(), s.orgName(), s.orgId(),
-                            session.database().settings().redactedUrl()));
-            com.voxanne.ops.offline.ExportWindow.show(stage, model, calls.filterProperty().get(), scene.getStylesheets());
-        };
-        callsView.setOnExport(export);
-        return export;
     }
 
     private void signOutAndForget() {

@@ -2,20 +2,15 @@ package com.voxanne.ops.calls;
 
 import com.voxanne.ops.ui.LoadOnScroll;
 import com.voxanne.ops.ui.CallFormats;
-import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -26,32 +21,19 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
-import org.controlsfx.control.CheckComboBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The calls workspace: filters and their chips above, the call log left, the selected call right. */
 public final class CallsView extends BorderPane {
 
     private final CallsViewModel model;
     private final TableView<CallSummary> table = new TableView<>();
-    private final CustomTextField search = new CustomTextField();
-    private final DatePicker from = com.voxanne.ops.ui.DateFields.picker("From", null);
-    private final DatePicker to = com.voxanne.ops.ui.DateFields.picker("To", null);
-    private final CheckComboBox<String> directions = checks("Direction", List.of("inbound", "outbound"));
-    private final CheckComboBox<String> statuses = checks("Status", List.of("completed", "in_progress", "pending", "failed"));
-    private final CheckComboBox<String> sentiments = checks("Sentiment", List.of("positive", "neutral", "negative"));
-    private final CheckComboBox<String> urgencies = checks("Urgency", List.of("critical", "high", "medium", "low"));
+    private final CallFilterBar filterBar;
+    /** True while the table's sort headers are set from the filter, so that setting them is not taken for a click. */
     private boolean syncing;
-    private Runnable onExport = () -> { };
-    private final javafx.beans.property.BooleanProperty exportAvailable = new javafx.beans.property.SimpleBooleanProperty(false);
     private final CallDetailView detail;
-    private final Button export = new Button();
     private TableColumn<CallSummary, String> timeColumn;
     private TableColumn<CallSummary, String> lengthColumn;
 
@@ -59,111 +41,16 @@ public final class CallsView extends BorderPane {
         this.model = model;
         setId("callsWorkspace");
         getStyleClass().add("calls-workspace");
-        setTop(filterBar());
+        filterBar = new CallFilterBar(model);
+        setTop(filterBar);
         detail = new CallDetailView(model.detail(), openInBrowser);
         SplitPane split = new SplitPane(logPane(), detail);
         split.setDividerPositions(0.62);
         split.setId("callsSplit");
         setCenter(split);
         installKeys(detail);
-        model.filterProperty().addListener((obs, old, now) -> showFilter(now));
-        showFilter(model.filterProperty().get());
-    }
-
-    private VBox filterBar() {
-        search.setId("callSearch");
-        search.setPromptText("Search calls (Ctrl+F)");
-        search.setLeft(new FontIcon(Material2MZ.SEARCH));
-        search.setPrefColumnCount(13);
-        search.setOnAction(e -> model.apply(model.filterProperty().get().withText(search.getText())));
-        Button clearSearch = new Button(null, new FontIcon(Material2AL.CLEAR));
-        clearSearch.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        clearSearch.setOnAction(e -> model.apply(model.filterProperty().get().withText(null)));
-        search.setRight(clearSearch);
-
-        javafx.scene.control.TextField contact = new javafx.scene.control.TextField();
-        contact.setId("contactFilter");
-        contact.setPromptText("Contact…");
-        contact.setPrefColumnCount(9);
-        contact.setMinWidth(110);
-        var suggestions = org.controlsfx.control.textfield.TextFields.bindAutoCompletion(contact,
-                request -> model.contactSuggestions(request.getUserText()),
-                new javafx.util.StringConverter<com.voxanne.ops.records.Contact>() {
-                    @Override
-                    public String toString(com.voxanne.ops.records.Contact c) {
-                        return c == null ? "" : c.fullName() + "  " + CallFormats.phone(c.phone());
-                    }
-
-                    @Override
-                    public com.voxanne.ops.records.Contact fromString(String s) {
-                        return null;
-                    }
-                });
-        suggestions.setOnAutoCompleted(e -> {
-            model.filterByContact(e.getCompletion());
-            contact.clear();
-        });
-        from.setPrefWidth(136);
-        to.setPrefWidth(136);
-        from.setMinWidth(124);
-        to.setMinWidth(124);
-        from.valueProperty().addListener((obs, o, n) -> dates());
-        to.valueProperty().addListener((obs, o, n) -> dates());
-        onChecks(directions, s -> model.filterProperty().get().withDirections(s));
-        onChecks(statuses, s -> model.filterProperty().get().withStatuses(s));
-        onChecks(sentiments, s -> model.filterProperty().get().withSentimentLabels(s));
-        onChecks(urgencies, s -> model.filterProperty().get().withUrgencies(s));
-
-        Button back = new Button("Back", new FontIcon(Material2AL.ARROW_BACK));
-        back.setId("filterBack");
-        back.setMinWidth(USE_PREF_SIZE);
-        back.disableProperty().bind(model.canGoBack().not());
-        back.setOnAction(e -> model.back());
-        export.setGraphic(new FontIcon(Material2MZ.SAVE_ALT));
-        export.setId("exportCalls");
-        export.getStyleClass().add(Styles.BUTTON_ICON);
-        export.setTooltip(new javafx.scene.control.Tooltip("Export these calls to a signed bundle…"));
-        export.setOnAction(e -> onExport.run());
-        export.visibleProperty().bind(exportAvailable);
-        export.managedProperty().bind(export.visibleProperty());
-        Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
-        refresh.getStyleClass().add(Styles.BUTTON_ICON);
-        refresh.setOnAction(e -> model.refresh());
-
-        search.setMinWidth(190);
-        // The filters wrap onto a second line in a narrow window; Back, export and refresh stay at the right.
-        FlowPane filters = new FlowPane(8, 8, search, contact, from, to, directions, statuses, sentiments, urgencies);
-        filters.setAlignment(Pos.CENTER_LEFT);
-        filters.setPrefWrapLength(900);
-        HBox.setHgrow(filters, Priority.ALWAYS);
-        HBox actions = new HBox(8, back, export, refresh);
-        actions.setAlignment(Pos.TOP_RIGHT);
-        actions.setMinWidth(USE_PREF_SIZE);
-        HBox controls = new HBox(8, filters, actions);
-        controls.setAlignment(Pos.CENTER_LEFT);
-
-        FlowPane chips = new FlowPane(6, 6);
-        chips.setId("filterChips");
-        model.chips().addListener((ListChangeListener<CallFilter.Chip>) c -> renderChips(chips));
-        renderChips(chips);
-
-        VBox bar = new VBox(8, controls, chips);
-        bar.getStyleClass().add("filter-bar");
-        bar.setPadding(new Insets(12, 16, 8, 16));
-        return bar;
-    }
-
-    private void renderChips(FlowPane pane) {
-        pane.getChildren().clear();
-        for (CallFilter.Chip chip : model.chips()) {
-            Button b = new Button(chip.label(), new FontIcon(Material2AL.CLOSE));
-            b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-            b.getStyleClass().addAll(Styles.SMALL, Styles.ROUNDED, "filter-chip");
-            b.setOnAction(e -> model.apply(chip.without()));
-            pane.getChildren().add(b);
-        }
-        pane.setVisible(!model.chips().isEmpty());
-        pane.setManaged(pane.isVisible());
+        model.filterProperty().addListener((obs, old, now) -> showSort(now.sort()));
+        showSort(model.filterProperty().get().sort());
     }
 
     private BorderPane logPane() {
@@ -294,8 +181,7 @@ public final class CallsView extends BorderPane {
                 return;
             }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-                search.requestFocus();
-                search.selectAll();
+                filterBar.focusSearch();
             });
         });
         table.setOnKeyPressed(e -> {
@@ -317,39 +203,6 @@ public final class CallsView extends BorderPane {
         table.scrollTo(Math.max(0, next - 5));
     }
 
-    private void dates() {
-        if (!syncing) {
-            model.apply(model.filterProperty().get().between(from.getValue(), to.getValue()));
-        }
-    }
-
-    private void onChecks(CheckComboBox<String> box, Function<Set<String>, CallFilter> with) {
-        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
-            if (!syncing) {
-                model.apply(with.apply(Set.copyOf(box.getCheckModel().getCheckedItems())));
-            }
-        });
-    }
-
-    /** Brings the controls in line with a filter that changed elsewhere (a chip, Back, a contact link). */
-    private void showFilter(CallFilter f) {
-        syncing = true;
-        try {
-            if (!java.util.Objects.equals(search.getText().isBlank() ? null : search.getText().strip(), f.text())) {
-                search.setText(f.text() == null ? "" : f.text());
-            }
-            setIfChanged(from, f.from());
-            setIfChanged(to, f.to());
-            check(directions, f.directions());
-            check(statuses, f.statuses());
-            check(sentiments, f.sentimentLabels());
-            check(urgencies, f.urgencies());
-            showSort(f.sort());
-        } finally {
-            syncing = false;
-        }
-    }
-
     private CallSort sortFromHeaders() {
         if (table.getSortOrder().isEmpty()) {
             return CallSort.NEWEST;
@@ -362,34 +215,20 @@ public final class CallsView extends BorderPane {
     }
 
     private void showSort(CallSort sort) {
+        syncing = true;
+        try {
+            showSortHeaders(sort);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void showSortHeaders(CallSort sort) {
         TableColumn<CallSummary, String> column = sort == CallSort.LONGEST || sort == CallSort.SHORTEST ? lengthColumn : timeColumn;
         column.setSortType(sort == CallSort.OLDEST || sort == CallSort.SHORTEST ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
         if (table.getSortOrder().size() != 1 || table.getSortOrder().get(0) != column) {
             table.getSortOrder().setAll(java.util.List.of(column));
         }
-    }
-
-    private static void setIfChanged(DatePicker picker, LocalDate value) {
-        if (!java.util.Objects.equals(picker.getValue(), value)) {
-            picker.setValue(value);
-        }
-    }
-
-    private static void check(CheckComboBox<String> box, Set<String> values) {
-        if (Set.copyOf(box.getCheckModel().getCheckedItems()).equals(values)) {
-            return;
-        }
-        box.getCheckModel().clearChecks();
-        values.forEach(v -> box.getCheckModel().check(v));
-    }
-
-    private static CheckComboBox<String> checks(String title, List<String> values) {
-        CheckComboBox<String> box = new CheckComboBox<>(javafx.collections.FXCollections.observableArrayList(values));
-        box.setTitle(title);
-        box.setId("filter" + title);
-        box.setMinWidth(100);
-        box.setPrefWidth(118);
-        return box;
     }
 
     private static TableColumn<CallSummary, String> directionColumn() {
@@ -416,18 +255,14 @@ public final class CallsView extends BorderPane {
         return c;
     }
 
-    /** A coloured pill for sentiment and urgency: the colour carries the meaning, the text says it too. */
     /** Offers "Export…" for the current filter; without it (offline review) the button is hidden. */
     public void setOnExport(Runnable action) {
-        this.onExport = action;
-        exportAvailable.set(action != null);
+        filterBar.setOnExport(action);
     }
 
     /** The toolbar's export button does something else here (offline review: export the reviewer's notes). */
     public void setOnExport(String tooltip, org.kordamp.ikonli.Ikon icon, Runnable action) {
-        export.setTooltip(new javafx.scene.control.Tooltip(tooltip));
-        export.setGraphic(new FontIcon(icon));
-        setOnExport(action);
+        filterBar.setOnExport(tooltip, icon, action);
     }
 
     /** Adds a section under the selected call's header, shown for every call. */
