@@ -1,21 +1,15 @@
 package com.voxanne.ops.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
@@ -40,6 +34,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeFeed implements AutoCloseable {
 
+    /**
+     * The watched tables a catch-up can read by time on this database (see {@link ChangeQueries#traceable}).
+     */
+    public static Set<String> traceable(Connection c) throws SQLException {
+        return ChangeQueries.traceable(c);
+    }
+
     /** Opens a new connection as the signed-in person; the feed owns and closes it. */
     @FunctionalInterface
     public interface Connector {
@@ -49,13 +50,10 @@ public final class ChangeFeed implements AutoCloseable {
     /** Tables a console watches; each has the columns the catch-up query reads. */
     public static final Set<String> TABLES = Set.of("calls", "appointments", "contacts", "hot_lead_alerts", "profiles", "org_tools",
             "org_feature_flags", "escalation_rules");
-    /** More changed rows than this in one table during an outage arrive as one bulk change. */
-    static final int CATCH_UP_LIMIT = 2_000;
     /** Transactions commit after their updated_at; catching up reaches this far back to cover long ones. */
     static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long HEARTBEAT_MS = 5_000;
     private static final long GATHER_MS = 40;
 
@@ -133,11 +131,11 @@ public final class ChangeFeed implements AutoCloseable {
         while (!closed) {
             try (Connection c = connector.open()) {
                 current = c;
-                Listening listening = listen(c);
+                ChangeQueries.Listening listening = ChangeQueries.listen(c);
                 boolean heard = hearsItself(c, listening.channel());
                 if (lastAlive != null) {
                     // Listening already, so nothing falls between the catch-up and the first notice.
-                    List<Change> missed = catchUp(c, listening.org(), lastAlive.minus(CATCH_UP_MARGIN), listening.traceable());
+                    List<Change> missed = ChangeQueries.catchUp(c, listening.org(), lastAlive.minus(CATCH_UP_MARGIN), listening.traceable());
                     LOG.info("Live feed caught up from {}: {} change notices", lastAlive, missed.size());
                     deliver(missed);
                 }
@@ -159,49 +157,6 @@ public final class ChangeFeed implements AutoCloseable {
             sleep(backoff);
             backoff = Math.min(backoff * 2, 4_000);
         }
-    }
-
-    /** {@code traceable}: the watched tables whose changes can be found again by time (they have org_id and updated_at). */
-    private record Listening(String channel, UUID org, Instant at, Set<String> traceable) {
-    }
-
-    private static Listening listen(Connection c) throws SQLException {
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select voxconsole.my_change_channel(), voxconsole.current_org_id(), now()")) {
-            rs.next();
-            String channel = rs.getString(1);
-            if (channel == null) {
-                throw new SQLException("This login has no active profile, so there is nothing to listen to.");
-            }
-            UUID org = rs.getObject(2, UUID.class);
-            Instant at = rs.getTimestamp(3).toInstant();
-            // The name comes from the database, and is 'vox_' and hex digits; quoted all the same.
-            s.execute("listen \"" + channel.replace("\"", "\"\"") + "\"");
-            return new Listening(channel, org, at, traceable(c));
-        }
-    }
-
-    /**
-     * The watched tables a catch-up can read by time on this database: configuration tables such as
-     * escalation_rules need not have updated_at on a platform's database (alerts are found by created_at).
-     */
-    public static Set<String> traceable(Connection c) throws SQLException {
-        Set<String> found = new java.util.HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select table_name::text from information_schema.columns
-                where table_schema = 'public' and table_name::text = any(?) and column_name in ('id', 'org_id', 'updated_at', 'created_at')
-                group by table_name
-                having count(*) filter (where column_name in ('id', 'org_id')) = 2
-                   and count(*) filter (where column_name = case when table_name = 'hot_lead_alerts' then 'created_at' else 'updated_at' end) = 1""")) {
-            ps.setArray(1, c.createArrayOf("text", TABLES.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
-                }
-            }
-        }
-        return Set.copyOf(found);
     }
 
     /**
@@ -229,7 +184,7 @@ public final class ChangeFeed implements AutoCloseable {
                 }
             }
         }
-        deliver(parse(others));
+        deliver(ChangeQueries.parse(others));
         if (!heard) {
             LOG.warn("The live feed's own notice did not come back within {} ms: notices do not reach this connection (a"
                     + " transaction-mode pooler?); reading changes every {} ms instead", PROBE_MS, POLL_MS);
@@ -238,7 +193,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     /** Reads what changed every few seconds until the connection fails or the feed closes; returns when it was last known alive. */
-    private Instant poll(Connection c, Listening listening, Instant lastAlive) throws SQLException {
+    private Instant poll(Connection c, ChangeQueries.Listening listening, Instant lastAlive) throws SQLException {
         // Sessions are shared here: the catch-up statements must not be prepared by name in the server.
         PGConnection pg = c.unwrap(PGConnection.class);
         pg.setPrepareThreshold(0);
@@ -251,8 +206,8 @@ public final class ChangeFeed implements AutoCloseable {
                 // connection (the machine was only slow): behind a pooler a stray notice proves nothing.
                 if (arrived.stream().anyMatch(n -> PROBE.equals(n.getParameter()) && listening.channel().equals(n.getName()))) {
                     LOG.info("The live feed's own notice came back late: notices do reach this connection; live again");
-                    deliver(parse(arrived.stream().filter(n -> !PROBE.equals(n.getParameter())).toList()));
-                    deliver(catchUp(c, listening.org(), lastAlive.minus(POLL_MARGIN), listening.traceable()));
+                    deliver(ChangeQueries.parse(arrived.stream().filter(n -> !PROBE.equals(n.getParameter())).toList()));
+                    deliver(ChangeQueries.catchUp(c, listening.org(), lastAlive.minus(POLL_MARGIN), listening.traceable()));
                     setMode(Mode.LIVE);
                     return pump(c, lastAlive);
                 }
@@ -265,7 +220,7 @@ public final class ChangeFeed implements AutoCloseable {
                 rs.next();
                 now = rs.getTimestamp(1).toInstant();
             }
-            deliver(catchUp(c, listening.org(), lastAlive.minus(POLL_MARGIN), listening.traceable()));
+            deliver(ChangeQueries.catchUp(c, listening.org(), lastAlive.minus(POLL_MARGIN), listening.traceable()));
             lastAlive = now;
         }
         return lastAlive;
@@ -285,7 +240,7 @@ public final class ChangeFeed implements AutoCloseable {
                     gathered.addAll(List.of(more));
                     more = pg.getNotifications((int) GATHER_MS);
                 }
-                deliver(parse(gathered));
+                deliver(ChangeQueries.parse(gathered));
             }
             if (System.currentTimeMillis() >= nextHeartbeat) {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select now()")) {
@@ -296,65 +251,6 @@ public final class ChangeFeed implements AutoCloseable {
             }
         }
         return lastAlive;
-    }
-
-    static List<Change> parse(List<PGNotification> notes) {
-        List<Change> changes = new ArrayList<>();
-        for (PGNotification n : notes) {
-            try {
-                JsonNode p = JSON.readTree(n.getParameter());
-                String table = p.path("t").asText();
-                String op = p.path("op").asText();
-                if (!TABLES.contains(table) || op.length() != 1 || "IUD".indexOf(op.charAt(0)) < 0) {
-                    LOG.debug("Ignoring a notice for {} / {}", table, op);
-                    continue;
-                }
-                List<UUID> ids = new ArrayList<>();
-                p.path("ids").forEach(id -> ids.add(UUID.fromString(id.asText())));
-                changes.add(new Change(table, op.charAt(0), ids, ids.isEmpty()));
-            } catch (Exception e) {
-                LOG.debug("Ignoring an unreadable notice", e);
-            }
-        }
-        return changes;
-    }
-
-    /** What changed in each traceable watched table since {@code since}, read as the signed-in person (row-level security applies). */
-    static List<Change> catchUp(Connection c, UUID org, Instant since, Set<String> traceable) throws SQLException {
-        Map<String, String> changedSince = new LinkedHashMap<>();
-        // Naming the organization lets the planner use the (org_id, updated_at) indexes; RLS filters all the same.
-        for (String t : List.of("calls", "appointments", "contacts", "profiles", "org_tools", "org_feature_flags", "escalation_rules")) {
-            changedSince.put(t, "select id from public." + t + " where org_id = ? and updated_at >= ? order by updated_at limit ?");
-        }
-        // New alerts, and alerts acknowledged meanwhile (acknowledgements are the console's own rows).
-        changedSince.put("hot_lead_alerts", """
-                with p as (select cast(? as uuid) as org, cast(? as timestamptz) as since, cast(? as integer) as max_rows)
-                (select a.id from p, public.hot_lead_alerts a where a.org_id = p.org and a.created_at >= p.since
-                 union select voxconsole.acknowledged_since('hot_lead_alerts', p.since, p.max_rows) from p)
-                limit (select max_rows from p)""");
-        List<Change> changes = new ArrayList<>();
-        changedSince.keySet().retainAll(traceable);
-        for (var table : changedSince.entrySet()) {
-            List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(table.getValue())) {
-                ps.setObject(1, org);
-                ps.setTimestamp(2, Timestamp.from(since));
-                ps.setInt(3, CATCH_UP_LIMIT + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            if (ids.size() > CATCH_UP_LIMIT) {
-                changes.add(new Change(table.getKey(), 'U', List.of(), true));
-            } else if (!ids.isEmpty()) {
-                for (int from = 0; from < ids.size(); from += 100) {
-                    changes.add(new Change(table.getKey(), 'U', ids.subList(from, Math.min(ids.size(), from + 100)), false));
-                }
-            }
-        }
-        return changes;
     }
 
     private void deliver(List<Change> changes) {
