@@ -50,7 +50,7 @@ class ArchitectureTest {
     @Test
     void featuresUseOnlyTheirOwnDaos() {
         for (String feature : java.util.List.of("calls", "appointments", "sentiment", "contacts", "profiles", "alerts", "audit", "leads",
-                "reference", "tracking", "organizations", "signin", "shell")) {
+                "setup", "tracking", "organizations", "signin", "shell")) {
             noClasses().that().resideInAPackage("com.voxanne.ops." + feature + "..")
                     .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("DAOs of another feature",
                             c -> c.getSimpleName().endsWith("Dao") && !c.getPackageName().startsWith("com.voxanne.ops." + feature)

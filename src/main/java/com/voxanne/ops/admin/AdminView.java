@@ -48,13 +48,13 @@ public final class AdminView extends TabPane {
     }
 
     private static Node toolsAndFeatures(OrgSettingsViewModel model) {
-        TableColumn<OrgSettingsService.OrgTool, OrgSettingsService.OrgTool> toolSwitch = new TableColumn<>("On");
+        TableColumn<ToolSetting, ToolSetting> toolSwitch = new TableColumn<>("On");
         toolSwitch.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        toolSwitch.setCellFactory(col -> new SwitchCell<>(OrgSettingsService.OrgTool::enabled, model::setToolEnabled, "toolSwitch"));
+        toolSwitch.setCellFactory(col -> new SwitchCell<>(ToolSetting::enabled, model::setToolEnabled, "toolSwitch"));
         toolSwitch.setPrefWidth(70);
         toolSwitch.setMaxWidth(70);
         toolSwitch.setSortable(false);
-        TableView<OrgSettingsService.OrgTool> tools = Columns.table("orgTools", "No tools.",
+        TableView<ToolSetting> tools = Columns.table("orgTools", "No tools.",
                 Columns.text("Tool the voice agents may use", t -> t.toolName().replace('_', ' '), 260),
                 Columns.text("Settings", t -> t.config() == null ? "" : t.config()));
         tools.getColumns().add(0, toolSwitch);

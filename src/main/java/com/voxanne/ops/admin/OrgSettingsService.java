@@ -20,9 +20,6 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  */
 public class OrgSettingsService {
 
-    public record OrgTool(UUID id, String toolName, boolean enabled, String config, Instant updatedAt) {
-    }
-
     /** A platform feature and this organization's override of it (null fields when there is none). */
     public record FeatureSwitch(UUID flagId, String name, String description, boolean platformDefault, Integer rolloutPercentage,
                                 UUID overrideId, Boolean enabled, String notes, Instant updatedAt) {
@@ -73,16 +70,16 @@ public class OrgSettingsService {
         return featuresReadOnlyBecause;
     }
 
-    public List<OrgTool> tools() {
+    public List<ToolSetting> tools() {
         return jdbi.withHandle(h -> h.createQuery("select " + TOOL_COLUMNS + " from public.org_tools order by tool_name")
-                .map(ConstructorMapper.of(OrgTool.class)).list());
+                .map(ConstructorMapper.of(ToolSetting.class)).list());
     }
 
-    public SaveResult<OrgTool> setToolEnabled(OrgTool base, boolean enabled) {
+    public SaveResult<ToolSetting> setToolEnabled(ToolSetting base, boolean enabled) {
         return OptimisticWrite.run(jdbi, h -> h.createUpdate("update public.org_tools set enabled = :on where id = :id and updated_at = :seen")
                         .bind("on", enabled).bind("id", base.id()).bind("seen", OptimisticWrite.utc(base.updatedAt())).execute(),
                 h -> h.createQuery("select " + TOOL_COLUMNS + " from public.org_tools where id = :id").bind("id", base.id())
-                        .map(ConstructorMapper.of(OrgTool.class)).findOne(), OrgTool::updatedAt, base.updatedAt());
+                        .map(ConstructorMapper.of(ToolSetting.class)).findOne(), ToolSetting::updatedAt, base.updatedAt());
     }
 
     public List<FeatureSwitch> features() {

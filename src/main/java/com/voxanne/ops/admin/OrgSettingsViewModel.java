@@ -25,7 +25,7 @@ public final class OrgSettingsViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrgSettingsViewModel.class);
 
-    private final ObservableList<OrgSettingsService.OrgTool> tools = FXCollections.observableArrayList();
+    private final ObservableList<ToolSetting> tools = FXCollections.observableArrayList();
     private final ObservableList<OrgSettingsService.FeatureSwitch> features = FXCollections.observableArrayList();
     private final ObservableList<OrgSettingsService.CredentialStatus> credentials = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<OrgSettingsService.OrganizationInfo> organization = new ReadOnlyObjectWrapper<>(this, "organization");
@@ -60,11 +60,11 @@ public final class OrgSettingsViewModel {
                 });
     }
 
-    private record Loaded(List<OrgSettingsService.OrgTool> tools, List<OrgSettingsService.FeatureSwitch> features,
+    private record Loaded(List<ToolSetting> tools, List<OrgSettingsService.FeatureSwitch> features,
                           List<OrgSettingsService.CredentialStatus> credentials, OrgSettingsService.OrganizationInfo organization) {
     }
 
-    public void setToolEnabled(OrgSettingsService.OrgTool tool, boolean enabled) {
+    public void setToolEnabled(ToolSetting tool, boolean enabled) {
         write(() -> service.setToolEnabled(tool, enabled), "tool", tool.toolName().replace('_', ' ') + (enabled ? " is on." : " is off."));
     }
 
@@ -97,7 +97,7 @@ public final class OrgSettingsViewModel {
         }
     }
 
-    public ObservableList<OrgSettingsService.OrgTool> tools() {
+    public ObservableList<ToolSetting> tools() {
         return tools;
     }
 

@@ -37,7 +37,7 @@ public final class ConsoleApplication extends Application {
     private Themes theme;
     private boolean autoDemoUsed;
     private MainView mainView;
-    private com.voxanne.ops.cache.ReferenceCache currentCache;
+    private com.voxanne.ops.setup.ReferenceCache currentCache;
     private com.voxanne.ops.offline.ReviewNotesViewModel reviewNotes;
     private SignInViewModel signInModel;
     private SignedInConsole console;
@@ -165,7 +165,7 @@ public final class ConsoleApplication extends Application {
                     executors.background(), executors.fx(), zone, stage);
         } else {
             reviewNotes = null;
-            exportCalls = com.voxanne.ops.offline.ExportAction.forCallLog(session.database(), session.session(),
+            exportCalls = com.voxanne.ops.export.ExportAction.forCallLog(session.database(), session.session(),
                     AppDirectories.forCurrentUser().data().resolve("installation-key"), calls, executors.background(), executors.fx(), zone,
                     stage, scene.getStylesheets());
             callsView.setOnExport(exportCalls);
@@ -225,9 +225,9 @@ public final class ConsoleApplication extends Application {
     private void showKeptSetup(SignedIn offline) {
         this.signedIn = offline;
         reviewNotes = null;
-        var setup = com.voxanne.ops.cache.SetupViewModel.offline(offline.keptSetup(),
+        var setup = com.voxanne.ops.setup.SetupViewModel.offline(offline.keptSetup(),
                 "The server could not be reached; sign out to try again.");
-        mainView = new MainView(offline, List.of(new Workspace("setup", "Setup", Material2MZ.SETTINGS, new com.voxanne.ops.cache.SetupView(setup))),
+        mainView = new MainView(offline, List.of(new Workspace("setup", "Setup", Material2MZ.SETTINGS, new com.voxanne.ops.setup.SetupView(setup))),
                 this::toggleTheme, this::signOut, this::signOut);
         mainView.setFileMenu(fileMenu(null));
         scene.setRoot(mainView);
@@ -275,7 +275,7 @@ public final class ConsoleApplication extends Application {
     }
 
     /** A bundle signed by a key this console does not know: offer to trust it, and show it verified once trusted. */
-    private void offerTrust(com.voxanne.ops.offline.BundleVerifier.Verification verification) {
+    private void offerTrust(com.voxanne.ops.bundle.BundleVerifier.Verification verification) {
         var trust = com.voxanne.ops.offline.SignerTrustViewModel.of(verification, AppDirectories.forCurrentUser().data().resolve("installation-key"),
                 executors.background(), executors.fx());
         MainView shell = mainView;

@@ -4,6 +4,7 @@ import com.voxanne.ops.admin.AdminView;
 import com.voxanne.ops.admin.OrgSettingsService;
 import com.voxanne.ops.admin.OrgSettingsViewModel;
 import com.voxanne.ops.alerts.Alert;
+import com.voxanne.ops.alerts.AlertPreferences;
 import com.voxanne.ops.alerts.AlertRuleService;
 import com.voxanne.ops.alerts.AlertRulesViewModel;
 import com.voxanne.ops.alerts.AlertService;
@@ -15,10 +16,10 @@ import com.voxanne.ops.appointments.AppointmentsViewModel;
 import com.voxanne.ops.audit.AuditLogService;
 import com.voxanne.ops.audit.AuditLogView;
 import com.voxanne.ops.audit.AuditLogViewModel;
-import com.voxanne.ops.cache.ReferenceCache;
-import com.voxanne.ops.cache.ReferenceService;
-import com.voxanne.ops.cache.SetupView;
-import com.voxanne.ops.cache.SetupViewModel;
+import com.voxanne.ops.setup.ReferenceCache;
+import com.voxanne.ops.setup.ReferenceService;
+import com.voxanne.ops.setup.SetupView;
+import com.voxanne.ops.setup.SetupViewModel;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallsView;
@@ -35,9 +36,9 @@ import com.voxanne.ops.prefs.UserPreferences;
 import com.voxanne.ops.profiles.PeopleView;
 import com.voxanne.ops.profiles.PeopleViewModel;
 import com.voxanne.ops.profiles.ProfileService;
-import com.voxanne.ops.reference.KnowledgeBaseService;
-import com.voxanne.ops.reference.KnowledgeBaseView;
-import com.voxanne.ops.reference.KnowledgeBaseViewModel;
+import com.voxanne.ops.setup.KnowledgeBaseService;
+import com.voxanne.ops.setup.KnowledgeBaseView;
+import com.voxanne.ops.setup.KnowledgeBaseViewModel;
 import com.voxanne.ops.sentiment.SentimentService;
 import com.voxanne.ops.sentiment.SentimentView;
 import com.voxanne.ops.sentiment.SentimentViewModel;
@@ -51,7 +52,6 @@ import com.voxanne.ops.tracking.TrackingView;
 import com.voxanne.ops.tracking.TrackingViewModel;
 import com.voxanne.ops.ui.RememberedSplits;
 import com.voxanne.ops.mvvm.UiExecutors;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -173,20 +173,7 @@ public final class SignedInConsole implements AutoCloseable {
         }
 
         alerts = new AlertsViewModel(new AlertService(jdbi, columns), bg, fx, org, zone, s.isManagerOrAdmin(), Clock.systemUTC(), showCalls);
-        alerts.negativeBelowProperty().set(new BigDecimal(preferences.get("alerts.negativeBelow", AlertsViewModel.DEFAULT_NEGATIVE_BELOW.toPlainString())));
-        alerts.negativeBelowProperty().addListener((obs, old, now) -> {
-            preferences.put("alerts.negativeBelow", now.toPlainString());
-            bg.execute(preferences::save);
-        });
-        try {
-            alerts.periodProperty().set(AlertsViewModel.Period.valueOf(preferences.get("alerts.period", AlertsViewModel.Period.DAY.name())));
-        } catch (IllegalArgumentException unknown) {
-            // A period an older or newer console remembered: keep the default.
-        }
-        alerts.periodProperty().addListener((obs, old, now) -> {
-            preferences.put("alerts.period", now.name());
-            bg.execute(preferences::save);
-        });
+        AlertPreferences.remember(alerts, preferences, bg);
         AlertRulesViewModel rules = new AlertRulesViewModel(new AlertRuleService(jdbi, columns), bg, fx, s.isAdmin());
         TrackingViewModel tracking = new TrackingViewModel(new TrackingService(jdbi), bg, fx, org, zone, LocalDate.now(zone));
         SetupViewModel setup = new SetupViewModel(new ReferenceService(jdbi, cache, columns), bg, fx);

@@ -16,11 +16,6 @@ import org.jdbi.v3.core.statement.Query;
  */
 public class AuditLogService {
 
-    /** One entry, with the person's name where the login belongs to a profile. */
-    public record Entry(UUID id, Instant createdAt, String actorLogin, String actorName, String action, String entity, UUID entityId,
-                        String details) {
-    }
-
     /** What the log is narrowed to; nulls mean "any". {@code to} is exclusive. */
     public record Filter(String entity, String action, String actor, Instant from, Instant to) {
         public static final Filter ANY = new Filter(null, null, null, null, null);
@@ -34,7 +29,7 @@ public class AuditLogService {
         this.columns = columns;
     }
 
-    public List<Entry> page(UUID org, Filter f, Entry after, int limit) {
+    public List<AuditEntry> page(UUID org, Filter f, AuditEntry after, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.created_at, a.actor_login, coalesce(p.full_name, p.email) as actor_name, a.action, a.entity, a.entity_id,
                        a.details::text as details
@@ -69,7 +64,7 @@ public class AuditLogService {
         return jdbi.withHandle(h -> {
             Query q = h.createQuery(sql.toString()).bind("org", org).bind("limit", limit);
             binds.forEach(b -> b.accept(q));
-            return q.map(ConstructorMapper.of(Entry.class)).list();
+            return q.map(ConstructorMapper.of(AuditEntry.class)).list();
         });
     }
 

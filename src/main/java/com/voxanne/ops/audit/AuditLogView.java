@@ -59,10 +59,10 @@ public final class AuditLogView extends TabPane {
         bar.setPadding(new Insets(12, 16, 12, 16));
         bar.getStyleClass().add("filter-bar");
 
-        TableView<AuditLogService.Entry> table = Columns.table("auditLog", "Nothing recorded for these filters.",
+        TableView<AuditEntry> table = Columns.table("auditLog", "Nothing recorded for these filters.",
                 Columns.text("When", e -> WHEN.format(e.createdAt().atZone(model.zone())), 160),
                 Columns.text("Who", e -> e.actorName() == null ? e.actorLogin() : e.actorName() + " (" + e.actorLogin() + ")", 210),
-                Columns.text("Did", AuditLogService.Entry::action, 90),
+                Columns.text("Did", AuditEntry::action, 90),
                 Columns.text("To", e -> e.entity().replace('_', ' '), 120),
                 Columns.text("What changed", e -> AuditLogViewModel.changes(e.details())));
         table.setItems(model.entries());

@@ -44,7 +44,7 @@ public final class AuditLogViewModel {
     private final BackgroundWork work;
     private final UUID orgId;
     private final ZoneId zone;
-    private final KeysetPage<AuditLogService.Entry> entries;
+    private final KeysetPage<AuditEntry> entries;
 
     public AuditLogViewModel(AuditLogService service, Executor background, Executor fx, UUID orgId, ZoneId zone) {
         this.service = service;
@@ -79,7 +79,7 @@ public final class AuditLogViewModel {
         entries.loadMore();
     }
 
-    private java.util.function.Supplier<List<AuditLogService.Entry>> page(AuditLogService.Entry after, int limit) {
+    private java.util.function.Supplier<List<AuditEntry>> page(AuditEntry after, int limit) {
         AuditLogService.Filter f = new AuditLogService.Filter(entity.get(), action.get(), actor.get(),
                 from.get() == null ? null : from.get().atStartOfDay(zone).toInstant(),
                 to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant());
@@ -142,7 +142,7 @@ public final class AuditLogViewModel {
         return to;
     }
 
-    public ObservableList<AuditLogService.Entry> entries() {
+    public ObservableList<AuditEntry> entries() {
         return entries.rows();
     }
 

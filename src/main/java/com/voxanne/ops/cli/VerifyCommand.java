@@ -1,6 +1,6 @@
 package com.voxanne.ops.cli;
 
-import com.voxanne.ops.offline.BundleVerifier;
+import com.voxanne.ops.bundle.BundleVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

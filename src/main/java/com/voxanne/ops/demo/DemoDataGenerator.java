@@ -43,10 +43,6 @@ public final class DemoDataGenerator {
     private final Instant windowStart;
     private LongConsumer progress = n -> { };
 
-    /** A demo login the workspace creates: role name and the e-mail of its profile. */
-    public record DemoLoginSpec(String loginRole, String email, String organization, String role) {
-    }
-
     /** An organization as generated, with what the call generator needs to know of it. */
     record DemoOrg(int index, UUID id, OrgTemplate template, String phone, int contactCount,
                    List<ServiceTemplate> services, String agentName, List<DemoProfile> profiles) {

@@ -1,7 +1,7 @@
 package com.voxanne.ops.demo;
 
 import com.voxanne.ops.base.UserFacingException;
-import com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec;
+import com.voxanne.ops.demo.DemoLoginSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

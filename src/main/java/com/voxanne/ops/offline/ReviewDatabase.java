@@ -1,5 +1,10 @@
 package com.voxanne.ops.offline;
 
+import com.voxanne.ops.bundle.CappedEntryStream;
+import com.voxanne.ops.bundle.BundleVerifier;
+import com.voxanne.ops.bundle.BundleRows;
+import com.voxanne.ops.bundle.BundleContentException;
+import com.voxanne.ops.bundle.BundleFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.ConnectionSettings;

@@ -1,5 +1,6 @@
 package com.voxanne.ops.offline;
 
+import com.voxanne.ops.bundle.BundleFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,6 @@
 package com.voxanne.ops.offline;
 
+import com.voxanne.ops.bundle.BundleVerifier;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

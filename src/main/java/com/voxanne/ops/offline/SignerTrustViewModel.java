@@ -1,5 +1,7 @@
 package com.voxanne.ops.offline;
 
+import com.voxanne.ops.bundle.InstallationKey;
+import com.voxanne.ops.bundle.BundleVerifier;
 import com.voxanne.ops.mvvm.BackgroundWork;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;

@@ -36,13 +36,13 @@ public class SignInService {
     }
 
     /** The reference cache of one signed-in person on this computer. */
-    public com.voxanne.ops.cache.ReferenceCache referenceCache(SignedIn signedIn) {
-        return new com.voxanne.ops.cache.ReferenceCache(cacheDirectory, signedIn.database().settings().server(), signedIn.session());
+    public com.voxanne.ops.setup.ReferenceCache referenceCache(SignedIn signedIn) {
+        return new com.voxanne.ops.setup.ReferenceCache(cacheDirectory, signedIn.database().settings().server(), signedIn.session());
     }
 
     /** The setup this computer kept for a login on a server, for an offline start. Reads a small file: call it in the background. */
-    public java.util.Optional<com.voxanne.ops.cache.ReferenceSnapshot> lastKnownSetup(ConnectionSettings settings) {
-        return com.voxanne.ops.cache.ReferenceCache.lastKnown(cacheDirectory, settings.server(), settings.user());
+    public java.util.Optional<com.voxanne.ops.setup.ReferenceSnapshot> lastKnownSetup(ConnectionSettings settings) {
+        return com.voxanne.ops.setup.ReferenceCache.lastKnown(cacheDirectory, settings.server(), settings.user());
     }
 
     public SignedIn signIn(ConnectionSettings settings, char[] password) {
@@ -90,7 +90,7 @@ public class SignInService {
     public SignedIn signInToBundle(Path bundle, LongConsumer progress) {
         java.util.Set<String> trusted;
         try {
-            trusted = com.voxanne.ops.offline.InstallationKey.trustedFingerprints(
+            trusted = com.voxanne.ops.bundle.InstallationKey.trustedFingerprints(
                     com.voxanne.ops.workspace.AppDirectories.forCurrentUser().data().resolve("installation-key"));
         } catch (java.io.IOException e) {
             throw new UserFacingException(e.getMessage(), e);

@@ -2,7 +2,7 @@ package com.voxanne.ops.signin;
 
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.db.SecureConnection;
-import com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec;
+import com.voxanne.ops.demo.DemoLoginSpec;
 import javafx.collections.FXCollections;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;

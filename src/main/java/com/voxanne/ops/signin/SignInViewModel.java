@@ -5,7 +5,7 @@ import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.JdbcUrls;
 import com.voxanne.ops.db.SecureConnection;
 import com.voxanne.ops.demo.DemoDataGenerator;
-import com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec;
+import com.voxanne.ops.demo.DemoLoginSpec;
 import com.voxanne.ops.prefs.UserPreferences;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +63,7 @@ public final class SignInViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyObjectWrapper<SignedIn> signedIn = new ReadOnlyObjectWrapper<>(this, "signedIn");
     private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(this, "cancellable", false);
-    private final ReadOnlyObjectWrapper<com.voxanne.ops.cache.ReferenceSnapshot> keptSetup = new ReadOnlyObjectWrapper<>(this, "keptSetup");
+    private final ReadOnlyObjectWrapper<com.voxanne.ops.setup.ReferenceSnapshot> keptSetup = new ReadOnlyObjectWrapper<>(this, "keptSetup");
     private volatile boolean cancelRequested;
 
     private final SignInService service;
@@ -137,9 +137,9 @@ public final class SignInViewModel {
 
     /** The server was out of reach, and this computer has the login's setup from an earlier session. */
     private static final class ServerOutOfReach extends UserFacingException {
-        private final transient com.voxanne.ops.cache.ReferenceSnapshot kept;
+        private final transient com.voxanne.ops.setup.ReferenceSnapshot kept;
 
-        ServerOutOfReach(UserFacingException why, com.voxanne.ops.cache.ReferenceSnapshot kept) {
+        ServerOutOfReach(UserFacingException why, com.voxanne.ops.setup.ReferenceSnapshot kept) {
             super(why.getMessage(), why);
             this.kept = kept;
         }
@@ -312,7 +312,7 @@ public final class SignInViewModel {
     }
 
     /** The setup this computer kept for the login, offered when the server could not be reached; null otherwise. */
-    public ReadOnlyObjectProperty<com.voxanne.ops.cache.ReferenceSnapshot> keptSetupProperty() {
+    public ReadOnlyObjectProperty<com.voxanne.ops.setup.ReferenceSnapshot> keptSetupProperty() {
         return keptSetup.getReadOnlyProperty();
     }
 

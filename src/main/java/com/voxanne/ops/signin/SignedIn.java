@@ -1,6 +1,6 @@
 package com.voxanne.ops.signin;
 
-import com.voxanne.ops.cache.ReferenceSnapshot;
+import com.voxanne.ops.setup.ReferenceSnapshot;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.offline.ReviewedBundle;
 import com.voxanne.ops.records.ConsoleSession;

@@ -14,9 +14,9 @@ import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.db.SchemaMigrator;
 import com.voxanne.ops.logins.ConsoleLogins;
-import com.voxanne.ops.offline.BundleVerifier;
-import com.voxanne.ops.offline.ExportService;
-import com.voxanne.ops.offline.InstallationKey;
+import com.voxanne.ops.bundle.BundleVerifier;
+import com.voxanne.ops.export.ExportService;
+import com.voxanne.ops.bundle.InstallationKey;
 import com.voxanne.ops.offline.ReviewDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -331,8 +331,8 @@ abstract class SupabaseAdoptionContract {
             // The setup, cached with the catalog it was read through: the agent without a voice id or model name.
             Path cacheDir = TestWorkspace.root().resolve("adopted-cache-" + UUID.randomUUID());
             var session = jdbi.onDemand(com.voxanne.ops.records.ProfileDao.class).session().orElseThrow();
-            var cache = new com.voxanne.ops.cache.ReferenceCache(cacheDir, server.jdbcUrl(), session);
-            var setup = new com.voxanne.ops.cache.ReferenceService(jdbi, cache, columns).refresh();
+            var cache = new com.voxanne.ops.setup.ReferenceCache(cacheDir, server.jdbcUrl(), session);
+            var setup = new com.voxanne.ops.setup.ReferenceService(jdbi, cache, columns).refresh();
             assertThat(setup.agents()).singleElement().satisfies(a -> {
                 assertThat(a.name()).isEqualTo("Reception");
                 assertThat(a.voiceProvider()).isEqualTo("elevenlabs");
@@ -343,7 +343,7 @@ abstract class SupabaseAdoptionContract {
             assertThat(setup.escalationRules()).singleElement().satisfies(r -> assertThat(r.target()).isNull());
             assertThat(cache.load().orElseThrow().columns()).as("kept with the cache").isEqualTo(columns);
 
-            var knowledge = new com.voxanne.ops.reference.KnowledgeBaseService(jdbi, columns);
+            var knowledge = new com.voxanne.ops.setup.KnowledgeBaseService(jdbi, columns);
             assertThat(knowledge.detail(UUID.randomUUID()).changes()).isEmpty();
 
             // Alert rules lack target: read, and not offered for change, in one sentence.

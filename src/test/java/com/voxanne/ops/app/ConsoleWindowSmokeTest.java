@@ -89,7 +89,7 @@ class ConsoleWindowSmokeTest {
         assertThat(window().getTitle()).isEqualTo("Voxanne Ops Console");
 
         // A user reads appointments but gets no way to change them.
-        javafx.scene.control.ComboBox<com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec> demo =
+        javafx.scene.control.ComboBox<com.voxanne.ops.demo.DemoLoginSpec> demo =
                 robot.lookup("#demoLogin").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> demo.setValue(demo.getItems().stream().filter(l -> l.loginRole().equals("demo_harley_user")).findFirst().orElseThrow()));
         robot.clickOn("#openDemo");

@@ -56,7 +56,7 @@ class LiveConsoleTest {
     @Test
     @SuppressWarnings("unchecked")
     void liveCallsKeepThePlaceEveryWorkspaceOpensAndAnAlertIsAcknowledged() throws Exception {
-        javafx.scene.control.ComboBox<com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec> demo =
+        javafx.scene.control.ComboBox<com.voxanne.ops.demo.DemoLoginSpec> demo =
                 robot.lookup("#demoLogin").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> demo.setValue(demo.getItems().stream().filter(l -> l.loginRole().equals("demo_harley_admin")).findFirst().orElseThrow()));
         robot.clickOn("#openDemo");

@@ -7,8 +7,8 @@ import ch.qos.logback.core.FileAppender;
 import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.demo.DemoOptions;
-import com.voxanne.ops.offline.ExportService;
-import com.voxanne.ops.offline.InstallationKey;
+import com.voxanne.ops.export.ExportService;
+import com.voxanne.ops.bundle.InstallationKey;
 import com.voxanne.ops.workspace.EmbeddedWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ class SecretsStayOutTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#signInError").queryAs(Label.class).getText().isEmpty());
         assertThat(robot.lookup("#signInError").queryAs(Label.class).getText()).isEqualTo("The server refused the sign-in: wrong login or password.");
 
-        ComboBox<com.voxanne.ops.demo.DemoDataGenerator.DemoLoginSpec> demo = robot.lookup("#demoLogin").queryAs(ComboBox.class);
+        ComboBox<com.voxanne.ops.demo.DemoLoginSpec> demo = robot.lookup("#demoLogin").queryAs(ComboBox.class);
         robot.interact(() -> demo.setValue(demo.getItems().stream().filter(l -> l.loginRole().equals("demo_harley_admin")).findFirst().orElseThrow()));
         robot.clickOn("#openDemo");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#callLog").tryQuery().isPresent()

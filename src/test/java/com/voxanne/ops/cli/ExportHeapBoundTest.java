@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.demo.DemoOptions;
-import com.voxanne.ops.offline.BundleVerifier;
+import com.voxanne.ops.bundle.BundleVerifier;
 import com.voxanne.ops.workspace.EmbeddedWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import com.voxanne.ops.records.ContactDao;
 import com.voxanne.ops.leads.LeadDao;
 import com.voxanne.ops.organizations.OrganizationDao;
 import com.voxanne.ops.records.ProfileDao;
-import com.voxanne.ops.reference.ReferenceDao;
+import com.voxanne.ops.setup.ReferenceDao;
 import com.voxanne.ops.records.CallTrackingDao;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.app.ConsoleApplication;
-import com.voxanne.ops.cache.ReferenceCache;
-import com.voxanne.ops.cache.ReferenceService;
+import com.voxanne.ops.setup.ReferenceCache;
+import com.voxanne.ops.setup.ReferenceService;
 import com.voxanne.ops.prefs.UserPreferences;
 import com.voxanne.ops.records.ConsoleSession;
 import java.nio.file.Files;

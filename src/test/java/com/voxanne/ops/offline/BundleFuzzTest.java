@@ -1,5 +1,12 @@
 package com.voxanne.ops.offline;
 
+import com.voxanne.ops.bundle.BundleRows;
+import com.voxanne.ops.bundle.BundleContentException;
+import com.voxanne.ops.bundle.BundleFormat;
+import com.voxanne.ops.bundle.InstallationKey;
+import com.voxanne.ops.bundle.BundleWriter;
+import com.voxanne.ops.bundle.BundleVerifier;
+import com.voxanne.ops.export.ExportService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

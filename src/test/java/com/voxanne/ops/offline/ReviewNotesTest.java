@@ -1,5 +1,9 @@
 package com.voxanne.ops.offline;
 
+import com.voxanne.ops.export.ExportService;
+import com.voxanne.ops.bundle.InstallationKey;
+import com.voxanne.ops.bundle.BundleVerifier;
+import com.voxanne.ops.bundle.BundleFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

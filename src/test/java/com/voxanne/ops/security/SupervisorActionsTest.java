@@ -1,5 +1,6 @@
 package com.voxanne.ops.security;
 
+import com.voxanne.ops.admin.ToolSetting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,7 +104,7 @@ class SupervisorActionsTest {
         var switched = new OrgSettingsService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).setToolEnabled(tool, !tool.enabled());
         assertThat(switched).isInstanceOf(SaveResult.Saved.class);
         assertThat(new OrgSettingsService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).setToolEnabled(tool, tool.enabled())).as("stale").isInstanceOf(SaveResult.Conflict.class);
-        new OrgSettingsService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).setToolEnabled(((SaveResult.Saved<OrgSettingsService.OrgTool>) switched).now(), tool.enabled());
+        new OrgSettingsService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).setToolEnabled(((SaveResult.Saved<ToolSetting>) switched).now(), tool.enabled());
 
         OrgSettingsService admin = new OrgSettingsService(as("admin"), com.voxanne.ops.TestWorkspace.columns());
         var free = admin.features().stream().filter(f -> f.overrideId() == null).findFirst().orElseThrow();

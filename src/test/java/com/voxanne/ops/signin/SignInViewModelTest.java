@@ -173,8 +173,8 @@ class SignInViewModelTest {
         // An earlier session on that server fetched the setup (here through the live test server, filed under the dead address).
         var live = TestWorkspace.as("harley", "user");
         var session = live.jdbi().onDemand(com.voxanne.ops.records.ProfileDao.class).session().orElseThrow();
-        new com.voxanne.ops.cache.ReferenceService(live.jdbi(),
-                new com.voxanne.ops.cache.ReferenceCache(cacheDir, down.server(), session), live.columns()).refresh();
+        new com.voxanne.ops.setup.ReferenceService(live.jdbi(),
+                new com.voxanne.ops.setup.ReferenceCache(cacheDir, down.server(), session), live.columns()).refresh();
 
         SignInViewModel m = model();
         m.hostProperty().set("127.0.0.1");
