@@ -2,13 +2,10 @@ package com.voxanne.ops.audit;
 
 import com.voxanne.ops.catalog.PlatformColumns;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * The organization's audit trail for its admins: who changed what and when, newest first, narrowed
@@ -30,71 +27,25 @@ public class AuditLogService {
     }
 
     public List<AuditEntry> page(UUID org, Filter f, AuditEntry after, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                select a.id, a.created_at, a.actor_login, coalesce(p.full_name, p.email) as actor_name, a.action, a.entity, a.entity_id,
-                       a.details::text as details
-                from voxconsole.audit_trail a left join public.profiles p on p.id = (a.details ->> 'profile_id')::uuid
-                where a.org_id = :org""");
-        List<Consumer<Query>> binds = new ArrayList<>();
-        if (f.entity() != null) {
-            sql.append(" and a.entity = :entity");
-            binds.add(q -> q.bind("entity", f.entity()));
-        }
-        if (f.action() != null) {
-            sql.append(" and a.action = :action");
-            binds.add(q -> q.bind("action", f.action()));
-        }
-        if (f.actor() != null && !f.actor().isBlank()) {
-            sql.append(" and a.actor_login = :actor");
-            binds.add(q -> q.bind("actor", f.actor().strip()));
-        }
-        if (f.from() != null) {
-            sql.append(" and a.created_at >= :from");
-            binds.add(q -> q.bind("from", f.from().atOffset(java.time.ZoneOffset.UTC)));
-        }
-        if (f.to() != null) {
-            sql.append(" and a.created_at < :to");
-            binds.add(q -> q.bind("to", f.to().atOffset(java.time.ZoneOffset.UTC)));
-        }
-        if (after != null) {
-            sql.append(" and (a.created_at, a.id) < (:afterAt, :afterId)");
-            binds.add(q -> q.bind("afterAt", after.createdAt().atOffset(java.time.ZoneOffset.UTC)).bind("afterId", after.id()));
-        }
-        sql.append(" order by a.created_at desc, a.id desc limit :limit");
-        return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql.toString()).bind("org", org).bind("limit", limit);
-            binds.forEach(b -> b.accept(q));
-            return q.map(ConstructorMapper.of(AuditEntry.class)).list();
-        });
+        return jdbi.withHandle(h -> dao(h).page(org, f, after, limit));
     }
 
     /** The logins that appear in the organization's audit trail, for the "who" filter. */
     public List<String> actors(UUID org) {
-        return jdbi.withHandle(h -> h.createQuery("select distinct actor_login from voxconsole.audit_trail where org_id = :org order by 1")
-                .bind("org", org).mapTo(String.class).list());
+        return jdbi.withHandle(h -> dao(h).actors(org));
     }
 
     /** The platform's security log, through the columns it has (admins only). */
     public List<SecurityEvent> securityEvents(int limit) {
-        if (!columns.has("security_audit_log", "id")) {
-            return List.of();
-        }
-        var s = columns.select("security_audit_log", "e").typed("id", "uuid").text("event_type").text("login_role").text("ip_address")
-                .asText("details").typed("created_at", "timestamptz");
-        return jdbi.withHandle(h -> h.createQuery("select " + s + " from public.security_audit_log e order by "
-                        + s.orderable("created_at", "null") + " desc nulls last, e.id limit :limit")
-                .bind("limit", limit).map(ConstructorMapper.of(SecurityEvent.class)).list());
+        return jdbi.withHandle(h -> dao(h).securityEvents(limit));
     }
 
     /** The platform's record of telephony mode changes, through the columns it has (admins only). */
     public List<TelephonyChange> telephonyChanges(int limit) {
-        if (!columns.has("telephony_country_audit_log", "id")) {
-            return List.of();
-        }
-        var s = columns.select("telephony_country_audit_log", "t").typed("id", "uuid").text("country_code").text("previous_mode")
-                .text("new_mode").text("phone_number").text("changed_by_login").text("reason").typed("created_at", "timestamptz");
-        return jdbi.withHandle(h -> h.createQuery("select " + s + " from public.telephony_country_audit_log t order by "
-                        + s.orderable("created_at", "null") + " desc nulls last, t.id limit :limit")
-                .bind("limit", limit).map(ConstructorMapper.of(TelephonyChange.class)).list());
+        return jdbi.withHandle(h -> dao(h).telephonyChanges(limit));
+    }
+
+    private AuditLogDao dao(Handle h) {
+        return new AuditLogDao(h, columns);
     }
 }
