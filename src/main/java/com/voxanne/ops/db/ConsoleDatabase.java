@@ -33,6 +33,8 @@ public final class ConsoleDatabase implements AutoCloseable {
      */
     private volatile boolean sharedSessions;
 
+    private volatile PlatformColumns columns;
+
     private ConsoleDatabase(ConnectionSettings settings, HikariDataSource dataSource, Timeouts timeouts) {
         this.settings = settings;
         this.dataSource = dataSource;
@@ -81,7 +83,8 @@ public final class ConsoleDatabase implements AutoCloseable {
             ConsoleDatabase db = new ConsoleDatabase(settings, new HikariDataSource(config), timeouts);
             try {
                 db.sharedSessions = SessionSharing.detect(db.dataSource);
-            } catch (java.sql.SQLException e) {
+                db.columns = PlatformColumns.read(db.jdbi);
+            } catch (java.sql.SQLException | RuntimeException e) {
                 db.close();
                 throw new UserFacingException(SqlErrors.describe(e, JdbcUrls.hostPart(settings.jdbcUrl())), e);
             }
@@ -129,8 +132,6 @@ public final class ConsoleDatabase implements AutoCloseable {
     }
 
     /** Told by whoever finds out later (the live feed hears no notices): from now on no statement is prepared by name. */
-    private volatile PlatformColumns columns;
-
     public void sessionsAreShared() {
         sharedSessions = true;
     }
@@ -140,20 +141,12 @@ public final class ConsoleDatabase implements AutoCloseable {
     }
 
     /**
-     * The platform's tables as this login finds them, read from the catalog once (the sign-in does
-     * it, in the background, so the window's later calls find it ready). Blocking the first time.
+     * The platform's tables as this login finds them, read from the catalog when the database was
+     * opened (in the background, like every open): the views are built from it on the JavaFX thread,
+     * which must not wait for the database.
      */
     public PlatformColumns columns() {
-        PlatformColumns read = columns;
-        if (read == null) {
-            synchronized (this) {
-                if (columns == null) {
-                    columns = PlatformColumns.read(jdbi);
-                }
-                read = columns;
-            }
-        }
-        return read;
+        return columns;
     }
 
     public DataSource dataSource() {

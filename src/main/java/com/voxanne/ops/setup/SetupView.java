@@ -96,19 +96,19 @@ public final class SetupView extends BorderPane {
     }
 
     /**
-     * A table of the fields this database has; one line instead when the platform has no such table
-     * (an older cache without a catalog shows every field).
+     * A table of the fields this database has; one line instead when the platform has no such table.
+     * Every snapshot carries its catalog: a cache of another format or version is not read at all.
      */
     @SafeVarargs
     private static <T> VBox section(String title, PlatformColumns columns, String table, List<T> rows, Field<T>... fields) {
-        if (columns != null && !columns.hasTable(table)) {
+        if (!columns.hasTable(table)) {
             Label none = new Label("This database has no " + table + " table the console may read.");
             none.getStyleClass().add(Styles.TEXT_MUTED);
             return section(title, none);
         }
         List<TableColumn<T, String>> shown = new ArrayList<>();
         for (Field<T> f : fields) {
-            if (columns == null || columns.has(table, f.column())) {
+            if (columns.has(table, f.column())) {
                 shown.add(com.voxanne.ops.ui.Columns.text(f.header(), r -> {
                     String text = f.text().apply(r);
                     return text == null ? "" : text;

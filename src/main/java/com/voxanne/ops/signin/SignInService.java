@@ -51,8 +51,6 @@ public class SignInService {
             ConsoleSession session = db.jdbi().onDemand(ProfileDao.class).session().orElseThrow(() -> new UserFacingException(
                     "The login " + settings.user() + " has no active profile in the console: ask an administrator to link it to a profile."));
             SchemaVersion.requireCompatible(db.jdbi(), JdbcUrls.hostPart(settings.jdbcUrl()));
-            // Read now, in the background: the window builds its views from it on the JavaFX thread.
-            db.columns();
             LOG.info("Signed in as {} ({} of {})", settings.user(), session.role(), session.orgName());
             return new SignedIn(db, session, null);
         } catch (UserFacingException e) {

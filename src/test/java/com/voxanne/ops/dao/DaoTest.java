@@ -11,7 +11,6 @@ import com.voxanne.ops.audit.AuditDao;
 import com.voxanne.ops.calls.CallDao;
 import com.voxanne.ops.records.Contact;
 import com.voxanne.ops.records.ContactDao;
-import com.voxanne.ops.leads.LeadDao;
 import com.voxanne.ops.organizations.OrganizationDao;
 import com.voxanne.ops.records.ProfileDao;
 import com.voxanne.ops.setup.ReferenceDao;
@@ -53,8 +52,10 @@ class DaoTest {
         var managerColumns = com.voxanne.ops.catalog.PlatformColumns.read(manager);
         manager.useHandle(h -> readsTheReferenceTables(new ReferenceDao(h, managerColumns)));
         assertThat(manager.onDemand(HotLeadAlertDao.class).latest(10)).isNotEmpty();
-        assertThat(manager.onDemand(LeadDao.class).pipeline()).hasSize(6);
-        assertThat(manager.onDemand(LeadDao.class).onboardingSubmissions(10)).hasSize(3);
+        var leads = new com.voxanne.ops.leads.LeadService(manager, managerColumns);
+        assertThat(leads.pipeline()).hasSize(6);
+        assertThat(leads.forContact(leads.pipeline().get(0).contactId())).isNotEmpty().allMatch(l -> l.contactId().equals(leads.pipeline().get(0).contactId()));
+        assertThat(leads.signUps(10)).hasSize(3);
     }
 
     private static void readsTheReferenceTables(ReferenceDao reference) {
