@@ -116,7 +116,7 @@ public interface CallDao extends SqlObject {
             // Not "c.search_vector @@ …" here: under row-level security that condition cannot use the
             // GIN index (the operator is not leakproof), and a rare word would read the whole
             // organization. The function searches the caller's own organization with the index and
-            // names the ids; the rows are still read here, through RLS (V11 explains).
+            // names the ids; the rows are still read here, through RLS (V6__call_search.sql explains).
             where.append(" and c.id in (select ").append("""
                       voxconsole.search_call_ids(:text, :sortName, cast(:searchAfterCreatedAt as timestamptz),
                        cast(:searchAfterId as uuid), cast(:searchAfterDuration as integer), cast(:searchFrom as timestamptz),
