@@ -1,5 +1,6 @@
 package com.voxanne.ops.alerts;
 
+import com.voxanne.ops.ui.FormGrid;
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.ui.CallFormats;
 import com.voxanne.ops.ui.Columns;
@@ -9,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,7 +26,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -227,17 +226,8 @@ public final class AlertsView extends TabPane {
             case "email" -> "team@clinic.example";
             default -> "supervisors";
         }, form.actionProperty()));
-        for (Node n : new Node[] {name, enabled, trigger, threshold, action, target}) {
-            n.disableProperty().bind(model.mayEdit() ? form.editingProperty().isNull() : Bindings.createBooleanBinding(() -> true));
-        }
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
+        FormGrid.editableWhileEditing(form, name, enabled, trigger, threshold, action, target);
+        GridPane grid = FormGrid.of(1);
         grid.addRow(0, new Label("Name"), name);
         grid.addRow(1, new Label(""), enabled);
         HBox when = new HBox(8, trigger, threshold);

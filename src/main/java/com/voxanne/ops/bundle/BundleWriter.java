@@ -226,7 +226,7 @@ public final class BundleWriter implements AutoCloseable {
             onZip(() -> {
                 zip.putNextEntry(new ZipEntry(e.name()));
                 try (InputStream in = Files.newInputStream(spool)) {
-                    in.transferTo(new NonClosing(zip));
+                    in.transferTo(new com.voxanne.ops.files.NonClosingStream(zip));
                 }
                 zip.closeEntry();
             });
@@ -296,23 +296,6 @@ public final class BundleWriter implements AutoCloseable {
             }
         }
         return HexFormat.of().formatHex(d.digest());
-    }
-
-    /** Lets an entry's writer be closed without closing the ZIP under it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 
     private static final class CountingStream extends java.io.FilterOutputStream {

@@ -1,5 +1,6 @@
 package com.voxanne.ops.contacts;
 
+import com.voxanne.ops.ui.FormGrid;
 import com.voxanne.ops.ui.LoadOnScroll;
 import com.voxanne.ops.records.Contact;
 import atlantafx.base.controls.CustomTextField;
@@ -12,7 +13,6 @@ import com.voxanne.ops.ui.StatusWidgets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -25,10 +25,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -136,19 +134,9 @@ public final class ContactsView extends SplitPane {
         notes.setWrapText(true);
         notes.setPrefRowCount(3);
         notes.textProperty().bindBidirectional(form.notesProperty());
-        for (Node n : new Node[] {first, last, phone, email, lead, score, notes}) {
-            // Users read contacts; only managers and admins may change them (and the database holds to it).
-            n.disableProperty().bind(form.mayEdit() ? form.editingProperty().isNull() : javafx.beans.binding.Bindings.createBooleanBinding(() -> true));
-        }
+        FormGrid.editableWhileEditing(form, first, last, phone, email, lead, score, notes);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields, labels, fields);
+        GridPane grid = FormGrid.of(2);
         grid.addRow(0, new Label("First name"), first, new Label("Last name"), last);
         grid.addRow(1, new Label("Phone"), phone, new Label("E-mail"), email);
         HBox leadRow = new HBox(8, lead, new Label("Score"), score);

@@ -39,17 +39,7 @@ public final class PrivateFiles {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {
                 // Writers such as Jackson close what they are given; the channel must stay open to be forced.
-                content.writeTo(new java.io.FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                });
+                content.writeTo(new NonClosingStream(out));
                 out.flush();
                 channel.force(true);
             }

@@ -1,5 +1,6 @@
 package com.voxanne.ops.profiles;
 
+import com.voxanne.ops.ui.FormGrid;
 import com.voxanne.ops.records.Profile;
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.ui.Columns;
@@ -8,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -16,9 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The organization's people; admins change their name, phone, role and status. */
@@ -73,17 +71,8 @@ public final class PeopleView extends SplitPane {
         status.setId("profileStatus");
         status.getItems().addAll(ProfileForm.STATUSES);
         status.valueProperty().bindBidirectional(form.statusProperty());
-        for (Node n : new Node[] {name, phone, role, status}) {
-            n.disableProperty().bind(form.mayEdit() ? form.editingProperty().isNull() : Bindings.createBooleanBinding(() -> true));
-        }
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
+        FormGrid.editableWhileEditing(form, name, phone, role, status);
+        GridPane grid = FormGrid.of(1);
         grid.addRow(0, new Label("Name"), name);
         grid.addRow(1, new Label("Phone"), phone);
         grid.addRow(2, new Label("Role"), role);
