@@ -83,9 +83,10 @@ final class CallDetailView extends StackPane {
         when.getStyleClass().add(Styles.TEXT_MUTED);
         GridPane numbers = new GridPane();
         numbers.setHgap(10);
-        numbers.addRow(0, muted("From"), copyable(null, c.fromNumber(), CallFormats.phone(c.fromNumber())),
-                muted("To"), copyable(null, c.toNumber(), CallFormats.phone(c.toNumber())));
-        numbers.addRow(1, muted("Call id"), copyable(null, c.id().toString(), c.id().toString().substring(0, 8) + "…"));
+        // One per row: side by side, a narrow pane (1366x768) cut the labels down to "…".
+        numbers.addRow(0, fixed(muted("From")), copyable(null, c.fromNumber(), CallFormats.phone(c.fromNumber())));
+        numbers.addRow(1, fixed(muted("To")), copyable(null, c.toNumber(), CallFormats.phone(c.toNumber())));
+        numbers.addRow(2, fixed(muted("Call id")), copyable(null, c.id().toString(), c.id().toString().substring(0, 8) + "…"));
         content.getChildren().addAll(new VBox(4, title, when), numbers);
         if (extraSection != null) {
             content.getChildren().add(extraSection);
@@ -252,6 +253,11 @@ final class CallDetailView extends StackPane {
         stage.setScene(scene);
         stage.setMaximized(true);
         stage.show();
+    }
+
+    private static Label fixed(Label label) {
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private VBox contactSection(Contact contact) {

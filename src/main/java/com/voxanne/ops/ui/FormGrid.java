@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The layout every edit form shares: labels right-aligned beside fields that take the width left. */
 public final class FormGrid {
@@ -21,6 +22,8 @@ public final class FormGrid {
         grid.setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.RIGHT);
+        // A label is never cut to "First na…": the fields give up the width instead.
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         for (int i = 0; i < pairs; i++) {
