@@ -92,7 +92,7 @@ class ArchitectureTest {
     @Test
     void dataServicesAndCommandLineDoNotDependOnJavaFx() {
         noClasses().that().haveSimpleNameEndingWith("Dao").or().haveSimpleNameEndingWith("Service")
-                .or().resideInAnyPackage("..db..", "..cli..", "..demo..", "..logins..", "..workspace..", "..prefs..")
+                .or().resideInAnyPackage("..db..", "..cli..", "..demo..", "..logins..", "..embedded..", "..prefs..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(classes);
     }

@@ -3,8 +3,8 @@ package com.voxanne.ops;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.demo.DemoOptions;
-import com.voxanne.ops.workspace.EmbeddedWorkspace.DemoLogin;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.embedded.EmbeddedServer.DemoLogin;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,16 +29,16 @@ public final class TestWorkspace {
     public static final int CALLS = 6_000;
     public static final LocalDate ANCHOR = LocalDate.of(2026, 11, 1);
 
-    private static EmbeddedWorkspace workspace;
+    private static EmbeddedServer workspace;
     private static final Map<String, ConsoleDatabase> LOGINS = new ConcurrentHashMap<>();
 
     private TestWorkspace() {
     }
 
-    public static synchronized EmbeddedWorkspace get() {
+    public static synchronized EmbeddedServer get() {
         if (workspace == null) {
             Path dir = root().resolve("shared-" + UUID.randomUUID());
-            workspace = EmbeddedWorkspace.start(dir, 0, new DemoOptions(DemoOptions.DEFAULT_SEED, CALLS, ANCHOR));
+            workspace = EmbeddedServer.start(dir, 0, new DemoOptions(DemoOptions.DEFAULT_SEED, CALLS, ANCHOR));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOGINS.values().forEach(ConsoleDatabase::close);
                 workspace.close();

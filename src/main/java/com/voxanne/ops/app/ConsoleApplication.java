@@ -12,7 +12,7 @@ import com.voxanne.ops.signin.SignInViewModel;
 import com.voxanne.ops.signin.SignedIn;
 import com.voxanne.ops.ui.Themes;
 import com.voxanne.ops.mvvm.UiExecutors;
-import com.voxanne.ops.workspace.AppDirectories;
+import com.voxanne.ops.files.AppDirectories;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package com.voxanne.ops.app;
 
 import com.voxanne.ops.cli.CommandLineRunner;
-import com.voxanne.ops.workspace.AppDirectories;
+import com.voxanne.ops.files.AppDirectories;
 
 /**
  * Entry point of the jar. With no arguments it opens the console window; with arguments it runs

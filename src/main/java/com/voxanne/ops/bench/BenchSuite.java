@@ -10,7 +10,7 @@ import com.voxanne.ops.demo.DemoOptions;
 import com.voxanne.ops.records.ProfileDao;
 import com.voxanne.ops.sentiment.SentimentPeriod;
 import com.voxanne.ops.sentiment.SentimentService;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,7 +67,7 @@ public final class BenchSuite implements BenchLog {
         say("Seeding %,d calls over %d organizations into a new embedded server in %s …", settings.calls(), settings.organizations(),
                 settings.directory());
         long t0 = System.nanoTime();
-        try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(settings.directory(), 0,
+        try (EmbeddedServer ws = EmbeddedServer.start(settings.directory(), 0,
                 new DemoOptions(SEED, settings.calls(), anchor, settings.organizations()), n -> {
                     if (n % 100_000 == 0) {
                         say("  … %,d calls", n);
@@ -157,7 +157,7 @@ public final class BenchSuite implements BenchLog {
      * voxconsole adopt on this database as it stands (the demo's data, a million calls): everything
      * the console added is detached, then adopted again and timed; its logins are linked again.
      */
-    private void adoption(EmbeddedWorkspace ws, Jdbi owner) {
+    private void adoption(EmbeddedServer ws, Jdbi owner) {
         say("Adopt on %,d calls: detach, then adopt again (indexes built concurrently) …", settings.calls());
         var links = owner.withHandle(h -> h.createQuery("select login_role::text as login, profile_id from voxconsole.console_logins")
                 .mapToMap().list());

@@ -5,7 +5,7 @@ import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.offline.ReviewDatabase;
 import com.voxanne.ops.records.ProfileDao;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,7 +34,7 @@ final class ProcessBenches {
 
     // Export and offline review -------------------------------------------------------------------
 
-    Path export(EmbeddedWorkspace ws, String login, String password, UUID org, Jdbi owner) throws Exception {
+    Path export(EmbeddedServer ws, String login, String password, UUID org, Jdbi owner) throws Exception {
         long wanted = 100_000;
         LocalDate from = owner.withHandle(h -> h.createQuery(
                         "select created_at from calls where org_id = :o order by created_at desc offset :n limit 1")
@@ -62,7 +62,7 @@ final class ProcessBenches {
         return bundle;
     }
 
-    void openBundle(EmbeddedWorkspace ws, Path bundle) throws Exception {
+    void openBundle(EmbeddedServer ws, Path bundle) throws Exception {
         log.say("Opening the bundle for offline review, to its first page, 1 + 5 runs …");
         // The first opening on an installation also makes the migrated template every review
         // database is cloned from; that happens once, so it is reported but not measured with the rest.
@@ -77,7 +77,7 @@ final class ProcessBenches {
                         + "very first opening, which also makes the schema template, took %,.0f ms", once)));
     }
 
-    private static double openBundleOnce(EmbeddedWorkspace ws, Path bundle) throws Exception {
+    private static double openBundleOnce(EmbeddedServer ws, Path bundle) throws Exception {
         long t0 = System.nanoTime();
         var review = ReviewDatabase.open(ws, bundle, n -> { });
         double ms;
@@ -95,7 +95,7 @@ final class ProcessBenches {
 
     // The console process -------------------------------------------------------------------------
 
-    void coldStart(EmbeddedWorkspace ws, String login, String password) throws Exception {
+    void coldStart(EmbeddedServer ws, String login, String password) throws Exception {
         if (!ChildJvm.canShowWindows()) {
             log.add(new Outcome("Console cold start to first call-log page", "ms", Timing.of(0), null, "", Double.NaN, "<= 2,500 ms", false,
                     "skipped: needs a display or xvfb-run"));
@@ -114,7 +114,7 @@ final class ProcessBenches {
                 t.p95() <= 2_500, "new JVM each run: window, sign-in, first page"));
     }
 
-    void memory(EmbeddedWorkspace ws, String login, String password) throws Exception {
+    void memory(EmbeddedServer ws, String login, String password) throws Exception {
         log.say("Memory after scrolling through 100,000 call-log rows …");
         ChildJvm.Result r = ChildJvm.run(List.of("-Xms64m", "-XX:+UseSerialGC"), ScrollProbe.class.getName(),
                 List.of(ws.jdbcUrl(), login, "100000"), Map.of("PGPASSWORD", password), 600);

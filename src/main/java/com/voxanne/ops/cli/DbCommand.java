@@ -1,8 +1,8 @@
 package com.voxanne.ops.cli;
 
 import com.voxanne.ops.demo.DemoOptions;
-import com.voxanne.ops.workspace.AppDirectories;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.files.AppDirectories;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -56,7 +56,7 @@ final class DbCommand {
             PrintWriter err = spec.commandLine().getErr();
             Path dir = data != null ? data : AppDirectories.forCurrentUser().workspace();
             DemoOptions demo = new DemoOptions(seed, calls, LocalDate.now(ZoneOffset.UTC));
-            EmbeddedWorkspace workspace = EmbeddedWorkspace.start(dir, port, demo, n -> {
+            EmbeddedServer workspace = EmbeddedServer.start(dir, port, demo, n -> {
                 if (n % 10_000 == 0 || n == calls) {
                     err.printf("seeding: %,d of %,d calls%n", n, calls);
                     err.flush();

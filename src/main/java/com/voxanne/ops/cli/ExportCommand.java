@@ -6,7 +6,7 @@ import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.export.ExportService;
 import com.voxanne.ops.bundle.InstallationKey;
 import com.voxanne.ops.records.ProfileDao;
-import com.voxanne.ops.workspace.AppDirectories;
+import com.voxanne.ops.files.AppDirectories;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

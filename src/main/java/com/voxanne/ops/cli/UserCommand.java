@@ -3,7 +3,7 @@ package com.voxanne.ops.cli;
 import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.OwnerDataSource;
 import com.voxanne.ops.logins.ConsoleLogins;
-import com.voxanne.ops.workspace.WorkspaceSecrets;
+import com.voxanne.ops.embedded.ServerSecrets;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,7 +61,7 @@ final class UserCommand {
                     throw new UserFacingException("The two passwords differ; nothing was created.");
                 }
             } else {
-                password = WorkspaceSecrets.newPassword().toCharArray();
+                password = ServerSecrets.newPassword().toCharArray();
                 generated = true;
             }
             var created = Jdbi.create(ds).withHandle(h -> ConsoleLogins.create(h, login, email, password));

@@ -11,7 +11,7 @@ import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.CsvCopy;
 import com.voxanne.ops.db.SchemaMigrator;
 import com.voxanne.ops.logins.ConsoleLogins;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -63,12 +63,12 @@ public final class ReviewDatabase {
     private static final List<String> TRACKING_COLUMNS = List.of("id", "call_id", "contact_id", "tracked_url", "utm_source", "utm_medium",
             "utm_campaign", "device_type", "browser", "os", "ip_address", "location", "created_at");
 
-    public static Review open(EmbeddedWorkspace workspace, Path bundle, LongConsumer callsLoaded) {
+    public static Review open(EmbeddedServer workspace, Path bundle, LongConsumer callsLoaded) {
         return open(workspace, bundle, java.util.Set.of(), callsLoaded);
     }
 
     /** @param trustedKeys fingerprints of the keys this console trusts; a bundle signed by another key is shown as such */
-    public static Review open(EmbeddedWorkspace workspace, Path bundle, java.util.Set<String> trustedKeys, LongConsumer callsLoaded) {
+    public static Review open(EmbeddedServer workspace, Path bundle, java.util.Set<String> trustedKeys, LongConsumer callsLoaded) {
         BundleVerifier.Opened opened = BundleVerifier.open(bundle);
         // The full check reads every byte; it runs beside the load instead of before it.
         CompletableFuture<BundleVerifier.Verification> verification = CompletableFuture.supplyAsync(
@@ -116,7 +116,7 @@ public final class ReviewDatabase {
      * cloning it takes a few tens of milliseconds, migrating a new database a few hundred. A console
      * with other migrations makes its own and removes the old ones.
      */
-    private static synchronized String migratedTemplate(EmbeddedWorkspace workspace, Jdbi server) {
+    private static synchronized String migratedTemplate(EmbeddedServer workspace, Jdbi server) {
         String template = "review_template_" + SchemaMigrator.fingerprint().substring(0, 16);
         boolean ready = server.withHandle(h -> h.createQuery("select exists (select 1 from pg_database where datname = :d and datistemplate)")
                 .bind("d", template).mapTo(Boolean.class).one());

@@ -9,7 +9,7 @@ import com.voxanne.ops.db.SqlErrors;
 import com.voxanne.ops.demo.DemoOptions;
 import com.voxanne.ops.records.ConsoleSession;
 import com.voxanne.ops.records.ProfileDao;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -26,7 +26,7 @@ public class SignInService {
     private final Path workspaceDirectory;
     private final Path cacheDirectory;
     private final DemoOptions demoOptions;
-    private EmbeddedWorkspace workspace;
+    private EmbeddedServer workspace;
     private com.voxanne.ops.demo.DemoTraffic traffic;
 
     public SignInService(Path workspaceDirectory, Path cacheDirectory, DemoOptions demoOptions) {
@@ -63,9 +63,9 @@ public class SignInService {
     }
 
     /** The embedded server, started (and on first use created) if it is not running yet. Blocking. */
-    public synchronized EmbeddedWorkspace workspace(LongConsumer seedProgress) {
+    public synchronized EmbeddedServer workspace(LongConsumer seedProgress) {
         if (workspace == null) {
-            workspace = EmbeddedWorkspace.start(workspaceDirectory, 0, demoOptions, seedProgress);
+            workspace = EmbeddedServer.start(workspaceDirectory, 0, demoOptions, seedProgress);
             // The demo floor is live: calls start and end while the console is open (-Dvoxconsole.demo.traffic=off stops it).
             if (!"off".equals(System.getProperty("voxconsole.demo.traffic"))) {
                 traffic = com.voxanne.ops.demo.DemoTraffic.start(workspace.ownerDataSource(),
@@ -89,7 +89,7 @@ public class SignInService {
         java.util.Set<String> trusted;
         try {
             trusted = com.voxanne.ops.bundle.InstallationKey.trustedFingerprints(
-                    com.voxanne.ops.workspace.AppDirectories.forCurrentUser().data().resolve("installation-key"));
+                    com.voxanne.ops.files.AppDirectories.forCurrentUser().data().resolve("installation-key"));
         } catch (java.io.IOException e) {
             throw new UserFacingException(e.getMessage(), e);
         }

@@ -9,7 +9,7 @@ import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.demo.DemoOptions;
 import com.voxanne.ops.export.ExportService;
 import com.voxanne.ops.bundle.InstallationKey;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +111,7 @@ class SecretsStayOutTest {
         // The console closes (and stops its demo server) first: one server per workspace.
         FxToolkit.cleanupApplication(application);
         application = null;
-        try (EmbeddedWorkspace server = EmbeddedWorkspace.start(workspaceDir, 0, DemoOptions.defaults().withCalls(600))) {
+        try (EmbeddedServer server = EmbeddedServer.start(workspaceDir, 0, DemoOptions.defaults().withCalls(600))) {
             var admin = server.demoLogins().stream().filter(l -> l.loginRole().equals("demo_harley_admin")).findFirst().orElseThrow();
             com.voxanne.ops.db.ConsoleDatabase db = com.voxanne.ops.db.ConsoleDatabase.open(
                     new com.voxanne.ops.db.ConnectionSettings(server.jdbcUrl(), admin.loginRole()), admin.password().toCharArray(), "secrets");

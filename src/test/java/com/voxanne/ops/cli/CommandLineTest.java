@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
-import com.voxanne.ops.workspace.WorkspaceSecrets;
+import com.voxanne.ops.embedded.ServerSecrets;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -21,7 +21,7 @@ class CommandLineTest {
     @BeforeAll
     static void server() throws Exception {
         var ws = TestWorkspace.get();
-        superPassword = WorkspaceSecrets.load(ws.directory().resolve("secrets.properties")).orElseThrow().superuserPassword();
+        superPassword = ServerSecrets.load(ws.directory().resolve("secrets.properties")).orElseThrow().superuserPassword();
         serverUrl = "jdbc:postgresql://127.0.0.1:" + ws.port() + "/";
     }
 

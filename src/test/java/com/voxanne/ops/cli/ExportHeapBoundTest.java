@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.demo.DemoOptions;
 import com.voxanne.ops.bundle.BundleVerifier;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,7 +25,7 @@ class ExportHeapBoundTest {
     void exportsOneHundredThousandCallsInANinetySixMegabyteHeap() throws Exception {
         Path dir = TestWorkspace.root().resolve("heap-" + UUID.randomUUID());
         // The largest organization holds about a third of the calls: 300,000 gives it 100,000.
-        try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir.resolve("ws"), 0, new DemoOptions(3, 300_000, LocalDate.of(2026, 11, 1)))) {
+        try (EmbeddedServer ws = EmbeddedServer.start(dir.resolve("ws"), 0, new DemoOptions(3, 300_000, LocalDate.of(2026, 11, 1)))) {
             var login = ws.demoLogins().stream().filter(l -> l.loginRole().equals("demo_harley_user")).findFirst().orElseThrow();
             Path bundle = dir.resolve("all.voxbundle");
             CliRun export = CliRun.runWithJvmOptions(List.of("-Xmx96m", "-XX:+UseSerialGC"), Map.of("PGPASSWORD", login.password()), null,

@@ -130,7 +130,7 @@ class DemoDataGeneratorTest {
 
     private static String superuserPassword() {
         try {
-            return com.voxanne.ops.workspace.WorkspaceSecrets.load(TestWorkspace.get().directory().resolve("secrets.properties"))
+            return com.voxanne.ops.embedded.ServerSecrets.load(TestWorkspace.get().directory().resolve("secrets.properties"))
                     .orElseThrow().superuserPassword();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -30,7 +30,7 @@ class NetworkStallTest {
 
     /** The harley user's credentials, through a proxy on {@code port}. */
     private static final class DemoCredentials {
-        final com.voxanne.ops.workspace.EmbeddedWorkspace.DemoLogin demo = TestWorkspace.login("harley", "user");
+        final com.voxanne.ops.embedded.EmbeddedServer.DemoLogin demo = TestWorkspace.login("harley", "user");
 
         ConnectionSettings via(int port) {
             return ConnectionSettings.of("127.0.0.1", port, "voxanne", demo.loginRole());

@@ -19,7 +19,7 @@ import com.voxanne.ops.export.ExportService;
 import com.voxanne.ops.bundle.InstallationKey;
 import com.voxanne.ops.shell.ConnectionCheck;
 import com.voxanne.ops.shell.ConnectionStatusViewModel;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -58,8 +58,8 @@ class ServerStopTest {
     void theConsoleOutlivesAnImmediateStopAndReconnectsByItself() throws Exception {
         Path dir = TestWorkspace.root().resolve("server-stop-" + UUID.randomUUID());
         int port = TestWorkspace.freePort();
-        EmbeddedWorkspace server = EmbeddedWorkspace.start(dir, port, DEMO);
-        EmbeddedWorkspace.DemoLogin login = server.demoLogins().stream()
+        EmbeddedServer server = EmbeddedServer.start(dir, port, DEMO);
+        EmbeddedServer.DemoLogin login = server.demoLogins().stream()
                 .filter(l -> l.organization().equals(ORG) && l.role().equals("manager")).findFirst().orElseThrow();
         ExecutorService background = Executors.newCachedThreadPool(daemon("stop-background"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("stop-heartbeat"));
@@ -149,7 +149,7 @@ class ServerStopTest {
 
             // The server comes back on the same port: a call committed before the console's feed is back is caught up.
             long restarting = System.nanoTime();
-            try (EmbeddedWorkspace again = EmbeddedWorkspace.start(dir, port, DEMO)) {
+            try (EmbeddedServer again = EmbeddedServer.start(dir, port, DEMO)) {
                 UUID whileAway = insertCall(again, org);
                 await(() -> connection.onlineProperty().get(), 30, "back online");
                 double reconnectSeconds = (System.nanoTime() - restarting) / 1e9;
@@ -184,7 +184,7 @@ class ServerStopTest {
         ProcessHandle.of(postmaster).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
     }
 
-    private static UUID insertCall(EmbeddedWorkspace server, UUID org) {
+    private static UUID insertCall(EmbeddedServer server, UUID org) {
         return Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery("""
                         insert into calls (org_id, call_direction, from_number, to_number, status, caller_name, duration_seconds)
                         values (:o, 'inbound', '+447700900001', '+442079460000', 'in_progress', 'Server Stop Caller', 42)

@@ -11,7 +11,7 @@ import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.live.Change;
 import com.voxanne.ops.live.ChangeFeed;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ class ConcurrentSessionsTest {
         final Map<UUID, Long> announcedAt = new ConcurrentHashMap<>();
         final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
-        Session(int number, EmbeddedWorkspace.DemoLogin login, UUID org, String behaviour, ExecutorService background) {
+        Session(int number, EmbeddedServer.DemoLogin login, UUID org, String behaviour, ExecutorService background) {
             this.number = number;
             this.org = org;
             this.behaviour = behaviour;
@@ -160,7 +160,7 @@ class ConcurrentSessionsTest {
     @Test
     void twentySessionsSeeEveryCallOfTheirOrganizationOnceWhileFiftyCallsASecondArrive() throws Exception {
         Jdbi owner = TestWorkspace.owner();
-        List<EmbeddedWorkspace.DemoLogin> logins = TestWorkspace.demoLogins();
+        List<EmbeddedServer.DemoLogin> logins = TestWorkspace.demoLogins();
         Map<String, UUID> orgIds = new HashMap<>();
         logins.forEach(l -> orgIds.computeIfAbsent(l.organization(), TestWorkspace::orgId));
         List<UUID> allOrgs = owner.withHandle(h -> h.createQuery("select id from organizations order by name").mapTo(UUID.class).list());
@@ -175,7 +175,7 @@ class ConcurrentSessionsTest {
         Map<UUID, Long> committedAt = new ConcurrentHashMap<>();
         try {
             for (int i = 0; i < SESSIONS; i++) {
-                EmbeddedWorkspace.DemoLogin login = logins.get(i % logins.size());
+                EmbeddedServer.DemoLogin login = logins.get(i % logins.size());
                 Session s = new Session(i, login, orgIds.get(login.organization()), List.of("watcher", "pager", "searcher").get(i % 3), background);
                 sessions.add(s);
                 s.feed.start();

@@ -13,7 +13,7 @@ import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.db.SqlErrors;
 import com.voxanne.ops.live.Change;
 import com.voxanne.ops.live.ChangeFeed;
-import com.voxanne.ops.workspace.EmbeddedWorkspace.DemoLogin;
+import com.voxanne.ops.embedded.EmbeddedServer.DemoLogin;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.ConsoleDatabase;
 import com.voxanne.ops.demo.DemoOptions;
-import com.voxanne.ops.workspace.EmbeddedWorkspace;
+import com.voxanne.ops.embedded.EmbeddedServer;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +20,7 @@ class ConnectionStatusViewModelTest {
         int port = TestWorkspace.freePort();
         var dir = TestWorkspace.root().resolve("heartbeat-" + UUID.randomUUID());
         DemoOptions demo = new DemoOptions(5, 100, LocalDate.of(2026, 11, 1));
-        EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, port, demo);
+        EmbeddedServer ws = EmbeddedServer.start(dir, port, demo);
         var login = ws.demoLogins().get(0);
         AtomicInteger refreshed = new AtomicInteger();
         try (ConsoleDatabase db = ConsoleDatabase.open(new ConnectionSettings(ws.jdbcUrl(), login.loginRole()), login.password().toCharArray(), "hb")) {
@@ -33,7 +33,7 @@ class ConnectionStatusViewModelTest {
             assertThat(status.onlineProperty().get()).isFalse();
             assertThat(refreshed.get()).isZero();
 
-            ws = EmbeddedWorkspace.start(dir, port, demo);
+            ws = EmbeddedServer.start(dir, port, demo);
             status.checkNow();
             assertThat(status.onlineProperty().get()).isTrue();
             assertThat(refreshed.get()).as("what is on screen is refreshed once the server is back").isEqualTo(1);

@@ -1,4 +1,4 @@
-package com.voxanne.ops.workspace;
+package com.voxanne.ops.embedded;
 
 import com.voxanne.ops.files.PrivateFiles;
 
@@ -17,7 +17,7 @@ import java.util.Properties;
  * user can read. Written once at bootstrap; the demo passwords are printed by `db start` on
  * purpose, because the demo workspace exists to be signed into.
  */
-public final class WorkspaceSecrets {
+public final class ServerSecrets {
 
     private static final String SUPERUSER_KEY = "superuser.password";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,12 +25,12 @@ public final class WorkspaceSecrets {
     private final Path file;
     private final Properties values;
 
-    private WorkspaceSecrets(Path file, Properties values) {
+    private ServerSecrets(Path file, Properties values) {
         this.file = file;
         this.values = values;
     }
 
-    public static Optional<WorkspaceSecrets> load(Path file) throws IOException {
+    public static Optional<ServerSecrets> load(Path file) throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -38,13 +38,13 @@ public final class WorkspaceSecrets {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         }
-        return Optional.of(new WorkspaceSecrets(file, p));
+        return Optional.of(new ServerSecrets(file, p));
     }
 
-    public static WorkspaceSecrets create(Path file) {
+    public static ServerSecrets create(Path file) {
         Properties p = new Properties();
         p.setProperty(SUPERUSER_KEY, newPassword());
-        return new WorkspaceSecrets(file, p);
+        return new ServerSecrets(file, p);
     }
 
     public static String newPassword() {

@@ -1,4 +1,4 @@
-package com.voxanne.ops.workspace;
+package com.voxanne.ops.embedded;
 
 import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.SchemaMigrator;
@@ -34,17 +34,17 @@ import org.slf4j.LoggerFactory;
  * gets --auth-host/--auth-local and a password file, so no trust window), and recovery from a
  * crashed console or server.
  */
-public final class EmbeddedWorkspace implements AutoCloseable {
+public final class EmbeddedServer implements AutoCloseable {
 
     public static final String DATABASE = "voxanne";
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedWorkspace.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
     private static final String SUPERUSER = "postgres";
 
     private final EmbeddedPostgres postgres;
-    private final WorkspaceSecrets secrets;
+    private final ServerSecrets secrets;
     private final Path directory;
 
-    private EmbeddedWorkspace(EmbeddedPostgres postgres, WorkspaceSecrets secrets, Path directory) {
+    private EmbeddedServer(EmbeddedPostgres postgres, ServerSecrets secrets, Path directory) {
         this.postgres = postgres;
         this.secrets = secrets;
         this.directory = directory;
@@ -60,12 +60,12 @@ public final class EmbeddedWorkspace implements AutoCloseable {
      * @param port 0 picks a free port
      * @param demo what to seed when the workspace is new
      */
-    public static EmbeddedWorkspace start(Path directory, int port, DemoOptions demo) {
+    public static EmbeddedServer start(Path directory, int port, DemoOptions demo) {
         return start(directory, port, demo, callsWritten -> { });
     }
 
     /** As {@link #start(Path, int, DemoOptions)}, reporting seeding progress (calls written so far). */
-    public static EmbeddedWorkspace start(Path directory, int port, DemoOptions demo, LongConsumer seedProgress) {
+    public static EmbeddedServer start(Path directory, int port, DemoOptions demo, LongConsumer seedProgress) {
         try {
             return startChecked(directory, port, demo, seedProgress);
         } catch (IOException e) {
@@ -73,7 +73,7 @@ public final class EmbeddedWorkspace implements AutoCloseable {
         }
     }
 
-    private static EmbeddedWorkspace startChecked(Path directory, int port, DemoOptions demo, LongConsumer seedProgress)
+    private static EmbeddedServer startChecked(Path directory, int port, DemoOptions demo, LongConsumer seedProgress)
             throws IOException {
         refuseRootWithoutUserNamespaces();
         Path pgData = directory.resolve("pgdata");
@@ -87,12 +87,12 @@ public final class EmbeddedWorkspace implements AutoCloseable {
         }
         Files.createDirectories(directory);
         boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
-        WorkspaceSecrets secrets = WorkspaceSecrets.load(secretsFile).orElse(null);
+        ServerSecrets secrets = ServerSecrets.load(secretsFile).orElse(null);
         if (secrets == null) {
             if (!fresh) {
                 throw new UserFacingException("The workspace's password file " + secretsFile + " is missing, so its server cannot be opened.");
             }
-            secrets = WorkspaceSecrets.create(secretsFile);
+            secrets = ServerSecrets.create(secretsFile);
             secrets.save();
         }
         refuseIfOpenElsewhere(pgData);
@@ -134,7 +134,7 @@ public final class EmbeddedWorkspace implements AutoCloseable {
         } finally {
             Files.deleteIfExists(passwordFile);
         }
-        EmbeddedWorkspace workspace = new EmbeddedWorkspace(postgres, secrets, directory);
+        EmbeddedServer workspace = new EmbeddedServer(postgres, secrets, directory);
         try {
             if (fresh || !Files.exists(bootstrapped)) {
                 workspace.bootstrap(demo, seedProgress);

@@ -1,4 +1,4 @@
-package com.voxanne.ops.workspace;
+package com.voxanne.ops.embedded;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

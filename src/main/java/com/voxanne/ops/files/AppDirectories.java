@@ -1,6 +1,5 @@
-package com.voxanne.ops.workspace;
+package com.voxanne.ops.files;
 
-import com.voxanne.ops.files.PrivateFiles;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.voxanne.ops.workspace;
+package com.voxanne.ops.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /** The demo workspace keeps what was committed through restarts, crashes of the server, the console, or both. */
-class EmbeddedWorkspaceTest {
+class EmbeddedServerTest {
 
     private static final DemoOptions SMALL = new DemoOptions(7, 300, LocalDate.of(2026, 11, 1));
 
@@ -36,7 +36,7 @@ class EmbeddedWorkspaceTest {
     void keepsItsDataAcrossRestartsAndIsLockedDown() throws Exception {
         Path dir = freshDir("restart");
         int calls;
-        try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+        try (EmbeddedServer ws = EmbeddedServer.start(dir, 0, SMALL)) {
             calls = count(ws, "select count(*) from calls");
             mark(ws, "kept_after_restart");
             Jdbi owner = Jdbi.create(ws.ownerDataSource());
@@ -48,7 +48,7 @@ class EmbeddedWorkspaceTest {
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets.properties")))).isEqualTo("rw-------");
         assertThat(dir.resolve("initdb-password.tmp")).doesNotExist();
-        try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+        try (EmbeddedServer ws = EmbeddedServer.start(dir, 0, SMALL)) {
             assertThat(marked(ws, "kept_after_restart")).isTrue();
             assertThat(count(ws, "select count(*) from calls")).as("not seeded twice").isEqualTo(calls);
             assertThat(ws.demoLogins()).hasSize(6);
@@ -60,7 +60,7 @@ class EmbeddedWorkspaceTest {
         Path dir = freshDir("twice");
         try (ChildConsole first = ChildConsole.start(dir)) {
             first.awaitReady();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedWorkspace.start(dir, 0, SMALL))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedServer.start(dir, 0, SMALL))
                     .hasMessage("This demo workspace is already open in another console: close that one first.");
             markDirect(first.awaitReady(), dir, "first_console_still_serves");
         }
@@ -69,7 +69,7 @@ class EmbeddedWorkspaceTest {
     @Test
     void aPortInUseIsOneSentence() throws Exception {
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedWorkspace.start(freshDir("port"), taken.getLocalPort(), SMALL))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedServer.start(freshDir("port"), taken.getLocalPort(), SMALL))
                     .hasMessage("Port " + taken.getLocalPort() + " is already in use: choose another with --port, or leave it out to use a free one.");
         }
     }
@@ -77,11 +77,11 @@ class EmbeddedWorkspaceTest {
     @Test
     void aWorkspaceWhoseFirstStartDiedHalfWayIsCreatedAgain() throws Exception {
         Path dir = freshDir("half");
-        try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+        try (EmbeddedServer ws = EmbeddedServer.start(dir, 0, SMALL)) {
             mark(ws, "from_the_broken_start");
         }
         Files.delete(dir.resolve("bootstrap.done"));
-        try (EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+        try (EmbeddedServer ws = EmbeddedServer.start(dir, 0, SMALL)) {
             assertThat(marked(ws, "from_the_broken_start")).isFalse();
             assertThat(count(ws, "select count(*) from calls")).isEqualTo(300);
         }
@@ -90,11 +90,11 @@ class EmbeddedWorkspaceTest {
     @Test
     void survivesKillMinusNineOfTheServer() throws Exception {
         Path dir = freshDir("kill-server");
-        EmbeddedWorkspace ws = EmbeddedWorkspace.start(dir, 0, SMALL);
+        EmbeddedServer ws = EmbeddedServer.start(dir, 0, SMALL);
         mark(ws, "committed_before_server_crash");
         kill9(ws.serverPid());
         ws.close();
-        try (EmbeddedWorkspace again = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+        try (EmbeddedServer again = EmbeddedServer.start(dir, 0, SMALL)) {
             assertThat(marked(again, "committed_before_server_crash")).isTrue();
         }
     }
@@ -123,14 +123,14 @@ class EmbeddedWorkspaceTest {
                 assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the server outlives the killed console").contains(true);
             }
         }
-        try (EmbeddedWorkspace again = EmbeddedWorkspace.start(dir, 0, SMALL)) {
+        try (EmbeddedServer again = EmbeddedServer.start(dir, 0, SMALL)) {
             assertThat(marked(again, "committed_before_" + name.replace('-', '_'))).isTrue();
         }
     }
 
     @Test
     void startsAsANormalUserAndPrintsWorkingLogins() throws Exception {
-        assumeThat(EmbeddedWorkspace.isRoot()).as("dropping to another user needs root (CI runs as root)").isTrue();
+        assumeThat(EmbeddedServer.isRoot()).as("dropping to another user needs root (CI runs as root)").isTrue();
         Path sandbox = Files.createTempDirectory("voxconsole-nobody-");
         String classPath = copyClassPathFor(sandbox);
         Path data = sandbox.resolve("workspace");
@@ -161,22 +161,22 @@ class EmbeddedWorkspaceTest {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(type).one());
     }
 
-    private static void mark(EmbeddedWorkspace ws, String name) {
+    private static void mark(EmbeddedServer ws, String name) {
         Jdbi.create(ws.ownerDataSource()).useHandle(h -> h.execute("insert into feature_flags (name, enabled) values (?, true)", name));
     }
 
-    private static boolean marked(EmbeddedWorkspace ws, String name) {
+    private static boolean marked(EmbeddedServer ws, String name) {
         return Jdbi.create(ws.ownerDataSource()).withHandle(h -> h.createQuery("select exists (select 1 from feature_flags where name = :n)")
                 .bind("n", name).mapTo(Boolean.class).one());
     }
 
-    private static int count(EmbeddedWorkspace ws, String sql) {
+    private static int count(EmbeddedServer ws, String sql) {
         return Jdbi.create(ws.ownerDataSource()).withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
     /** Commits a marker through the superuser of a workspace run by another process. */
     private static void markDirect(String url, Path dir, String name) throws IOException, SQLException {
-        String password = WorkspaceSecrets.load(dir.resolve("secrets.properties")).orElseThrow().superuserPassword();
+        String password = ServerSecrets.load(dir.resolve("secrets.properties")).orElseThrow().superuserPassword();
         try (Connection c = DriverManager.getConnection(url, "postgres", password); Statement s = c.createStatement()) {
             s.execute("insert into feature_flags (name, enabled) values ('" + name + "', true)");
         }
