@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Appointments with their contact and no-show signals, for a calendar window. */
 @RegisterConstructorMapper(AgendaEntry.class)
@@ -46,4 +47,11 @@ public interface AgendaDao {
 
     @SqlQuery(SELECT + " where a.id = :id")
     Optional<AgendaEntry> find(@Bind("id") UUID id);
+
+    /** @return 1 if saved, 0 if the row changed since {@code seen}, is not visible, or is not the caller's to change */
+    @SqlUpdate("""
+            update public.appointments set status = :status, scheduled_at = :at, notes = :notes
+            where id = :id and updated_at = :seen""")
+    int reschedule(@Bind("id") UUID id, @Bind("status") String status, @Bind("at") OffsetDateTime at, @Bind("notes") String notes,
+                   @Bind("seen") OffsetDateTime seen);
 }

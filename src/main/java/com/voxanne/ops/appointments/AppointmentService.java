@@ -64,12 +64,9 @@ public class AppointmentService {
 
     /** An optimistic save: nothing changes if someone else saved since {@code seenUpdatedAt}. */
     public SaveResult<AgendaEntry> save(UUID id, Instant seenUpdatedAt, Change change) {
-        return OptimisticWrite.run(jdbi, h -> h.createUpdate("""
-                                update public.appointments set status = :status, scheduled_at = :at, notes = :notes
-                                where id = :id and updated_at = :seen""")
-                        .bind("status", change.status()).bind("at", utc(change.scheduledAt()))
-                        .bind("notes", change.notes() == null || change.notes().isBlank() ? null : change.notes())
-                        .bind("id", id).bind("seen", utc(seenUpdatedAt)).execute(),
+        String notes = change.notes() == null || change.notes().isBlank() ? null : change.notes();
+        return OptimisticWrite.run(jdbi, h -> h.attach(AgendaDao.class).reschedule(id, change.status(), utc(change.scheduledAt()), notes,
+                        utc(seenUpdatedAt)),
                 h -> h.attach(AgendaDao.class).find(id), AgendaEntry::updatedAt, seenUpdatedAt);
     }
 

@@ -10,15 +10,11 @@ import com.voxanne.ops.calls.CallSummary;
 import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SaveResult;
-import com.voxanne.ops.db.TypedText;
 import com.voxanne.ops.leads.LeadService;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.jdbi.v3.core.statement.Query;
 
 /** The contacts workspace's way to the database. Blocking: call it from the background executor. */
 public class ContactService {
@@ -47,29 +43,7 @@ public class ContactService {
      * @param after      the last contact of the previous page, or null
      */
     public List<Contact> page(UUID org, String search, String leadStatus, Contact after, int limit) {
-        StringBuilder sql = new StringBuilder("select " + ContactDao.COLUMNS + " from public.contacts where org_id = :org");
-        List<java.util.function.Consumer<Query>> binds = new ArrayList<>();
-        String typed = TypedText.cleanOrNull(search);
-        if (typed != null) {
-            sql.append(" and (first_name ilike :prefix or last_name ilike :prefix or (first_name || ' ' || last_name) ilike :prefix"
-                    + " or phone like :phonePrefix)");
-            String digits = typed.replaceAll("[\\s()-]", "");
-            binds.add(q -> q.bind("prefix", ContactDao.likePrefix(typed)).bind("phonePrefix", ContactDao.likePrefix(digits)));
-        }
-        if (leadStatus != null) {
-            sql.append(" and lead_status = :status");
-            binds.add(q -> q.bind("status", leadStatus));
-        }
-        if (after != null) {
-            sql.append(" and (last_name, first_name, id) > (:afterLast, :afterFirst, :afterId)");
-            binds.add(q -> q.bind("afterLast", after.lastName()).bind("afterFirst", after.firstName()).bind("afterId", after.id()));
-        }
-        sql.append(" order by last_name, first_name, id limit :limit");
-        return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql.toString()).bind("org", org).bind("limit", limit);
-            binds.forEach(b -> b.accept(q));
-            return q.map(ConstructorMapper.of(Contact.class)).list();
-        });
+        return jdbi.withHandle(h -> new ContactPageDao(h).page(org, search, leadStatus, after, limit));
     }
 
     public Optional<Contact> find(UUID id) {
@@ -86,13 +60,8 @@ public class ContactService {
 
     /** Saves the edit over {@code base}, stating the version the person saw. */
     public SaveResult<Contact> save(Contact base, ContactEdit edit) {
-        return OptimisticWrite.run(jdbi, h -> h.createUpdate("""
-                        update public.contacts set first_name = :first, last_name = :last, phone = :phone, email = :email,
-                               lead_status = :status, lead_score = :score, notes = :notes
-                        where id = :id and updated_at = :seen""")
-                        .bind("first", edit.firstName()).bind("last", edit.lastName()).bind("phone", edit.phone()).bind("email", edit.email())
-                        .bind("status", edit.leadStatus()).bind("score", edit.leadScore()).bind("notes", edit.notes())
-                        .bind("id", base.id()).bind("seen", OptimisticWrite.utc(base.updatedAt())).execute(),
+        return OptimisticWrite.run(jdbi, h -> h.attach(ContactDao.class).update(base.id(), edit.firstName(), edit.lastName(), edit.phone(),
+                        edit.email(), edit.leadStatus(), edit.leadScore(), edit.notes(), OptimisticWrite.utc(base.updatedAt())),
                 h -> h.attach(ContactDao.class).find(base.id()), Contact::updatedAt, base.updatedAt());
     }
 }

@@ -25,11 +25,8 @@ public class ProfileService {
     }
 
     public SaveResult<Profile> save(Profile base, ProfileEdit edit) {
-        return OptimisticWrite.run(jdbi, h -> h.createUpdate("""
-                        update public.profiles set full_name = :name, phone = :phone, role = :role, status = :status
-                        where id = :id and updated_at = :seen""")
-                        .bind("name", edit.fullName()).bind("phone", edit.phone()).bind("role", edit.role()).bind("status", edit.status())
-                        .bind("id", base.id()).bind("seen", OptimisticWrite.utc(base.updatedAt())).execute(),
+        return OptimisticWrite.run(jdbi, h -> h.attach(ProfileDao.class).update(base.id(), edit.fullName(), edit.phone(), edit.role(),
+                        edit.status(), OptimisticWrite.utc(base.updatedAt())),
                 h -> h.attach(ProfileDao.class).find(base.id()), Profile::updatedAt, base.updatedAt());
     }
 }

@@ -7,9 +7,8 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Appointments of the signed-in organization. Writes are optimistic: they name the updated_at they saw. */
+/** Appointments of the signed-in organization, as the features that show a contact's read them (the calendar has AgendaDao). */
 @RegisterConstructorMapper(Appointment.class)
 public interface AppointmentDao {
 
@@ -25,11 +24,4 @@ public interface AppointmentDao {
 
     @SqlQuery("select " + COLUMNS + " from public.appointments where contact_id = :contactId order by scheduled_at desc, id")
     List<Appointment> forContact(@Bind("contactId") UUID contactId);
-
-    /** @return 1 if saved, 0 if the row changed since {@code seenUpdatedAt}, was not visible, or is not the caller's to change */
-    @SqlUpdate("update public.appointments set status = :status where id = :id and updated_at = :seenUpdatedAt")
-    int updateStatus(@Bind("id") UUID id, @Bind("status") String status, @Bind("seenUpdatedAt") OffsetDateTime seenUpdatedAt);
-
-    @SqlUpdate("update public.appointments set notes = :notes where id = :id and updated_at = :seenUpdatedAt")
-    int updateNotes(@Bind("id") UUID id, @Bind("notes") String notes, @Bind("seenUpdatedAt") OffsetDateTime seenUpdatedAt);
 }

@@ -44,8 +44,12 @@ public interface ContactDao {
         return TypedText.clean(typed).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    /** @return 1 if saved, 0 if the row changed since {@code seenUpdatedAt} or is not the caller's to change */
-    @SqlUpdate("update public.contacts set lead_status = :status, lead_score = :score where id = :id and updated_at = :seenUpdatedAt")
-    int updateLead(@Bind("id") UUID id, @Bind("status") String status, @Bind("score") Integer score,
-                   @Bind("seenUpdatedAt") OffsetDateTime seenUpdatedAt);
+    /** @return 1 if saved, 0 if the row changed since {@code seen} or is not the caller's to change */
+    @SqlUpdate("""
+            update public.contacts set first_name = :first, last_name = :last, phone = :phone, email = :email,
+                   lead_status = :status, lead_score = :score, notes = :notes
+            where id = :id and updated_at = :seen""")
+    int update(@Bind("id") UUID id, @Bind("first") String firstName, @Bind("last") String lastName, @Bind("phone") String phone,
+               @Bind("email") String email, @Bind("status") String leadStatus, @Bind("score") Integer leadScore, @Bind("notes") String notes,
+               @Bind("seen") OffsetDateTime seen);
 }

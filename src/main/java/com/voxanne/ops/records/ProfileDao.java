@@ -26,8 +26,14 @@ public interface ProfileDao {
     @SqlQuery("select " + COLUMNS + " from public.profiles where id = :id")
     Optional<Profile> find(@Bind("id") UUID id);
 
-    /** Admins only (the database refuses everyone else). */
-    @SqlUpdate("update public.profiles set role = :role, status = :status where id = :id and updated_at = :seenUpdatedAt")
-    int updateRoleAndStatus(@Bind("id") UUID id, @Bind("role") String role, @Bind("status") String status,
-                            @Bind("seenUpdatedAt") OffsetDateTime seenUpdatedAt);
+    /**
+     * Admins only (the database refuses everyone else).
+     *
+     * @return 1 if saved, 0 if the row changed since {@code seen}, is not visible, or is not the caller's to change
+     */
+    @SqlUpdate("""
+            update public.profiles set full_name = :name, phone = :phone, role = :role, status = :status
+            where id = :id and updated_at = :seen""")
+    int update(@Bind("id") UUID id, @Bind("name") String fullName, @Bind("phone") String phone, @Bind("role") String role,
+               @Bind("status") String status, @Bind("seen") OffsetDateTime seen);
 }

@@ -27,6 +27,23 @@ public final class ReferenceDao {
     }
 
 
+    /**
+     * One query for the change marker: each table's newest change (updated_at, else created_at, where
+     * the platform has one) and row count; a table the platform does not have counts as empty.
+     */
+    String changeMarker(List<String> tables) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String table : tables) {
+            if (!columns.hasTable(table)) {
+                parts.add("'-'");
+                continue;
+            }
+            String changed = columns.has(table, "updated_at") ? "max(updated_at)::text" : columns.has(table, "created_at") ? "max(created_at)::text" : "''";
+            parts.add("(select " + changed + " || '/' || count(*) from public." + table + ")");
+        }
+        return h.createQuery("select concat_ws('|', " + String.join(", ", parts) + ")").mapTo(String.class).one();
+    }
+
     public record FeatureFlag(UUID id, String name, String description, Boolean enabled, Integer rolloutPercentage, Instant createdAt) {
     }
 

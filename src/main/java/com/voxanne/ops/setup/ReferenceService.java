@@ -28,23 +28,6 @@ public class ReferenceService {
         this.columns = columns;
     }
 
-    /**
-     * One query for the change marker: each table's newest change (updated_at, else created_at, where
-     * the platform has one) and row count; a table the platform does not have counts as empty.
-     */
-    String versionSql() {
-        List<String> parts = new java.util.ArrayList<>();
-        for (String table : MARKED) {
-            if (!columns.hasTable(table)) {
-                parts.add("'-'");
-                continue;
-            }
-            String changed = columns.has(table, "updated_at") ? "max(updated_at)::text" : columns.has(table, "created_at") ? "max(created_at)::text" : "''";
-            parts.add("(select " + changed + " || '/' || count(*) from public." + table + ")");
-        }
-        return "select concat_ws('|', " + String.join(", ", parts) + ")";
-    }
-
     /** What is on disk, at once, with no server. */
     public Optional<ReferenceSnapshot> cached() {
         return cache.load();
@@ -54,7 +37,7 @@ public class ReferenceService {
     public ReferenceSnapshot refresh() {
         Optional<ReferenceSnapshot> current = cache.load();
         // The columns take part: a cache made when a table had other columns is not this one.
-        String version = jdbi.withHandle(h -> h.createQuery(versionSql()).mapTo(String.class).one()) + "#" + columns.hashCode();
+        String version = jdbi.withHandle(h -> new ReferenceDao(h, columns).changeMarker(MARKED)) + "#" + columns.hashCode();
         Instant now = Instant.now();
         if (current.isPresent() && current.get().version().equals(version)) {
             ReferenceSnapshot checked = current.get().checked(now);

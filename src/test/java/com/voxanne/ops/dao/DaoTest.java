@@ -97,18 +97,24 @@ class DaoTest {
     @Test
     void writesStateTheVersionTheySawAndLoseToANewerOne() {
         AppointmentDao appointments = manager.onDemand(AppointmentDao.class);
+        var agenda = manager.onDemand(com.voxanne.ops.appointments.AgendaDao.class);
         Appointment seen = appointments.between(java.time.OffsetDateTime.parse("2000-01-01T00:00Z"), java.time.OffsetDateTime.parse("2100-01-01T00:00Z"))
                 .stream().filter(a -> a.status().equals("scheduled")).findFirst().orElseThrow();
         var version = seen.updatedAt().atOffset(ZoneOffset.UTC);
-        assertThat(appointments.updateNotes(seen.id(), "Call back about parking.", version)).isEqualTo(1);
-        assertThat(appointments.updateStatus(seen.id(), "cancelled", version)).as("stale version").isZero();
+        var at = seen.scheduledAt().atOffset(ZoneOffset.UTC);
+        assertThat(agenda.reschedule(seen.id(), "scheduled", at, "Call back about parking.", version)).isEqualTo(1);
+        assertThat(agenda.reschedule(seen.id(), "cancelled", at, null, version)).as("stale version").isZero();
         Appointment now = appointments.find(seen.id()).orElseThrow();
         assertThat(now.notes()).isEqualTo("Call back about parking.");
         assertThat(now.status()).isEqualTo("scheduled");
         assertThat(appointments.forContact(seen.contactId())).extracting(Appointment::id).contains(seen.id());
 
         Contact contact = manager.onDemand(ContactDao.class).byName(null, null, null, 1).get(0);
-        assertThat(manager.onDemand(ContactDao.class).updateLead(contact.id(), "hot", 91, contact.updatedAt().atOffset(ZoneOffset.UTC))).isEqualTo(1);
+        var contactVersion = contact.updatedAt().atOffset(ZoneOffset.UTC);
+        assertThat(manager.onDemand(ContactDao.class).update(contact.id(), contact.firstName(), contact.lastName(), contact.phone(), contact.email(),
+                "hot", 91, contact.notes(), contactVersion)).isEqualTo(1);
+        assertThat(manager.onDemand(ContactDao.class).update(contact.id(), contact.firstName(), contact.lastName(), contact.phone(), contact.email(),
+                "cold", 5, contact.notes(), contactVersion)).as("stale version").isZero();
 
         // An alert of its own, raised as the platform would: the demo's may all be acknowledged already,
         // and a test that skipped when none was left could not fail.
@@ -123,8 +129,8 @@ class DaoTest {
             TestWorkspace.owner().useHandle(h -> h.execute("delete from public.hot_lead_alerts where id = ?", raised));
         }
         var profile = admin.onDemand(ProfileDao.class).all().stream().filter(p -> p.role().equals("user")).findFirst().orElseThrow();
-        assertThat(admin.onDemand(ProfileDao.class).updateRoleAndStatus(profile.id(), "user", "active", profile.updatedAt().atOffset(ZoneOffset.UTC)))
-                .isEqualTo(1);
+        assertThat(admin.onDemand(ProfileDao.class).update(profile.id(), profile.fullName(), profile.phone(), "user", "active",
+                profile.updatedAt().atOffset(ZoneOffset.UTC))).isEqualTo(1);
         assertThat(manager.onDemand(ProfileDao.class).find(profile.id())).isPresent();
     }
 }
