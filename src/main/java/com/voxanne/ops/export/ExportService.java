@@ -97,9 +97,8 @@ public class ExportService {
             manifest.put("filter", filterDescription);
             manifest.put("redacted", redact);
             String sha = bundle.finish(manifest, key, json);
-            jdbi.useHandle(h -> h.createQuery("select voxconsole.record_export(cast(:filter as jsonb), :rows, :redacted, :sha)")
-                    .bind("filter", json.writeValueAsString(filterDescription)).bind("rows", (int) counts[0]).bind("redacted", redact)
-                    .bind("sha", sha).mapTo(String.class).one());
+            String described = json.writeValueAsString(filterDescription);
+            jdbi.useHandle(h -> new ExportDao(h).recordExport(described, (int) counts[0], redact, sha));
             return new Result(out, counts[0], counts[1], counts[2], counts[3], sha);
         } catch (CancellationException e) {
             throw e;
@@ -160,11 +159,7 @@ public class ExportService {
         try (BundleWriter.Lines contacts = bundle.entry(BundleFormat.CONTACTS);
              Prefetch<List<Map<String, Object>>> rows = Prefetch.start("export-reader", 2, sink -> {
                  for (List<UUID> chunk : chunks(contactIds)) {
-                     sink.put(h.createQuery("""
-                                     select id, phone, email, first_name, last_name, lead_status, lead_score, notes, last_contacted_at, created_at,
-                                            updated_at
-                                     from public.contacts where id = any(:ids) order by id""")
-                             .bindArray("ids", UUID.class, chunk).mapToMap().list());
+                     sink.put(new ExportDao(h).contacts(chunk));
                  }
              })) {
             while (rows.hasNext()) {
@@ -182,11 +177,7 @@ public class ExportService {
         try (BundleWriter.Lines appointments = bundle.entry(BundleFormat.APPOINTMENTS);
              Prefetch<List<Map<String, Object>>> rows = Prefetch.start("export-reader", 2, sink -> {
                  for (List<UUID> chunk : chunks(contactIds)) {
-                     sink.put(h.createQuery("""
-                                     select id, contact_id, title, description, scheduled_at, duration_minutes, status, location, notes,
-                                            reminder_sent_at, created_at, updated_at
-                                     from public.appointments where contact_id = any(:ids) order by contact_id, scheduled_at, id""")
-                             .bindArray("ids", UUID.class, chunk).mapToMap().list());
+                     sink.put(new ExportDao(h).appointmentsOf(chunk));
                  }
              })) {
             while (rows.hasNext()) {
@@ -213,11 +204,7 @@ public class ExportService {
         do {
             page = calls.detailPage(q);
             List<UUID> ids = page.stream().map(CallDetail::id).toList();
-            List<Map<String, Object>> tracking = ids.isEmpty() ? List.of() : h.createQuery("""
-                            select id, call_id, contact_id, tracked_url, utm_source, utm_medium, utm_campaign, device_type, browser, os,
-                                   ip_address, location, created_at
-                            from public.call_tracking where call_id = any(:ids) order by call_id, created_at, id""")
-                    .bindArray("ids", UUID.class, ids).mapToMap().list();
+            List<Map<String, Object>> tracking = ids.isEmpty() ? List.of() : new ExportDao(h).trackingOf(ids);
             sink.put(new CallBatch(page, tracking));
             if (!page.isEmpty()) {
                 CallDetail last = page.get(page.size() - 1);

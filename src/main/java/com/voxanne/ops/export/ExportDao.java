@@ -1,0 +1,50 @@
+package com.voxanne.ops.export;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The export's SQL beside the call pages (CallDao): the contacts, appointments and tracking of the
+ * exported calls, read as plain rows for the bundle, and the export recorded in the audit trail.
+ * On the export's one read-only snapshot, so every entry agrees with the calls.
+ */
+final class ExportDao {
+
+    private final Handle h;
+
+    ExportDao(Handle h) {
+        this.h = h;
+    }
+
+    List<Map<String, Object>> contacts(List<UUID> ids) {
+        return h.createQuery("""
+                        select id, phone, email, first_name, last_name, lead_status, lead_score, notes, last_contacted_at, created_at,
+                               updated_at
+                        from public.contacts where id = any(:ids) order by id""")
+                .bindArray("ids", UUID.class, ids).mapToMap().list();
+    }
+
+    List<Map<String, Object>> appointmentsOf(List<UUID> contactIds) {
+        return h.createQuery("""
+                        select id, contact_id, title, description, scheduled_at, duration_minutes, status, location, notes,
+                               reminder_sent_at, created_at, updated_at
+                        from public.appointments where contact_id = any(:ids) order by contact_id, scheduled_at, id""")
+                .bindArray("ids", UUID.class, contactIds).mapToMap().list();
+    }
+
+    List<Map<String, Object>> trackingOf(List<UUID> callIds) {
+        return h.createQuery("""
+                        select id, call_id, contact_id, tracked_url, utm_source, utm_medium, utm_campaign, device_type, browser, os,
+                               ip_address, location, created_at
+                        from public.call_tracking where call_id = any(:ids) order by call_id, created_at, id""")
+                .bindArray("ids", UUID.class, callIds).mapToMap().list();
+    }
+
+    /** Into the audit trail, as the person who exported: what was exported, how many calls, redacted or not, the bundle's hash. */
+    void recordExport(String filterJson, int calls, boolean redacted, String sha256) {
+        h.createQuery("select voxconsole.record_export(cast(:filter as jsonb), :rows, :redacted, :sha)")
+                .bind("filter", filterJson).bind("rows", calls).bind("redacted", redacted).bind("sha", sha256).mapTo(String.class).one();
+    }
+}
