@@ -40,7 +40,7 @@ final class AlertRuleDao {
         return fields(h.createQuery("""
                 insert into public.escalation_rules as r (org_id, name, enabled, trigger_type, threshold, action, target)
                 values (voxconsole.current_org_id(), :name, :enabled, :trigger, :threshold, :action, :target)
-                returning """ + select), rule).map(ROWS).one();
+                returning\s""" + select), rule).map(ROWS).one();
     }
 
     /** @return 1 if saved, 0 if the rule changed since {@code seen} or is not the caller's to change */
