@@ -412,6 +412,7 @@ abstract class SupabaseAdoptionContract {
         Detach.run(server.owner(), true);
         String victim = "voxconsole_calls_org_id_created_at_id_idx";
         AtomicBoolean stopped = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<CompletableFuture<Void>> killer = new java.util.concurrent.atomic.AtomicReference<>();
         try (Connection blocker = server.superuser().getConnection(); Statement b = blocker.createStatement()) {
             // A snapshot older than the build's: CREATE INDEX CONCURRENTLY waits for it with its index half made.
             blocker.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -424,13 +425,15 @@ abstract class SupabaseAdoptionContract {
                     // An open transaction makes CREATE INDEX CONCURRENTLY wait with its index half made;
                     // the build is then killed, as an operator's Ctrl-C or a lost connection would.
                     b.execute("select count(*) from public.organizations");
-                    CompletableFuture.runAsync(() -> killBuild(victim, stopped));
+                    killer.set(CompletableFuture.runAsync(() -> killBuild(victim, stopped)));
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             })).isInstanceOf(UserFacingException.class).hasMessageContaining("running the same command again finishes them");
             blocker.rollback();
         }
+        // The build fails as soon as its backend is gone, which can be before the killer has read its own answer.
+        killer.get().get(30, TimeUnit.SECONDS);
         assertThat(stopped).isTrue();
         assertThat(count(server.superuser(), "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid"
                 + " where c.relname = '" + victim + "' and not i.indisvalid")).as("left invalid").isEqualTo(1);
