@@ -59,6 +59,23 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * A feature that shows another's rows is handed that feature's service by the composition root;
+     * it never makes one itself, so what a feature needs is in its constructor, not in its body.
+     */
+    @Test
+    void noFeatureCreatesAnotherFeaturesService() {
+        for (String feature : java.util.List.of("calls", "appointments", "sentiment", "contacts", "profiles", "alerts", "audit", "leads",
+                "setup", "tracking", "organizations", "signin", "shell", "admin", "export", "offline")) {
+            String pkg = "com.voxanne.ops." + feature;
+            noClasses().that().resideInAPackage(pkg + "..")
+                    .should().callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe("another feature's service",
+                            call -> call.getTargetOwner().getSimpleName().endsWith("Service")
+                                    && !call.getTargetOwner().getPackageName().startsWith(pkg)))
+                    .check(classes);
+        }
+    }
+
     /** One-way dependencies: a newcomer can read the packages bottom up (docs/ARCHITECTURE.md). */
     @Test
     void packagesAreFreeOfCycles() {

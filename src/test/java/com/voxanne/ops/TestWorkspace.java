@@ -75,6 +75,17 @@ public final class TestWorkspace {
         return columns;
     }
 
+    /** The contacts service wired as the console wires it: with the call log and the pipeline it shows a contact's details from. */
+    public static com.voxanne.ops.contacts.ContactService contactService(org.jdbi.v3.core.Jdbi jdbi) {
+        return new com.voxanne.ops.contacts.ContactService(jdbi, new com.voxanne.ops.calls.CallLogService(jdbi),
+                new com.voxanne.ops.leads.LeadService(jdbi, columns()));
+    }
+
+    /** The appointments service wired as the console wires it, with the call log that finds a booking call. */
+    public static com.voxanne.ops.appointments.AppointmentService appointmentService(org.jdbi.v3.core.Jdbi jdbi) {
+        return new com.voxanne.ops.appointments.AppointmentService(jdbi, new com.voxanne.ops.calls.CallLogService(jdbi));
+    }
+
     private static com.voxanne.ops.catalog.PlatformColumns columns;
 
     public static Jdbi owner() {

@@ -95,6 +95,7 @@ public final class SignedInConsole implements AutoCloseable {
     private AppointmentsViewModel appointments;
     private AppointmentsView appointmentsView;
     private SentimentViewModel sentiment;
+    private CallLogService callLog;
     private AlertsViewModel alerts;
 
     public SignedInConsole(SignedIn session, UiExecutors executors, UserPreferences preferences) {
@@ -119,10 +120,11 @@ public final class SignedInConsole implements AutoCloseable {
             calls.apply(filter);
             mainView.show("calls");
         };
-        calls = new CallsViewModel(new CallLogService(jdbi), bg, fx, org, zone);
+        callLog = new CallLogService(jdbi);
+        calls = new CallsViewModel(callLog, bg, fx, org, zone);
         callsView = new CallsView(calls, shell.showDocument()::accept);
         sentiment = new SentimentViewModel(new SentimentService(jdbi), bg, fx, org, zone, LocalDate.now(zone), showCalls);
-        appointments = new AppointmentsViewModel(new AppointmentService(jdbi), bg, fx, org, zone, LocalDate.now(zone),
+        appointments = new AppointmentsViewModel(new AppointmentService(jdbi, callLog), bg, fx, org, zone, LocalDate.now(zone),
                 s.isManagerOrAdmin(), showCalls);
         appointmentsView = new AppointmentsView(appointments);
         calls.detail().setAppointmentOpener(a -> {
@@ -164,8 +166,9 @@ public final class SignedInConsole implements AutoCloseable {
         ChangeFeed feed = new ChangeFeed(() -> session.database().openDedicated("voxconsole-live"));
         onClose.add(feed::close);
 
-        ContactsViewModel contacts = new ContactsViewModel(new ContactService(jdbi, columns), bg, fx, org, s.isManagerOrAdmin(), showCalls);
-        LeadsViewModel leads = new LeadsViewModel(new LeadService(jdbi, columns), bg, fx, s.isManagerOrAdmin());
+        LeadService leadService = new LeadService(jdbi, columns);
+        ContactsViewModel contacts = new ContactsViewModel(new ContactService(jdbi, callLog, leadService), bg, fx, org, s.isManagerOrAdmin(), showCalls);
+        LeadsViewModel leads = new LeadsViewModel(leadService, bg, fx, s.isManagerOrAdmin());
         TabPane contactTabs = tabs("contactTabs", new Tab("Contacts", new ContactsView(contacts, zone)),
                 new Tab("Pipeline", LeadsView.pipeline(leads, columns)));
         if (s.isManagerOrAdmin()) {

@@ -1,7 +1,5 @@
 package com.voxanne.ops.appointments;
 
-import com.voxanne.ops.records.AppointmentDao;
-import com.voxanne.ops.records.Appointment;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallSummary;
@@ -23,9 +21,12 @@ import org.jdbi.v3.core.Jdbi;
 public class AppointmentService {
 
     private final Jdbi jdbi;
+    private final CallLogService calls;
 
-    public AppointmentService(Jdbi jdbi) {
+    /** {@code calls} finds the call that booked an appointment; the composition root hands it in. */
+    public AppointmentService(Jdbi jdbi, CallLogService calls) {
         this.jdbi = jdbi;
+        this.calls = calls;
     }
 
     /** The edit a person made: status, new time, notes. */
@@ -54,12 +55,7 @@ public class AppointmentService {
     public Optional<CallSummary> bookingCall(UUID org, AgendaEntry entry) {
         CallLogQuery q = CallLogQuery.firstPage(org, 1).withContact(entry.contactId())
                 .between(entry.createdAt().minusSeconds(3_600), entry.createdAt().plusSeconds(1));
-        return new CallLogService(jdbi).page(q).stream().findFirst();
-    }
-
-    /** A contact's appointments, latest first. */
-    public List<Appointment> forContact(UUID contactId) {
-        return jdbi.withExtension(AppointmentDao.class, dao -> dao.forContact(contactId));
+        return calls.page(q).stream().findFirst();
     }
 
     /** An optimistic save: nothing changes if someone else saved since {@code seenUpdatedAt}. */

@@ -305,7 +305,7 @@ public final class BenchSuite implements BenchLog {
     }
 
     private void calendar(Jdbi console, UUID org, LocalDate anchor) throws Exception {
-        AppointmentService service = new AppointmentService(console);
+        AppointmentService service = new AppointmentService(console, new CallLogService(console));
         LocalDate month = anchor.minusMonths(1).withDayOfMonth(1);
         LocalDate end = month.plusMonths(1);
         say("Appointments of %s …", month.getMonth());

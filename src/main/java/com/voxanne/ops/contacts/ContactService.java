@@ -3,11 +3,10 @@ package com.voxanne.ops.contacts;
 import com.voxanne.ops.records.ContactDao;
 import com.voxanne.ops.records.Contact;
 import com.voxanne.ops.records.Appointment;
-import com.voxanne.ops.appointments.AppointmentService;
+import com.voxanne.ops.records.AppointmentDao;
 import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallSummary;
-import com.voxanne.ops.catalog.PlatformColumns;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SaveResult;
 import com.voxanne.ops.leads.LeadService;
@@ -28,11 +27,14 @@ public class ContactService {
     }
 
     private final Jdbi jdbi;
-    private final PlatformColumns columns;
+    private final CallLogService calls;
+    private final LeadService leads;
 
-    public ContactService(Jdbi jdbi, PlatformColumns columns) {
+    /** {@code calls} and {@code leads} are the features a contact's details show; the composition root hands them in. */
+    public ContactService(Jdbi jdbi, CallLogService calls, LeadService leads) {
         this.jdbi = jdbi;
-        this.columns = columns;
+        this.calls = calls;
+        this.leads = leads;
     }
 
     /**
@@ -53,9 +55,9 @@ public class ContactService {
     /** The contact, their latest calls, appointments and pipeline entries. */
     public Optional<ContactDetail> details(UUID org, UUID id) {
         return find(id).map(c -> new ContactDetail(c,
-                new CallLogService(jdbi).page(CallLogQuery.firstPage(org, 20).withContact(id)),
-                new AppointmentService(jdbi).forContact(id),
-                new LeadService(jdbi, columns).forContact(id)));
+                calls.page(CallLogQuery.firstPage(org, 20).withContact(id)),
+                jdbi.withExtension(AppointmentDao.class, dao -> dao.forContact(id)),
+                leads.forContact(id)));
     }
 
     /** Saves the edit over {@code base}, stating the version the person saw. */

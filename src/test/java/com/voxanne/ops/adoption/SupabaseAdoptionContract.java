@@ -281,7 +281,7 @@ abstract class SupabaseAdoptionContract {
             assertThat(alerts.acknowledge(HALE, hotLead, new java.math.BigDecimal("0.3"))).isInstanceOf(AlertService.Acknowledged.AlreadyDone.class);
 
             // Appointments: an optimistic edit, and the second editor told someone else changed it.
-            var service = new AppointmentService(jdbi);
+            var service = new AppointmentService(jdbi, new com.voxanne.ops.calls.CallLogService(jdbi));
             var entry = service.between(HALE, java.time.Instant.parse("2026-11-01T00:00:00Z"), java.time.Instant.parse("2026-12-31T00:00:00Z"))
                     .get(0);
             appointment = entry.id();

@@ -20,7 +20,7 @@ class AppointmentsViewModelTest {
 
     private AppointmentsViewModel as(String role) {
         boolean edits = !role.equals("user");
-        var m = new AppointmentsViewModel(new AppointmentService(TestWorkspace.as("brightside", role).jdbi()), Runnable::run, Runnable::run,
+        var m = new AppointmentsViewModel(TestWorkspace.appointmentService(TestWorkspace.as("brightside", role).jdbi()), Runnable::run, Runnable::run,
                 ORG, LONDON, TestWorkspace.ANCHOR.plusDays(1), edits, opened::add);
         m.refresh();
         return m;
@@ -165,7 +165,7 @@ class AppointmentsViewModelTest {
 
     @Test
     void contactsWithEarlierNoShowsOrUnhappyCallsAreFlagged() {
-        AppointmentService service = new AppointmentService(TestWorkspace.as("brightside", "user").jdbi());
+        AppointmentService service = TestWorkspace.appointmentService(TestWorkspace.as("brightside", "user").jdbi());
         var all = service.between(ORG, LocalDate.of(2020, 1, 1).atStartOfDay(LONDON).toInstant(), LocalDate.of(2030, 1, 1).atStartOfDay(LONDON).toInstant());
         assertThat(all).anyMatch(AgendaEntry::noShowRisk);
         for (AgendaEntry e : all) {

@@ -15,7 +15,7 @@ class ContactFormTest {
             "warm", 40, "Prefers mornings.", null, Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-02T10:00:00Z"));
 
     private static ContactForm form() {
-        ContactForm f = new ContactForm(new ContactService(TestWorkspace.as("harley", "manager").jdbi(), com.voxanne.ops.TestWorkspace.columns()), true, Runnable::run, Runnable::run);
+        ContactForm f = new ContactForm(com.voxanne.ops.TestWorkspace.contactService(TestWorkspace.as("harley", "manager").jdbi()), true, Runnable::run, Runnable::run);
         f.edit(ADA);
         return f;
     }

@@ -18,7 +18,7 @@ class ContactsViewModelTest {
     private final List<CallFilter> drilled = new ArrayList<>();
 
     private ContactsViewModel model(String role) {
-        return new ContactsViewModel(new ContactService(TestWorkspace.as("brightside", role).jdbi(), com.voxanne.ops.TestWorkspace.columns()), Runnable::run, Runnable::run, ORG,
+        return new ContactsViewModel(com.voxanne.ops.TestWorkspace.contactService(TestWorkspace.as("brightside", role).jdbi()), Runnable::run, Runnable::run, ORG,
                 !role.equals("user"), drilled::add);
     }
 

@@ -60,7 +60,7 @@ class HostileSearchPropertiesTest {
     @Test
     void theContactFilterMatchesItsPrefixLiterallyAndOnlyInTheOrganization() {
         HostileText texts = new HostileText();
-        ContactService contacts = new ContactService(USER, com.voxanne.ops.TestWorkspace.columns());
+        ContactService contacts = com.voxanne.ops.TestWorkspace.contactService(USER);
         SoftAssertions soft = new SoftAssertions();
         for (String text : texts.cases(CASES)) {
             List<Contact> rows = contacts.page(HARLEY, text, null, null, 50);

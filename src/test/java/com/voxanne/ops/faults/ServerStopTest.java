@@ -74,7 +74,7 @@ class ServerStopTest {
             calls.refresh();
             List<UUID> onScreen = calls.rows().stream().map(c -> c.id()).toList();
             assertThat(onScreen).isNotEmpty();
-            ContactsViewModel contacts = new ContactsViewModel(new ContactService(db.jdbi(), com.voxanne.ops.TestWorkspace.columns()), background, Runnable::run, org, true, f -> { });
+            ContactsViewModel contacts = new ContactsViewModel(com.voxanne.ops.TestWorkspace.contactService(db.jdbi()), background, Runnable::run, org, true, f -> { });
             contacts.refresh();
             await(() -> !contacts.rows().isEmpty(), 10, "contacts loaded");
             Contact contact = contacts.rows().get(0);

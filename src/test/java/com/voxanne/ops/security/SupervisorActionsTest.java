@@ -43,19 +43,19 @@ class SupervisorActionsTest {
 
     @Test
     void contactsAreChangedByManagersAndAdminsOnlyAndNeverOverAnotherSave() {
-        Contact seen = new ContactService(as("user"), com.voxanne.ops.TestWorkspace.columns()).page(ORG, null, null, null, 1).get(0);
+        Contact seen = com.voxanne.ops.TestWorkspace.contactService(as("user")).page(ORG, null, null, null, 1).get(0);
         var edit = new ContactService.ContactEdit(seen.firstName(), seen.lastName(), seen.phone(), seen.email(), "warm", 55, "Called back.");
-        assertThatThrownBy(() -> new ContactService(as("user"), com.voxanne.ops.TestWorkspace.columns()).save(seen, edit)).isInstanceOf(UserFacingException.class).hasMessage(NOT_ALLOWED);
+        assertThatThrownBy(() -> com.voxanne.ops.TestWorkspace.contactService(as("user")).save(seen, edit)).isInstanceOf(UserFacingException.class).hasMessage(NOT_ALLOWED);
 
-        SaveResult<Contact> saved = new ContactService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).save(seen, edit);
+        SaveResult<Contact> saved = com.voxanne.ops.TestWorkspace.contactService(as("manager")).save(seen, edit);
         assertThat(saved).isInstanceOf(SaveResult.Saved.class);
         Contact now = ((SaveResult.Saved<Contact>) saved).now();
         assertThat(now.leadScore()).isEqualTo(55);
 
         someoneElseTouches("contacts", now.id());
         var later = new ContactService.ContactEdit(seen.firstName(), seen.lastName(), seen.phone(), seen.email(), "hot", 90, "Mine.");
-        assertThat(new ContactService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).save(now, later)).as("a stale version").isInstanceOf(SaveResult.Conflict.class);
-        assertThat(new ContactService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).find(now.id()).orElseThrow().leadScore()).as("nothing overwritten").isEqualTo(55);
+        assertThat(com.voxanne.ops.TestWorkspace.contactService(as("admin")).save(now, later)).as("a stale version").isInstanceOf(SaveResult.Conflict.class);
+        assertThat(com.voxanne.ops.TestWorkspace.contactService(as("admin")).find(now.id()).orElseThrow().leadScore()).as("nothing overwritten").isEqualTo(55);
     }
 
     @Test
@@ -140,11 +140,11 @@ class SupervisorActionsTest {
 
     @Test
     void theDatabaseHasTheLastWordOnValuesTheFormsWouldHaveCaught() {
-        Contact seen = new ContactService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).page(ORG, null, null, null, 1).get(0);
-        assertThatThrownBy(() -> new ContactService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).save(seen,
+        Contact seen = com.voxanne.ops.TestWorkspace.contactService(as("manager")).page(ORG, null, null, null, 1).get(0);
+        assertThatThrownBy(() -> com.voxanne.ops.TestWorkspace.contactService(as("manager")).save(seen,
                 new ContactService.ContactEdit(seen.firstName(), seen.lastName(), "0770 not a number", null, "warm", 20, null)))
                 .isInstanceOf(UserFacingException.class).hasMessageStartingWith("Phone numbers must be in international E.164 form");
-        assertThatThrownBy(() -> new ContactService(as("manager"), com.voxanne.ops.TestWorkspace.columns()).save(seen,
+        assertThatThrownBy(() -> com.voxanne.ops.TestWorkspace.contactService(as("manager")).save(seen,
                 new ContactService.ContactEdit(seen.firstName(), seen.lastName(), seen.phone(), null, "warm", 150, null)))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("score");
         assertThatThrownBy(() -> new AlertRuleService(as("admin"), com.voxanne.ops.TestWorkspace.columns()).save(AlertRule.draft(), new AlertRule(null, "Bad", true, "sentiment_below",
