@@ -157,7 +157,11 @@ public final class AlertsView extends TabPane {
             }
         });
 
-        BorderPane pane = new BorderPane(table);
+        BorderPane pane = new BorderPane(com.voxanne.ops.ui.NewRowsPill.over(table, "newAlertsPill",
+                javafx.beans.binding.Bindings.createStringBinding(() -> {
+                    int n = model.arrivedCount().get();
+                    return String.format("%,d new alert%s", n, n == 1 ? "" : "s");
+                }, model.arrivedCount()), model.arrivedCount().greaterThan(0), model::showArrived));
         pane.setTop(bar);
         pane.setBottom(actions);
         return pane;

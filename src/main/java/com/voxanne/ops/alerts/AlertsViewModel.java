@@ -65,8 +65,15 @@ public final class AlertsViewModel {
     // Properties: output
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
     private final ObservableList<Alert> alertsView = FXCollections.unmodifiableObservableList(alerts);
+    /**
+     * New alerts announced while the list is shown wait here, behind the "N new alerts" pill: put
+     * into the list at once they would push the rows down, and the row under the person's pointer
+     * would become another caller's just as they click Acknowledge.
+     */
+    private final ObservableList<Alert> arrived = FXCollections.observableArrayList();
+    private final IntegerBinding arrivedCount = Bindings.size(arrived);
     private final IntegerBinding unacknowledged = Bindings.createIntegerBinding(
-            () -> (int) alerts.stream().filter(a -> !a.acknowledged()).count(), alerts);
+            () -> (int) java.util.stream.Stream.concat(alerts.stream(), arrived.stream()).filter(a -> !a.acknowledged()).count(), alerts, arrived);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
@@ -116,6 +123,8 @@ public final class AlertsViewModel {
             }
             message.set("");
             UUID keep = selected.get() == null ? null : selected.get().id();
+            // A reload reads the held-back alerts too.
+            arrived.clear();
             alerts.setAll(found);
             selected.set(found.stream().filter(a -> a.id().equals(keep)).findFirst().orElse(null));
         });
@@ -146,7 +155,7 @@ public final class AlertsViewModel {
                 if (a.createdAt().isBefore(since)) {
                     continue;
                 }
-                boolean isNew = upsert(a);
+                boolean isNew = alerts.isEmpty() ? upsert(a) : replaceShown(a) ? false : holdBack(a);
                 if (isNew && !a.acknowledged()) {
                     notifier.accept(a);
                 }
@@ -190,6 +199,39 @@ public final class AlertsViewModel {
         showCalls.accept(f.between(day, day));
     }
 
+    /** The alerts held back behind the pill join the list, in their place by time (the view scrolls to the top). */
+    public void showArrived() {
+        List<Alert> waiting = List.copyOf(arrived);
+        arrived.clear();
+        waiting.forEach(this::upsert);
+    }
+
+    /** Replaces the shown alert with the same key (an acknowledgement, a change); false when none is shown. */
+    private boolean replaceShown(Alert a) {
+        for (int i = 0; i < alerts.size(); i++) {
+            if (alerts.get(i).key().equals(a.key())) {
+                alerts.set(i, a);
+                if (selected.get() != null && selected.get().key().equals(a.key())) {
+                    selected.set(a);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Holds a new alert behind the pill, or replaces its earlier version there; true when it is new. */
+    private boolean holdBack(Alert a) {
+        for (int i = 0; i < arrived.size(); i++) {
+            if (arrived.get(i).key().equals(a.key())) {
+                arrived.set(i, a);
+                return false;
+            }
+        }
+        arrived.add(a);
+        return true;
+    }
+
     /** Adds the alert, or replaces the one with its key; true when it was not in the list. */
     private boolean upsert(Alert a) {
         for (int i = 0; i < alerts.size(); i++) {
@@ -231,6 +273,11 @@ public final class AlertsViewModel {
 
     public ObservableList<Alert> alerts() {
         return alertsView;
+    }
+
+    /** How many new alerts wait behind the pill. */
+    public IntegerBinding arrivedCount() {
+        return arrivedCount;
     }
 
     public IntegerBinding unacknowledgedCount() {

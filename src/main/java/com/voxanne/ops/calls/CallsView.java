@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -139,23 +138,10 @@ public final class CallsView extends BorderPane {
      */
     private javafx.scene.Node withNewCallsPill() {
         model.setFirstVisibleRow(() -> firstVisibleIndex().orElse(0));
-        Button pill = new Button();
-        pill.setId("newCallsPill");
-        pill.setGraphic(new FontIcon(org.kordamp.ikonli.material2.Material2AL.ARROW_UPWARD));
-        pill.getStyleClass().addAll(Styles.ACCENT, Styles.ROUNDED, "new-calls-pill");
-        pill.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        StackPane stack = com.voxanne.ops.ui.NewRowsPill.over(table, "newCallsPill", javafx.beans.binding.Bindings.createStringBinding(() -> {
             int n = model.newCallsAboveProperty().get();
             return n > 0 ? String.format("%,d new call%s", n, n == 1 ? "" : "s") : "Calls changed: show the newest";
-        }, model.newCallsAboveProperty()));
-        pill.visibleProperty().bind(model.newCallsAboveProperty().greaterThan(0).or(model.reloadSuggestedProperty()));
-        pill.managedProperty().bind(pill.visibleProperty());
-        pill.setOnAction(e -> {
-            model.showNewest();
-            table.scrollTo(0);
-        });
-        StackPane stack = new StackPane(table, pill);
-        StackPane.setAlignment(pill, Pos.TOP_CENTER);
-        StackPane.setMargin(pill, new Insets(36, 0, 0, 0));
+        }, model.newCallsAboveProperty()), model.newCallsAboveProperty().greaterThan(0).or(model.reloadSuggestedProperty()), model::showNewest);
         // Scrolling up to the newest by hand counts as having seen them.
         table.skinProperty().addListener((obs, old, skin) -> table.lookupAll(".scroll-bar").stream()
                 .filter(n -> n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.VERTICAL)

@@ -65,7 +65,7 @@ class AlertsViewModelTest {
     }
 
     @Test
-    void aLiveUrgentCallIsAddedOnTopAndPopsUpOnceAndAManagerAcknowledgesIt() {
+    void aLiveUrgentCallWaitsBehindThePillPopsUpOnceAndAManagerAcknowledgesIt() {
         AlertsViewModel m = model("manager");
         m.refresh();
         int before = m.unacknowledgedCount().get();
@@ -73,19 +73,21 @@ class AlertsViewModelTest {
         m.onChanges(List.of(new Change("calls", 'I', List.of(call), false)));
         assertThat(notified).as("an in-progress call without sentiment is no alert").isEmpty();
 
-        TestWorkspace.owner().useHandle(h -> h.createUpdate("""
-                update calls set status = 'completed', sentiment_label = 'negative', sentiment_score = 0.1, sentiment_urgency = 'critical',
-                                 sentiment_summary = 'Caller in severe pain, wants a same-day appointment.' where id = :id""")
-                .bind("id", call).execute());
+        makeUrgent(call);
         m.onChanges(List.of(new Change("calls", 'U', List.of(call), false)));
-        assertThat(m.alerts().get(0).id()).isEqualTo(call);
-        assertThat(m.alerts().get(0).kind()).isEqualTo(Alert.Kind.URGENT_CALL);
+        assertThat(m.alerts()).extracting(Alert::id).doesNotContain(call);
+        assertThat(m.arrivedCount().get()).isEqualTo(1);
         assertThat(notified).singleElement().satisfies(a -> assertThat(a.reason()).contains("severe pain"));
-        assertThat(m.unacknowledgedCount().get()).isEqualTo(before + 1);
+        assertThat(m.unacknowledgedCount().get()).as("counted on the rail while it waits").isEqualTo(before + 1);
 
         m.onChanges(List.of(new Change("calls", 'U', List.of(call), false)));
         assertThat(notified).as("told once").hasSize(1);
+        assertThat(m.arrivedCount().get()).as("held once").isEqualTo(1);
 
+        m.showArrived();
+        assertThat(m.arrivedCount().get()).isZero();
+        assertThat(m.alerts().get(0).id()).isEqualTo(call);
+        assertThat(m.alerts().get(0).kind()).isEqualTo(Alert.Kind.URGENT_CALL);
         m.selectedProperty().set(m.alerts().get(0));
         m.acknowledge();
         assertThat(m.messageProperty().get()).isEqualTo("Acknowledged.");
@@ -93,5 +95,49 @@ class AlertsViewModelTest {
         assertThat(m.alerts().get(0).acknowledgedBy()).isNotBlank();
         assertThat(m.unacknowledgedCount().get()).isEqualTo(before);
         assertThat(m.canAcknowledge().get()).isFalse();
+    }
+
+    /**
+     * Issue 15: a supervisor points at the third alert as new ones arrive. The rows stay where they
+     * are, so the one under the pointer is still the one they chose, and Acknowledge acts on it.
+     */
+    @Test
+    void newAlertsNeverMoveTheRowUnderThePointer() {
+        // Alerts of the test's own on top, so acknowledging one changes nothing the other tests count.
+        List<UUID> earlier = List.of(TestCalls.insert(ORG), TestCalls.insert(ORG), TestCalls.insert(ORG));
+        earlier.forEach(this::makeUrgent);
+        AlertsViewModel m = model("manager");
+        m.refresh();
+        List<UUID> shown = m.alerts().stream().map(Alert::id).toList();
+        Alert chosen = m.alerts().get(2);
+        assertThat(earlier).contains(chosen.id());
+        int row = m.alerts().indexOf(chosen);
+        m.selectedProperty().set(chosen);
+
+        List<UUID> arriving = List.of(TestCalls.insert(ORG), TestCalls.insert(ORG), TestCalls.insert(ORG));
+        arriving.forEach(this::makeUrgent);
+        m.onChanges(List.of(new Change("calls", 'I', arriving, false)));
+
+        assertThat(m.alerts().stream().map(Alert::id).toList()).as("the list as it was, row for row").isEqualTo(shown);
+        assertThat(m.alerts().get(row).id()).as("the row under the pointer").isEqualTo(chosen.id());
+        assertThat(m.arrivedCount().get()).isEqualTo(3);
+        assertThat(notified).hasSize(3);
+        m.acknowledge();
+        assertThat(m.alerts().get(row).id()).isEqualTo(chosen.id());
+        assertThat(m.alerts().get(row).acknowledged()).as("the chosen alert was acknowledged").isTrue();
+        int newOnesAcknowledged = TestWorkspace.owner().withHandle(h -> h.createQuery(
+                        "select count(*) from voxconsole.acknowledgements where entity_id = any(:ids)")
+                .bindArray("ids", UUID.class, arriving).mapTo(Integer.class).one());
+        assertThat(newOnesAcknowledged).as("and none of the new ones").isZero();
+
+        m.showArrived();
+        assertThat(m.alerts().subList(0, 3)).extracting(Alert::id).containsExactlyInAnyOrderElementsOf(arriving);
+    }
+
+    private void makeUrgent(UUID call) {
+        TestWorkspace.owner().useHandle(h -> h.createUpdate("""
+                update calls set status = 'completed', sentiment_label = 'negative', sentiment_score = 0.1, sentiment_urgency = 'critical',
+                                 sentiment_summary = 'Caller in severe pain, wants a same-day appointment.' where id = :id""")
+                .bind("id", call).execute());
     }
 }
