@@ -26,8 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -41,13 +39,18 @@ final class CallDetailView extends StackPane {
     private final CallDetailViewModel model;
     private final Consumer<String> openInBrowser;
     private final VBox content = new VBox(16);
-    private final VBox transcript = new VBox(8);
+    private final TranscriptView transcript;
     private final ScrollPane scroll = new ScrollPane(content);
     private Node extraSection;
 
     CallDetailView(CallDetailViewModel model, Consumer<String> openInBrowser) {
         this.model = model;
         this.openInBrowser = openInBrowser;
+        this.transcript = new TranscriptView(model.transcriptMatchesProperty(), model.currentMatchProperty());
+        transcript.setId("transcriptTurns");
+        // Its own scrolling, inside the pane's: most of the pane's height, so a long call is read here.
+        transcript.prefHeightProperty().bind(scroll.heightProperty().multiply(0.7));
+        transcript.setMinHeight(240);
         setId("callDetail");
         getStyleClass().add("call-detail");
         content.setPadding(new Insets(16, 20, 24, 20));
@@ -64,8 +67,6 @@ final class CallDetailView extends StackPane {
         scroll.visibleProperty().bind(model.detailsProperty().isNotNull());
         getChildren().addAll(empty, loading, scroll);
         model.detailsProperty().addListener((obs, old, now) -> render(now));
-        model.transcriptMatchesProperty().addListener((obs, old, now) -> renderTranscript());
-        model.currentMatchProperty().addListener((obs, old, now) -> renderTranscript());
     }
 
     private void render(CallDetails d) {
@@ -151,7 +152,7 @@ final class CallDetailView extends StackPane {
         HBox tools = new HBox(6, find, previous, next, count, new Region(), full);
         HBox.setHgrow(tools.getChildren().get(4), Priority.ALWAYS);
         tools.setAlignment(Pos.CENTER_LEFT);
-        renderTranscript();
+        transcript.show(d.transcript());
         if (d.transcript().turns().isEmpty()) {
             Label none = new Label("No transcript for this call.");
             none.getStyleClass().add(Styles.TEXT_MUTED);
@@ -160,90 +161,19 @@ final class CallDetailView extends StackPane {
         return section("Transcript", Material2OutlinedAL.CHAT_BUBBLE_OUTLINE, tools, transcript);
     }
 
-    /** Speaker turns as bubbles; matches highlighted, the current one strongest and scrolled into view. */
-    private void renderTranscript() {
-        transcript.getChildren().setAll(turnNodes(true));
-    }
-
-    private List<Node> turnNodes(boolean scrollToCurrent) {
-        CallDetails d = model.detailsProperty().get();
-        if (d == null) {
-            return List.of();
-        }
-        List<Transcript.Match> matches = model.transcriptMatchesProperty().get();
-        int current = model.currentMatchProperty().get();
-        List<Transcript.Turn> turns = d.transcript().turns();
-        Node[] nodes = new Node[turns.size()];
-        Node currentNode = null;
-        for (int i = 0; i < turns.size(); i++) {
-            Transcript.Turn turn = turns.get(i);
-            TextFlow flow = new TextFlow();
-            String text = turn.text();
-            int pos = 0;
-            for (int m = 0; m < matches.size(); m++) {
-                Transcript.Match match = matches.get(m);
-                if (match.turn() != i) {
-                    continue;
-                }
-                flow.getChildren().add(new Text(text.substring(pos, match.start())));
-                Text hit = new Text(text.substring(match.start(), match.start() + match.length()));
-                hit.getStyleClass().add(m == current ? "match-current" : "match");
-                flow.getChildren().add(hit);
-                pos = match.start() + match.length();
-            }
-            flow.getChildren().add(new Text(text.substring(pos)));
-            flow.getChildren().forEach(n -> n.getStyleClass().add("turn-text"));
-            Label speaker = new Label(switch (turn.speaker()) {
-                case AGENT -> "Agent";
-                case CALLER -> "Caller";
-                case OTHER -> "";
-            });
-            speaker.getStyleClass().add("speaker");
-            // Bubbles wrap to the pane: without a zero minimum, TextFlow asks for its unwrapped width.
-            flow.setMinWidth(0);
-            VBox bubble = new VBox(2, speaker, flow);
-            bubble.setMinWidth(0);
-            bubble.getStyleClass().addAll("turn", "turn-" + turn.speaker().name().toLowerCase(java.util.Locale.ROOT));
-            bubble.setMaxWidth(560);
-            HBox row = new HBox(bubble);
-            row.setMinWidth(0);
-            row.setAlignment(turn.speaker() == Transcript.Speaker.CALLER ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-            nodes[i] = row;
-            if (current >= 0 && current < matches.size() && matches.get(current).turn() == i) {
-                currentNode = row;
-            }
-        }
-        if (scrollToCurrent && currentNode != null) {
-            Node target = currentNode;
-            javafx.application.Platform.runLater(() -> scrollIntoView(target));
-        }
-        return List.of(nodes);
-    }
-
-    private void scrollIntoView(Node node) {
-        if (node.getScene() == null || content.getHeight() <= scroll.getViewportBounds().getHeight()) {
-            return;
-        }
-        double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
-        double range = content.getHeight() - scroll.getViewportBounds().getHeight();
-        scroll.setVvalue(Math.max(0, Math.min(1, (y - 80) / range)));
-    }
-
     /** The transcript alone in a large window, for reading a long call; Esc closes it. */
     void openTranscriptFullScreen() {
         CallDetails d = model.detailsProperty().get();
         if (d == null || getScene() == null) {
             return;
         }
-        VBox turns = new VBox(8);
-        turns.getChildren().setAll(turnNodes(false));
+        TranscriptView turns = new TranscriptView(model.transcriptMatchesProperty(), model.currentMatchProperty());
+        turns.show(d.transcript());
         turns.setPadding(new Insets(24));
-        ScrollPane pane = new ScrollPane(turns);
-        pane.setFitToWidth(true);
         Stage stage = new Stage();
         stage.initOwner(getScene().getWindow());
         stage.setTitle("Transcript — " + d.contact().map(Contact::fullName).orElse("call") + ", " + CallFormats.time(d.call().createdAt(), model.zone()));
-        Scene scene = new Scene(pane, 900, 760);
+        Scene scene = new Scene(turns, 900, 760);
         scene.getStylesheets().addAll(getScene().getStylesheets());
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

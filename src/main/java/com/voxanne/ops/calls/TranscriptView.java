@@ -1,0 +1,102 @@
+package com.voxanne.ops.calls;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * A call's turns as speech bubbles, virtualized: only the turns on screen are nodes, so a two-hour
+ * call of 2,000 turns opens as fast as a short one and costs little memory, and a new match
+ * repaints the visible cells instead of rebuilding every turn. Matches are highlighted, the current
+ * one strongest, and the list scrolls to it.
+ */
+final class TranscriptView extends ListView<Transcript.Turn> {
+
+    private final ObservableValue<List<Transcript.Match>> matches;
+    private final ObservableValue<Number> current;
+
+    TranscriptView(ObservableValue<List<Transcript.Match>> matches, ObservableValue<Number> current) {
+        this.matches = matches;
+        this.current = current;
+        getStyleClass().add("transcript");
+        setFocusTraversable(false);
+        setCellFactory(list -> new TurnCell());
+        matches.addListener((obs, old, now) -> repaint());
+        current.addListener((obs, old, now) -> repaint());
+    }
+
+    void show(Transcript transcript) {
+        getItems().setAll(transcript.turns());
+        repaint();
+    }
+
+    private void repaint() {
+        refresh();
+        List<Transcript.Match> all = matches.getValue();
+        int at = current.getValue().intValue();
+        if (at >= 0 && at < all.size()) {
+            // A little context above the hit, as a reader would scroll.
+            scrollTo(Math.max(0, all.get(at).turn() - 1));
+        }
+    }
+
+    private final class TurnCell extends ListCell<Transcript.Turn> {
+
+        TurnCell() {
+            // The bubble wraps to the list's width; without this a cell asks for its unwrapped text's width.
+            setPrefWidth(0);
+            getStyleClass().add("turn-cell");
+        }
+
+        @Override
+        protected void updateItem(Transcript.Turn turn, boolean empty) {
+            super.updateItem(turn, empty);
+            setText(null);
+            setGraphic(empty || turn == null ? null : bubble(turn, getIndex()));
+        }
+
+        private HBox bubble(Transcript.Turn turn, int index) {
+            TextFlow flow = new TextFlow();
+            String text = turn.text();
+            int pos = 0;
+            List<Transcript.Match> all = matches.getValue();
+            int currentMatch = current.getValue().intValue();
+            for (int m = 0; m < all.size(); m++) {
+                Transcript.Match match = all.get(m);
+                if (match.turn() != index) {
+                    continue;
+                }
+                flow.getChildren().add(new Text(text.substring(pos, match.start())));
+                Text hit = new Text(text.substring(match.start(), match.start() + match.length()));
+                hit.getStyleClass().add(m == currentMatch ? "match-current" : "match");
+                flow.getChildren().add(hit);
+                pos = match.start() + match.length();
+            }
+            flow.getChildren().add(new Text(text.substring(pos)));
+            flow.getChildren().forEach(n -> n.getStyleClass().add("turn-text"));
+            Label speaker = new Label(switch (turn.speaker()) {
+                case AGENT -> "Agent";
+                case CALLER -> "Caller";
+                case OTHER -> "";
+            });
+            speaker.getStyleClass().add("speaker");
+            flow.setMinWidth(0);
+            VBox bubble = new VBox(2, speaker, flow);
+            bubble.setMinWidth(0);
+            bubble.getStyleClass().addAll("turn", "turn-" + turn.speaker().name().toLowerCase(Locale.ROOT));
+            bubble.setMaxWidth(560);
+            HBox row = new HBox(bubble);
+            row.setMinWidth(0);
+            row.setAlignment(turn.speaker() == Transcript.Speaker.CALLER ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            return row;
+        }
+    }
+}
