@@ -240,6 +240,11 @@ public final class DemoDataGenerator {
             status = "in_progress";
         }
         ServiceTemplate service = r.pick(org.services());
+        if (scenario.mentionsPrice() && service.pricePence() == 0) {
+            // "Two payments of free of charge": a call about a price is about a service that has one (the next paid one,
+            // without another draw, so every later value of this call's stream stays as it was).
+            service = paidAfter(org.services(), service);
+        }
         ZonedDateTime local = created.atZone(LOCAL).truncatedTo(ChronoUnit.DAYS).plusDays(r.between(1, 14));
         if (local.getDayOfWeek().getValue() >= 6) {
             local = local.plusDays(8 - local.getDayOfWeek().getValue());
@@ -248,6 +253,17 @@ public final class DemoDataGenerator {
         double score = Math.round(r.between(scenario.minScore(), scenario.maxScore()) * 1000) / 1000.0;
         int duration = "failed".equals(status) ? r.between(0, 15) : 0;
         return new CallPlan(j, id, org, contact, scenario, status, created, duration, service, appointmentAt, score, r);
+    }
+
+    private static ServiceTemplate paidAfter(List<ServiceTemplate> services, ServiceTemplate free) {
+        int at = services.indexOf(free);
+        for (int k = 1; k <= services.size(); k++) {
+            ServiceTemplate next = services.get((at + k) % services.size());
+            if (next.pricePence() > 0) {
+                return next;
+            }
+        }
+        return free;
     }
 
     /**
@@ -281,6 +297,10 @@ public final class DemoDataGenerator {
         int duration = p.durationSeconds();
         if (p.completed() || "in_progress".equals(p.status())) {
             String caller = callerName == null || !known ? p.random().pick(catalog.firstNames()) + " " + p.random().pick(catalog.lastNames()) : callerName;
+            if (!known && p.scenario().namesCaller()) {
+                // No contact matched the number, but the caller said who they are: the platform keeps that name, as its summary does.
+                callerName = caller;
+            }
             TranscriptWriter writer = new TranscriptWriter(p, caller);
             transcript = writer.transcript();
             summary = p.completed() ? writer.fill(p.scenario().summary()) : null;

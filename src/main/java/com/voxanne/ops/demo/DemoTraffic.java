@@ -110,14 +110,25 @@ public final class DemoTraffic implements AutoCloseable {
         });
     }
 
-    /** An earlier completed call of the organization, picked at a random moment of its history through the time index. */
+    /**
+     * An earlier completed call of the organization, from the last day of its history, picked at a
+     * random moment through the time index. Its words are copied into the live call, and the
+     * days it books are one to fourteen days after it: a model from months ago would have a call of
+     * today book "Monday 17 August".
+     */
     private static UUID model(Handle h, UUID org) {
+        return model(h, org, "interval '1 day'").or(() -> model(h, org, "interval '100 years'")).orElse(null);
+    }
+
+    /** {@code recent} is one of this class's two constants: how far back from the newest call a model may be. */
+    private static java.util.Optional<UUID> model(Handle h, UUID org, String recent) {
         return h.createQuery("""
-                with span as (select min(created_at) as first, max(created_at) as last from public.calls where org_id = :org)
+                with span as (select greatest(min(created_at), max(created_at) - %s) as first, max(created_at) as last from public.calls
+                              where org_id = :org and vapi_call_id not like 'call\\_live\\_%%')
                 select c.id from public.calls c, span
-                where c.org_id = :org and c.status = 'completed' and c.transcript is not null
+                where c.org_id = :org and c.status = 'completed' and c.transcript is not null and c.vapi_call_id not like 'call\\_live\\_%%'
                   and c.created_at >= span.first + (span.last - span.first) * random()
-                order by c.created_at limit 1""").bind("org", org).mapTo(UUID.class).findOne().orElse(null);
+                order by c.created_at limit 1""".formatted(recent)).bind("org", org).mapTo(UUID.class).findOne();
     }
 
     private void finish(UUID id, UUID template) {

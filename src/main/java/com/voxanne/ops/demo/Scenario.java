@@ -17,6 +17,16 @@ record Scenario(
         String sentimentSummary,
         List<Turn> turns) {
 
+    /** Whether the call names a price ("two payments of {price}"): it is then about a service that has one. */
+    boolean mentionsPrice() {
+        return summary.contains("{price}") || turns.stream().anyMatch(t -> t.text().contains("{price}"));
+    }
+
+    /** Whether the caller says who they are (the texts name them); a wrong number, say, does not. */
+    boolean namesCaller() {
+        return summary.contains("{caller") || turns.stream().anyMatch(t -> t.text().contains("{caller"));
+    }
+
     /** A speaker turn; optional turns appear in about half of the calls. */
     record Turn(boolean agent, boolean optional, String text) {
     }

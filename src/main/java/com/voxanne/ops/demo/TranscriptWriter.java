@@ -43,7 +43,11 @@ final class TranscriptWriter {
 
     String fill(String template) {
         ZonedDateTime at = plan.appointmentAt().atZone(LOCAL);
+        String service = plan.service().name();
         return template
+                // "an emergency appointment", "an Invisalign consultation", "a check-up".
+                .replace("a {service}", article(service) + " {service}")
+                .replace("A {service}", capitalized(article(service)) + " {service}")
                 .replace("{org}", plan.org().template().name())
                 .replace("{agent}", plan.org().agentName())
                 .replace("{caller_first}", caller.substring(0, Math.max(1, caller.indexOf(' '))))
@@ -54,6 +58,14 @@ final class TranscriptWriter {
                 .replace("{price}", plan.service().pricePence() == 0 ? "free of charge"
                         : String.format(Locale.UK, "£%d", plan.service().pricePence() / 100))
                 .replace("{city}", plan.org().template().city());
+    }
+
+    private static String article(String noun) {
+        return !noun.isEmpty() && "aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** About 2.6 words a second of conversation, plus pauses between turns. */
