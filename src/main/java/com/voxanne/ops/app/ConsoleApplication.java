@@ -63,8 +63,11 @@ public final class ConsoleApplication extends Application {
 
         // First start: most of the screen (a supervisor's monitor is usually 1920 x 1080), at most 1680 x 1050.
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        double width = Math.max(1024, Math.min(1680, Math.floor(screen.getWidth() * 0.92)));
-        double height = Math.max(640, Math.min(1050, Math.floor(screen.getHeight() * 0.92)));
+        // A laptop screen (1366 x 768) is smaller than that: the first start fills it (maximized where a window manager
+        // does that; sized to the screen in any case, so it is filled without one too).
+        boolean small = screen.getWidth() < 1680 || screen.getHeight() < 1050;
+        double width = small ? screen.getWidth() : Math.max(1024, Math.min(1680, Math.floor(screen.getWidth() * 0.92)));
+        double height = small ? screen.getHeight() : Math.max(640, Math.min(1050, Math.floor(screen.getHeight() * 0.92)));
         scene = new Scene(signInView(), preferences.getDouble("window.width", width), preferences.getDouble("window.height", height));
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/console.css")).toExternalForm());
         stage.setScene(scene);
@@ -73,7 +76,11 @@ public final class ConsoleApplication extends Application {
         stage.setMinHeight(640);
         preferences.get("window.x").ifPresent(x -> stage.setX(preferences.getDouble("window.x", 0)));
         preferences.get("window.y").ifPresent(y -> stage.setY(preferences.getDouble("window.y", 0)));
-        stage.setMaximized(preferences.getBoolean("window.maximized", false));
+        if (small && preferences.get("window.x").isEmpty()) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+        }
+        stage.setMaximized(preferences.getBoolean("window.maximized", small));
         stage.getIcons().add(new javafx.scene.image.Image(Objects.requireNonNull(getClass().getResource("/voxconsole-icon.png")).toExternalForm()));
         stage.setOnShown(e -> StartupStatus.reached("window"));
         stage.show();

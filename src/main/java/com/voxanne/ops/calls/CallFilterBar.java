@@ -196,7 +196,7 @@ final class CallFilterBar extends VBox {
         box.setTitle(title);
         box.setId("filter" + title);
         box.setMinWidth(100);
-        box.setPrefWidth(118);
+        box.setPrefWidth(132);
         return box;
     }
 

@@ -68,11 +68,13 @@ public final class CallsView extends BorderPane {
         table.getColumns().add(caller);
         // The other side is always the organization's own line: the customer's number is the one that matters.
         table.getColumns().add(com.voxanne.ops.ui.Columns.text("Number", r -> CallFormats.phone("inbound".equals(r.callDirection()) ? r.fromNumber() : r.toNumber()), 138));
-        TableColumn<CallSummary, String> duration = com.voxanne.ops.ui.Columns.text("Length", r -> CallFormats.duration(r.durationSeconds()), 70);
+        // One column for how the call went: its length when it was held, else what happened ("failed", "in progress").
+        // A separate Status column pushed Urgency and Score out of a 1366-pixel-wide window.
+        TableColumn<CallSummary, String> duration = com.voxanne.ops.ui.Columns.text("Length",
+                r -> "completed".equals(r.status()) ? CallFormats.duration(r.durationSeconds()) : CallFormats.label(r.status()), 74);
         duration.getStyleClass().add("numeric");
         table.getColumns().add(duration);
         lengthColumn = duration;
-        table.getColumns().add(com.voxanne.ops.ui.Columns.text("Status", r -> CallFormats.label(r.status()), 95));
         table.getColumns().add(com.voxanne.ops.ui.Columns.pill("Sentiment", CallSummary::sentimentLabel, "sentiment-", 94));
         table.getColumns().add(com.voxanne.ops.ui.Columns.pill("Urgency", CallSummary::sentimentUrgency, "urgency-", 86));
         TableColumn<CallSummary, String> score = com.voxanne.ops.ui.Columns.text("Score", r -> CallFormats.score(r.sentimentScore()), 58);

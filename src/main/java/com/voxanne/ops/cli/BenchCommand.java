@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** `bench`: the performance suite of docs/PERFORMANCE.md, on a new embedded server it removes afterwards. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Seeds a new embedded server and measures the console's scenarios beside the ways other tools do them,",
-            "through a console login under row-level security. Prints a table and writes it as JSON. Takes minutes."})
+        description = {"Measures the console's scenarios beside the ways other tools do them, on a new embedded server.",
+            "It seeds the server and measures through a console login under row-level security. Prints a table and writes it as JSON.",
+            "Takes minutes."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
 
 /** `detach`: removes everything adopt added. */
 @Command(name = "detach", mixinStandardHelpOptions = true,
-        description = {"Removes everything 'adopt' added, as the owner (--user): the console's indexes, policies, triggers, grants",
-            "and its schema voxconsole (with its audit trail and logins list). The platform's tables, rows, policies and grants stay",
-            "exactly as before. Group roles are dropped when no login uses them; logins only with --drop-logins."})
+        description = {"Removes everything 'adopt' added, as the owner (--user).",
+            "That is the console's indexes, policies, triggers, grants and its schema voxconsole (with its audit trail and logins list).",
+            "The platform's tables, rows, policies and grants stay exactly as before. Group roles are dropped when no login uses them;",
+            "logins only with --drop-logins."})
 final class DetachCommand implements Callable<Integer> {
 
     @Spec

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** `notes FILE --csv OUT`: the reviewer notes kept beside a bundle, as a spreadsheet, without opening the console. */
 @Command(name = "notes", mixinStandardHelpOptions = true,
-        description = {"Exports the reviewer notes saved beside a .voxbundle (FILE.notes.json) as CSV,",
-            "one row per noted call with its time, caller and numbers from the bundle."})
+        description = {"Exports the reviewer notes saved beside a .voxbundle as CSV.",
+            "The notes are in FILE.notes.json; the CSV has one row per noted call, with its time, caller and numbers from the bundle."})
 final class NotesCommand implements Callable<Integer> {
 
     @Spec
