@@ -20,7 +20,7 @@ public final class Launcher {
         }
         AppDirectories.makePrivate(AppDirectories.forCurrentUser(), java.nio.file.Path.of(System.getProperty("voxconsole.logdir")));
         if (args.length == 0) {
-            javafx.application.Application.launch(ConsoleApplication.class);
+            WindowStart.launch();
             return;
         }
         // `open FILE` is the window too: a bundle for offline review (picocli only explains it: `open --help`).
@@ -34,7 +34,7 @@ public final class Launcher {
                 System.exit(2);
             }
             System.setProperty("voxconsole.open.bundle", bundle.toString());
-            javafx.application.Application.launch(ConsoleApplication.class);
+            WindowStart.launch();
             return;
         }
         System.exit(CommandLineRunner.run(args));
