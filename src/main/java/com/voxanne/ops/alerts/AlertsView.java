@@ -150,6 +150,7 @@ public final class AlertsView extends TabPane {
         HBox actions = new HBox(10, ack, calls, message);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(10, 16, 10, 16));
+        com.voxanne.ops.ui.ListKeys.install(table, model::openCalls);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.A && model.canAcknowledge().get()) {
                 model.acknowledge();

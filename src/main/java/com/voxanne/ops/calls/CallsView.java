@@ -1,5 +1,6 @@
 package com.voxanne.ops.calls;
 
+import com.voxanne.ops.ui.ListKeys;
 import com.voxanne.ops.ui.LoadOnScroll;
 import com.voxanne.ops.ui.CallFormats;
 import atlantafx.base.theme.Styles;
@@ -15,9 +16,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.HBox;
@@ -25,7 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /** The calls workspace: filters and their chips above, the call log left, the selected call right. */
-public final class CallsView extends BorderPane {
+public final class CallsView extends BorderPane implements ListKeys.Searchable {
 
     private final CallsViewModel model;
     private final TableView<CallSummary> table = new TableView<>();
@@ -164,31 +162,12 @@ public final class CallsView extends BorderPane {
     }
 
     private void installKeys(CallDetailView detail) {
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                return;
-            }
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-                filterBar.focusSearch();
-            });
-        });
-        table.setOnKeyPressed(e -> {
-            switch (e.getCode()) {
-                case J -> move(1);
-                case K -> move(-1);
-                case ENTER -> detail.openTranscriptFullScreen();
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
+        ListKeys.install(table, detail::openTranscriptFullScreen);
     }
 
-    private void move(int step) {
-        int next = Math.max(0, Math.min(table.getItems().size() - 1, table.getSelectionModel().getSelectedIndex() + step));
-        table.getSelectionModel().select(next);
-        table.scrollTo(Math.max(0, next - 5));
+    @Override
+    public void focusSearch() {
+        filterBar.focusSearch();
     }
 
     private CallSort sortFromHeaders() {

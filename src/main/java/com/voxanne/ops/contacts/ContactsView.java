@@ -33,7 +33,17 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /** Contacts: the list on the left, the selected contact as a form with their calls, appointments and pipeline on the right. */
-public final class ContactsView extends SplitPane {
+public final class ContactsView extends SplitPane implements com.voxanne.ops.ui.ListKeys.Searchable {
+
+    /** Where Ctrl+F goes. */
+    private CustomTextField search;
+
+    @Override
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
@@ -51,7 +61,7 @@ public final class ContactsView extends SplitPane {
     }
 
     private Node list() {
-        CustomTextField search = new CustomTextField();
+        search = new CustomTextField();
         search.setId("contactSearch");
         search.setPromptText("Name or number");
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
@@ -91,6 +101,12 @@ public final class ContactsView extends SplitPane {
                 table.getSelectionModel().select(now);
             }
         });
+        // A search that finds no one shows no one: the form does not keep the contact of the previous search.
+        model.loadingProperty().addListener((obs, was, now) -> {
+            if (!now && model.rows().isEmpty()) {
+                model.selectedProperty().set(null);
+            }
+        });
         // The list opens on its first contact, so the right half is never an empty form.
         model.rows().addListener((javafx.collections.ListChangeListener<Contact>) c -> {
             if (model.selectedProperty().get() == null && !model.rows().isEmpty()) {
@@ -98,6 +114,7 @@ public final class ContactsView extends SplitPane {
             }
         });
         LoadOnScroll.install(table, model::loadMore);
+        com.voxanne.ops.ui.ListKeys.install(table, () -> { });
         Label error = StatusWidgets.error(model.errorProperty());
         error.setPadding(new Insets(4, 12, 4, 12));
         BorderPane pane = new BorderPane(table);

@@ -29,7 +29,7 @@ public final class PeopleView extends SplitPane {
         TableView<Profile> table = Columns.table("peopleList", "No people.",
                 Columns.wide("Name", p -> p.fullName() == null ? p.email() : p.fullName(), 150),
                 Columns.text("E-mail", Profile::email, 200),
-                Columns.pill("Role", Profile::role, "role-", 80),
+                Columns.pill("Role", Profile::role, "role-", 92),
                 Columns.pill("Status", Profile::status, "profile-", 90),
                 Columns.text("Last sign-in", p -> p.lastLogin() == null ? "" : WHEN.format(p.lastLogin().atZone(zone)), 150));
         table.setItems(model.people());
@@ -54,7 +54,8 @@ public final class PeopleView extends SplitPane {
         title.getStyleClass().add(Styles.TITLE_4);
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             Profile p = form.editingProperty().get();
-            return p == null ? "Choose a person" : p.email();
+            // The person first; their e-mail is the login's, shown beside it in the list.
+            return p == null ? "Choose a person" : p.fullName() == null || p.fullName().isBlank() ? p.email() : p.fullName() + " · " + p.email();
         }, form.editingProperty()));
         TextField name = new TextField();
         name.setId("profileName");

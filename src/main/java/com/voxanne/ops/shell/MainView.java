@@ -1,5 +1,6 @@
 package com.voxanne.ops.shell;
 
+import com.voxanne.ops.ui.ListKeys;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import com.voxanne.ops.signin.SignedIn;
@@ -52,6 +53,7 @@ public final class MainView extends BorderPane {
     /** @param signOutAndForget signs out and clears what this console cached for the person */
     public MainView(SignedIn signedIn, List<Workspace> pages, Runnable toggleTheme, Runnable signOut, Runnable signOutAndForget) {
         setId("mainView");
+        installSearchKey();
         badge = headerBadge(signedIn);
         banner = connectionBanner();
         storageNotice = storageNotice();
@@ -243,6 +245,42 @@ public final class MainView extends BorderPane {
     public void bindOnline(ObservableBooleanValue online) {
         banner.visibleProperty().bind(Bindings.not(online));
         banner.managedProperty().bind(banner.visibleProperty());
+    }
+
+    /**
+     * Ctrl+F (Cmd+F) goes to the search field of the workspace on screen, whichever it is: one
+     * accelerator for the window, asked of the visible {@link ListKeys.Searchable} view.
+     */
+    private void installSearchKey() {
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> {
+                    Workspace w = workspaces.get(current.get());
+                    if (w != null) {
+                        searchableIn(w.view()).ifPresent(ListKeys.Searchable::focusSearch);
+                    }
+                });
+            }
+        });
+    }
+
+    private static java.util.Optional<ListKeys.Searchable> searchableIn(javafx.scene.Node node) {
+        if (!node.isVisible()) {
+            return java.util.Optional.empty();
+        }
+        if (node instanceof ListKeys.Searchable searchable) {
+            return java.util.Optional.of(searchable);
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                var found = searchableIn(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Shows a workspace by id (unknown ids are ignored, so a remembered one from an older version is harmless). */

@@ -84,6 +84,15 @@ class ConsoleWindowSmokeTest {
         robot.clickOn("#saveAppointment");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "Saved.".equals(robot.lookup("#appointmentMessage").queryAs(Label.class).getText()));
 
+        // Ctrl+F goes to the search of the workspace on screen (issue 15: in Contacts it went to the hidden call log's).
+        robot.clickOn("#nav-contacts");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#contactSearch").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#contactSearch").query().isFocused());
+        robot.clickOn("#nav-calls");
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#callSearch").query().isFocused());
+
         robot.clickOn("#signOut");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#openDemo").tryQuery().isPresent());
         assertThat(window().getTitle()).isEqualTo("Voxanne Ops Console");

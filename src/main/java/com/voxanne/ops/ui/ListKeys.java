@@ -1,0 +1,44 @@
+package com.voxanne.ops.ui;
+
+import javafx.scene.control.TableView;
+
+/**
+ * The keys every list workspace answers the same way: J and K select the next and previous row
+ * (as in a mail reader), Enter opens the selected one, and Ctrl+F (Cmd+F) goes to the
+ * workspace's search field, through {@link Searchable} and the window's one accelerator.
+ */
+public final class ListKeys {
+
+    /** A workspace with a search field, for Ctrl+F. */
+    public interface Searchable {
+        void focusSearch();
+    }
+
+    private ListKeys() {
+    }
+
+    /** J/K on {@code table}; {@code enter} runs on Enter (or does nothing). */
+    public static void install(TableView<?> table, Runnable enter) {
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case J -> move(table, 1);
+                case K -> move(table, -1);
+                case ENTER -> enter.run();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    private static void move(TableView<?> table, int step) {
+        if (table.getItems().isEmpty()) {
+            return;
+        }
+        int next = Math.max(0, Math.min(table.getItems().size() - 1, table.getSelectionModel().getSelectedIndex() + step));
+        table.getSelectionModel().select(next);
+        // A few rows of context above the selection, as the eye reads down.
+        table.scrollTo(Math.max(0, next - 5));
+    }
+}
