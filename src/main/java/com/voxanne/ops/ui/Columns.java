@@ -35,6 +35,7 @@ public final class Columns {
         // Sized columns stay near their size; the table's spare width goes to its flexible column.
         c.setMaxWidth(width * 1.6);
         c.setSortable(false);
+        c.setCellFactory(col -> new FullTextCell<>());
         return c;
     }
 
@@ -53,6 +54,7 @@ public final class Columns {
         c.setPrefWidth(360);
         c.setMinWidth(120);
         c.setSortable(false);
+        c.setCellFactory(col -> new FullTextCell<>());
         return c;
     }
 
