@@ -67,9 +67,10 @@ public class SignInService {
         if (workspace == null) {
             workspace = EmbeddedServer.start(workspaceDirectory, 0, demoOptions, seedProgress);
             // The demo floor is live: calls start and end while the console is open (-Dvoxconsole.demo.traffic=off stops it).
+            // About two calls a minute: every eight seconds raised two alerts a minute and a pop-up for each (issue 15).
             if (!"off".equals(System.getProperty("voxconsole.demo.traffic"))) {
                 traffic = com.voxanne.ops.demo.DemoTraffic.start(workspace.ownerDataSource(),
-                        java.time.Duration.ofMillis(Long.getLong("voxconsole.demo.traffic.millis", 8_000)));
+                        java.time.Duration.ofMillis(Long.getLong("voxconsole.demo.traffic.millis", 30_000)));
             }
         }
         return workspace;
