@@ -155,7 +155,7 @@ public final class AlertsViewModel {
                 if (a.createdAt().isBefore(since)) {
                     continue;
                 }
-                boolean isNew = alerts.isEmpty() ? upsert(a) : replaceShown(a) ? false : holdBack(a);
+                boolean isNew = place(a);
                 if (isNew && !a.acknowledged()) {
                     notifier.accept(a);
                 }
@@ -204,6 +204,17 @@ public final class AlertsViewModel {
         List<Alert> waiting = List.copyOf(arrived);
         arrived.clear();
         waiting.forEach(this::upsert);
+    }
+
+    /**
+     * An announced alert: into an empty list at once (nothing is under the pointer), in place of
+     * its shown version, or else behind the pill. True when it is new.
+     */
+    private boolean place(Alert a) {
+        if (alerts.isEmpty()) {
+            return upsert(a);
+        }
+        return !replaceShown(a) && holdBack(a);
     }
 
     /** Replaces the shown alert with the same key (an acknowledgement, a change); false when none is shown. */

@@ -50,13 +50,12 @@ class TranscriptViewTest {
         }
     }
 
-    private void shownAndSearched(TranscriptView view0, Transcript transcript, SimpleObjectProperty<List<Transcript.Match>> matches,
+    private void shownAndSearched(TranscriptView view, Transcript transcript, SimpleObjectProperty<List<Transcript.Match>> matches,
                                   SimpleIntegerProperty current) throws Exception {
-        TranscriptView[] view = {view0};
-        robot.interact(() -> view[0].show(transcript));
+        robot.interact(() -> view.show(transcript));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(turnsOnScreen(view[0])).as("turn nodes for 2,000 turns").isBetween(1, 60);
-        assertThat(textOfCells(view[0])).anyMatch(t -> t.startsWith("Turn 0 "));
+        assertThat(turnsOnScreen(view)).as("turn nodes for 2,000 turns").isBetween(1, 60);
+        assertThat(textOfCells(view)).anyMatch(t -> t.startsWith("Turn 0 "));
 
         List<Transcript.Match> found = transcript.find("refund");
         assertThat(found).singleElement().extracting(Transcript.Match::turn).isEqualTo(1_733);
@@ -64,10 +63,10 @@ class TranscriptViewTest {
             matches.set(found);
             current.set(0);
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> textOfCells(view[0]).stream().anyMatch(t -> t.startsWith("Turn 1733 ")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> textOfCells(view).stream().anyMatch(t -> t.startsWith("Turn 1733 ")));
         assertThat(robot.lookup(".match-current").queryAll()).as("the hit, highlighted on screen")
                 .singleElement().satisfies(n -> assertThat(((Text) n).getText()).isEqualTo("refund"));
-        assertThat(turnsOnScreen(view[0])).as("still only what is on screen").isBetween(1, 60);
+        assertThat(turnsOnScreen(view)).as("still only what is on screen").isBetween(1, 60);
     }
 
     private static int turnsOnScreen(TranscriptView view) {
