@@ -163,7 +163,7 @@ public final class ConsoleApplication extends Application {
         console = new SignedInConsole(session, executors, preferences);
         mainView = console.build(new SignedInConsole.Shell(this::toggleTheme, this::signOut, this::signOutAndForget,
                 url -> getHostServices().showDocument(url)), cache);
-        console.notifyAlertsWith(this::popUp);
+        console.notifyAlertsWith(new AlertPopUps(mainView));
         CallsViewModel calls = console.calls();
         CallsView callsView = console.callsView();
         Runnable exportCalls = null;
@@ -208,24 +208,6 @@ public final class ConsoleApplication extends Application {
             showCheckWhenDone(session);
         }
         callsView.focusLog();
-    }
-
-    /** A new alert, in the corner of the window; many at once fold into one. */
-    private void popUp(com.voxanne.ops.alerts.Alert alert) {
-        try {
-            org.controlsfx.control.Notifications.create()
-                    .owner(stage)
-                    .title(alert.kind().label() + (alert.who() == null ? "" : ": " + alert.who()))
-                    .text(alert.reason())
-                    .hideAfter(javafx.util.Duration.seconds(8))
-                    .threshold(3, org.controlsfx.control.Notifications.create().owner(stage).title("New alerts")
-                            .text("Several alerts arrived: see the alerts workspace."))
-                    .onAction(e -> mainView.show("alerts"))
-                    .showWarning();
-        } catch (RuntimeException e) {
-            // A pop-up is a courtesy: the alert is in the list whatever happens here.
-            org.slf4j.LoggerFactory.getLogger(ConsoleApplication.class).debug("Could not show a notification", e);
-        }
     }
 
     /** The server could not be reached at sign-in: the setup this computer kept for the login, read-only, and nothing else. */

@@ -49,6 +49,9 @@ public final class MainView extends BorderPane {
     private final Label storageNotice;
     private final Label badge;
     private final VBox top;
+    /** The workspace on screen, with the pop-up layer over its bottom-right corner. */
+    private final javafx.scene.layout.StackPane middle = new javafx.scene.layout.StackPane(new Region());
+    private final VBox popUps = new VBox(8);
 
     /** @param signOutAndForget signs out and clears what this console cached for the person */
     public MainView(SignedIn signedIn, List<Workspace> pages, Runnable toggleTheme, Runnable signOut, Runnable signOutAndForget) {
@@ -60,6 +63,13 @@ public final class MainView extends BorderPane {
         top = new VBox(header(signedIn, toggleTheme, signOut, signOutAndForget), banner, storageNotice);
         setTop(top);
         setLeft(navigation(pages));
+        // The pop-up layer lets clicks through wherever no pop-up is.
+        popUps.setPickOnBounds(false);
+        popUps.setAlignment(Pos.BOTTOM_RIGHT);
+        popUps.setPadding(new Insets(16));
+        popUps.setMouseTransparent(false);
+        middle.getChildren().add(popUps);
+        setCenter(middle);
         show(pages.get(0).id());
     }
 
@@ -241,6 +251,17 @@ public final class MainView extends BorderPane {
         top.getChildren().remove(notice);
     }
 
+    /** Shows a small pop-up (a {@link com.voxanne.ops.ui.Toast}) in the bottom-right corner of the workspace, over it. */
+    public void showPopUp(Node popUp) {
+        if (!popUps.getChildren().contains(popUp)) {
+            popUps.getChildren().add(popUp);
+        }
+    }
+
+    public void hidePopUp(Node popUp) {
+        popUps.getChildren().remove(popUp);
+    }
+
     /** Shows or hides the lost-connection banner. */
     public void bindOnline(ObservableBooleanValue online) {
         banner.visibleProperty().bind(Bindings.not(online));
@@ -290,7 +311,7 @@ public final class MainView extends BorderPane {
             return;
         }
         tabs.get(id).setSelected(true);
-        setCenter(w.view());
+        middle.getChildren().set(0, w.view());
         current.set(id);
         if (w.onFirstShow() != null && shown.add(id)) {
             w.onFirstShow().run();

@@ -104,6 +104,19 @@ class LiveConsoleTest {
             robot.clickOn("#nav-" + id);
             WaitForAsyncUtils.waitForFxEvents();
         }
+        // Issue 15: the floor raises alerts all the while; they show as one small pop-up inside the window, never a pile.
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#toast").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("No alert pop-up in 90 s of live traffic; " + log.summary(), e);
+        }
+        robot.interact(() -> {
+            assertThat(robot.lookup("#toast").queryAll()).hasSize(1);
+            javafx.scene.Node toast = robot.lookup("#toast").query();
+            assertThat(toast.getLayoutBounds().getWidth()).isLessThanOrEqualTo(com.voxanne.ops.ui.Toast.WIDTH);
+            assertThat(toast.getScene()).isSameAs(window().getScene());
+            assertThat(robot.lookup("#toastTitle").queryAs(Label.class).getText()).matches("\\d+ new alerts|(Hot lead|Urgent call|Unhappy caller).*");
+        });
         // The last 24 hours of a demo anchored at the current time may hold no alert for this clinic
         // (it depends on the hour the test runs); a week always does, as a supervisor would widen it.
         javafx.scene.control.ComboBox<com.voxanne.ops.alerts.AlertsViewModel.Period> period =
