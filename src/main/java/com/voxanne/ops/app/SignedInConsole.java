@@ -127,6 +127,7 @@ public final class SignedInConsole implements AutoCloseable {
         appointments = new AppointmentsViewModel(new AppointmentService(jdbi, callLog), bg, fx, org, zone, LocalDate.now(zone),
                 s.isManagerOrAdmin(), showCalls);
         appointmentsView = new AppointmentsView(appointments);
+        SentimentView sentimentView = new SentimentView(sentiment);
         calls.detail().setAppointmentOpener(a -> {
             appointments.open(a.id(), a.scheduledAt());
             mainView.show("appointments");
@@ -134,13 +135,14 @@ public final class SignedInConsole implements AutoCloseable {
 
         List<Workspace> pages = new ArrayList<>(List.of(
                 new Workspace("calls", "Calls", Material2AL.CALL, callsView),
-                new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, new SentimentView(sentiment), sentiment::refresh),
+                new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, sentimentView, sentiment::refresh),
                 new Workspace("appointments", "Appointments", Material2AL.EVENT, appointmentsView, appointments::refresh)));
         if (session.offlineReview()) {
             // A bundle holds calls, their contacts, appointments and tracking: exactly these workspaces.
             mainView = new MainView(session, pages, shell.toggleTheme(), shell.signOut(), shell.signOutAndForget());
         } else {
             pages.addAll(liveWorkspaces(jdbi, showCalls, cache));
+            sentimentView.showOpenAlerts(alerts.unacknowledgedCount());
             mainView = new MainView(session, pages, shell.toggleTheme(), shell.signOut(), shell.signOutAndForget());
             watchConnection();
         }

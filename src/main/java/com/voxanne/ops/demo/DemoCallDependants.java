@@ -79,6 +79,16 @@ final class DemoCallDependants {
                         .text(p.org().template().city() + ", GB")
                         .time(p.createdAt().minus(Duration.ofMinutes(r.between(1, 30))));
                 copy.endRow();
+                // Most visits of a booking page end without a call: earlier visits from the same campaign that did not ring.
+                int unanswered = r.chance(0.7) ? r.between(1, 3) : 0;
+                for (int v = 0; v < unanswered; v++) {
+                    copy.value(r.uuid()).value(p.org().id()).value(null).value(null)
+                            .text(url).text(utm[0]).text(utm[1]).text(utm[2]).text(device).text(browserOs[0]).text(browserOs[1])
+                            .text(r.pick(List.of("192.0.2.", "198.51.100.", "203.0.113.")) + r.between(1, 254))
+                            .text(p.org().template().city() + ", GB")
+                            .time(p.createdAt().minus(Duration.ofHours(r.between(2, 20 * 24))));
+                    copy.endRow();
+                }
             }
             return copy.finish();
         }

@@ -20,6 +20,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(SentimentDao.Pair.class)
 @RegisterConstructorMapper(SentimentDao.AttentionCall.class)
 @RegisterConstructorMapper(SentimentDao.CountRow.class)
+@RegisterConstructorMapper(SentimentDao.Totals.class)
 public interface SentimentDao {
 
     /** One bar of the mix chart and one point of the score trend. */
@@ -69,6 +70,18 @@ public interface SentimentDao {
             from period group by call_direction, status""")
     List<CountRow> counts(@Bind("org") UUID org, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to,
                           @Bind("bucket") String bucket, @Bind("zone") String zone);
+
+    /** A period's headline numbers: calls, how many were judged and how many of those negative, the average score. */
+    record Totals(long calls, long labelled, long negative, BigDecimal averageScore) {
+    }
+
+    /** The headline numbers of one period (the period itself, or the one before it for the change). */
+    @SqlQuery("""
+            select count(*) as calls, count(sentiment_label) as labelled,
+                   count(*) filter (where sentiment_label = 'negative') as negative, round(avg(sentiment_score), 3) as average_score
+            from public.calls
+            where org_id = :org and created_at >= :from and created_at < :to""")
+    Totals totals(@Bind("org") UUID org, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
 
     /** Negative calls, the most urgent and the unhappiest first. */
     @SqlQuery("""

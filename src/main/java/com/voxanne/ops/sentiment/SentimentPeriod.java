@@ -38,6 +38,11 @@ public record SentimentPeriod(LocalDate from, LocalDate to) {
         return end.isAfter(to) ? to : end;
     }
 
+    /** The period of the same length just before this one: what the headline numbers are compared with. */
+    public SentimentPeriod previous() {
+        return new SentimentPeriod(from.minusDays(days()), from.minusDays(1));
+    }
+
     public java.time.Instant startInstant(ZoneId zone) {
         return from.atStartOfDay(zone).toInstant();
     }

@@ -17,7 +17,7 @@ public class SentimentService {
     }
 
     /** What the workspace shows for one period. */
-    public record Overview(List<SentimentDao.Bucket> mix, List<SentimentDao.Count> urgencies, List<SentimentDao.Pair> directionAndStatus,
+    public record Overview(SentimentDao.Totals totals, SentimentDao.Totals previousTotals, List<SentimentDao.Bucket> mix, List<SentimentDao.Count> urgencies, List<SentimentDao.Pair> directionAndStatus,
                            List<SentimentDao.AttentionCall> needingAttention) {
     }
 
@@ -35,7 +35,10 @@ public class SentimentService {
                     .map(r -> new SentimentDao.Count(r.first(), r.calls())).toList();
             List<SentimentDao.Pair> directions = counts.stream().filter(r -> r.kind().equals("direction"))
                     .map(r -> new SentimentDao.Pair(r.first(), r.second(), r.calls())).toList();
-            return new Overview(mix, urgencies, directions, dao.needingAttention(org, from, to, 25));
+            SentimentPeriod before = period.previous();
+            SentimentDao.Totals totals = dao.totals(org, from, to);
+            SentimentDao.Totals previous = dao.totals(org, before.startInstant(zone).atOffset(ZoneOffset.UTC), from);
+            return new Overview(totals, previous, mix, urgencies, directions, dao.needingAttention(org, from, to, 25));
         });
     }
 }

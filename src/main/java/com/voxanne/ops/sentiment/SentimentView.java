@@ -42,6 +42,8 @@ public final class SentimentView extends BorderPane {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final List<String> LABELS = List.of("positive", "neutral", "negative");
     private static final List<String> URGENCIES = List.of("critical", "high", "medium", "low");
+    /** Call statuses in the order a supervisor reads them, each always in its own colour. */
+    private static final List<String> STATUSES = List.of("completed", "in_progress", "pending", "failed");
 
     private final SentimentViewModel model;
     private final StackedBarChart<String, Number> mix = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
@@ -49,6 +51,8 @@ public final class SentimentView extends BorderPane {
     private final BarChart<String, Number> urgency = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final StackedBarChart<String, Number> directions = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
     private final TableView<SentimentDao.AttentionCall> attention = new TableView<>();
+    private final HeadlineNumbers headline = new HeadlineNumbers();
+    private final VBox statusLegend = new VBox();
 
     public SentimentView(SentimentViewModel model) {
         this.model = model;
@@ -61,14 +65,17 @@ public final class SentimentView extends BorderPane {
             chart.setPrefHeight(280);
         }
         mix.setId("sentimentMix");
-        mix.setTitle("Sentiment mix (click a bar to see its calls)");
+        mix.setTitle("Sentiment mix");
         score.setTitle("Average sentiment score");
-        score.setLegendVisible(false);
         urgency.setTitle("Urgency");
-        urgency.setLegendVisible(false);
-        directions.setTitle("Calls by direction and status");
-        mix.getStyleClass().add("sentiment-mix");
-        urgency.getStyleClass().add("urgency-chart");
+        urgency.setId("urgencyChart");
+        directions.setTitle("Direction and status");
+        directions.setId("statusChart");
+        // The legends are ChartKeys': coloured by what they name, as the bars are.
+        for (var chart : List.of(mix, score, urgency, directions)) {
+            chart.setLegendVisible(false);
+        }
+        score.getStyleClass().add("score-trend");
 
         GridPane grid = new GridPane();
         grid.setHgap(16);
@@ -76,19 +83,24 @@ public final class SentimentView extends BorderPane {
         ColumnConstraints half = new ColumnConstraints();
         half.setPercentWidth(50);
         grid.getColumnConstraints().addAll(half, half);
-        grid.add(mix, 0, 0);
-        grid.add(score, 1, 0);
-        grid.add(urgency, 0, 1);
-        grid.add(directions, 1, 1);
+        grid.add(com.voxanne.ops.ui.ChartKeys.titled(mix, com.voxanne.ops.ui.ChartKeys.legend(LABELS, CallFormats::label)), 0, 0);
+        grid.add(com.voxanne.ops.ui.ChartKeys.titled(score, null), 1, 0);
+        grid.add(com.voxanne.ops.ui.ChartKeys.titled(urgency, null), 0, 1);
+        grid.add(com.voxanne.ops.ui.ChartKeys.titled(directions, statusLegend), 1, 1);
         Label attentionTitle = new Label("Negative calls needing attention, most urgent first");
         attentionTitle.getStyleClass().add(Styles.TITLE_4);
         setUpAttentionTable();
-        VBox body = new VBox(16, grid, attentionTitle, attention);
+        VBox body = new VBox(16, headline, grid, attentionTitle, attention);
         body.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         setCenter(scroll);
         model.overviewProperty().addListener((obs, old, now) -> render(now));
+    }
+
+    /** The sentiment workspace's headline shows the alerts still open, which the alerts workspace counts. */
+    public void showOpenAlerts(javafx.beans.value.ObservableIntegerValue open) {
+        headline.showOpenAlerts(open);
     }
 
     private HBox periodBar() {
@@ -141,21 +153,25 @@ public final class SentimentView extends BorderPane {
         if (o == null) {
             return;
         }
-        // Mix: one series per label, so its colour matches the pills elsewhere.
+        headline.show(o.totals(), o.previousTotals(), model.periodProperty().get().days());
+        // Mix: one series per label, each bar painted by its label, so it matches the pills elsewhere.
         mix.getData().clear();
         score.getData().clear();
         XYChart.Series<String, Number> trend = new XYChart.Series<>();
         Map<String, XYChart.Series<String, Number>> byLabel = new LinkedHashMap<>();
         for (String label : LABELS) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
-            s.setName(label);
+            s.setName(CallFormats.label(label));
             byLabel.put(label, s);
         }
+        List<String> days = o.mix().stream().map(b -> DAY.format(b.day())).toList();
+        com.voxanne.ops.ui.ChartKeys.horizontalLabels((CategoryAxis) mix.getXAxis(), days);
+        com.voxanne.ops.ui.ChartKeys.horizontalLabels((CategoryAxis) score.getXAxis(), days);
         for (SentimentDao.Bucket b : o.mix()) {
             String category = DAY.format(b.day());
-            add(byLabel.get("positive"), category, b.positive(), () -> model.showCallsOf(b.day(), "positive"));
-            add(byLabel.get("neutral"), category, b.neutral(), () -> model.showCallsOf(b.day(), "neutral"));
-            add(byLabel.get("negative"), category, b.negative(), () -> model.showCallsOf(b.day(), "negative"));
+            add(byLabel.get("positive"), category, b.positive(), "positive", () -> model.showCallsOf(b.day(), "positive"));
+            add(byLabel.get("neutral"), category, b.neutral(), "neutral", () -> model.showCallsOf(b.day(), "neutral"));
+            add(byLabel.get("negative"), category, b.negative(), "negative", () -> model.showCallsOf(b.day(), "negative"));
             if (b.averageScore() != null) {
                 trend.getData().add(new XYChart.Data<>(category, b.averageScore()));
             }
@@ -167,27 +183,37 @@ public final class SentimentView extends BorderPane {
         XYChart.Series<String, Number> urgencies = new XYChart.Series<>();
         for (String u : URGENCIES) {
             long n = o.urgencies().stream().filter(c -> u.equals(c.value())).mapToLong(SentimentDao.Count::calls).sum();
-            add(urgencies, u, n, () -> model.showCallsWithUrgency(u));
+            add(urgencies, CallFormats.label(u), n, u, () -> model.showCallsWithUrgency(u));
         }
+        com.voxanne.ops.ui.ChartKeys.horizontalLabels((CategoryAxis) urgency.getXAxis(), URGENCIES.stream().map(CallFormats::label).toList());
         urgency.getData().add(urgencies);
 
         directions.getData().clear();
-        for (String status : new TreeSet<>(o.directionAndStatus().stream().map(SentimentDao.Pair::second).toList())) {
+        List<String> present = new java.util.ArrayList<>(STATUSES);
+        present.retainAll(o.directionAndStatus().stream().map(SentimentDao.Pair::second).toList());
+        // A status the platform adds later still shows, after the known ones, in the neutral colour.
+        new TreeSet<>(o.directionAndStatus().stream().map(SentimentDao.Pair::second).toList()).stream()
+                .filter(st -> !STATUSES.contains(st)).forEach(present::add);
+        for (String status : present) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(CallFormats.label(status));
             for (String direction : List.of("inbound", "outbound")) {
                 long n = o.directionAndStatus().stream().filter(p -> p.first().equals(direction) && p.second().equals(status))
                         .mapToLong(SentimentDao.Pair::calls).sum();
-                add(s, direction, n, () -> model.showCallsWith(direction, status));
+                add(s, CallFormats.label(direction), n, STATUSES.contains(status) ? status : "other", () -> model.showCallsWith(direction, status));
             }
             directions.getData().add(s);
         }
+        com.voxanne.ops.ui.ChartKeys.horizontalLabels((CategoryAxis) directions.getXAxis(), List.of(CallFormats.label("inbound"), CallFormats.label("outbound")));
+        statusLegend.getChildren().setAll(com.voxanne.ops.ui.ChartKeys.legend(
+                present.stream().map(st -> STATUSES.contains(st) ? st : "other").distinct().toList(), CallFormats::label));
         attention.getItems().setAll(o.needingAttention());
     }
 
     /** A data point whose bar opens the calls behind it. The node exists only once the chart has laid it out. */
-    private static void add(XYChart.Series<String, Number> series, String category, long value, Runnable drillDown) {
+    private static void add(XYChart.Series<String, Number> series, String category, long value, String key, Runnable drillDown) {
         XYChart.Data<String, Number> d = new XYChart.Data<>(category, value);
+        com.voxanne.ops.ui.ChartKeys.paint(d, key);
         d.nodeProperty().addListener((obs, old, node) -> wire(node, category + ": " + value + " call" + (value == 1 ? "" : "s"), drillDown));
         series.getData().add(d);
     }

@@ -57,10 +57,15 @@ public final class TrackingView extends BorderPane {
         devices.setTitle("Visits by device");
         for (BarChart<Number, String> c : List.of(sources, campaigns)) {
             c.setAnimated(false);
-            c.setLegendVisible(true);
+            c.setLegendVisible(false);
             c.setPrefHeight(320);
+            // Whole numbers only, so a narrow chart does not crowd its axis with "12.5".
+            ((javafx.scene.chart.NumberAxis) c.getXAxis()).setMinorTickVisible(false);
+            ((javafx.scene.chart.NumberAxis) c.getXAxis()).setTickLabelFormatter(WHOLE);
         }
         devices.setAnimated(false);
+        // Each slice is labelled; the stock legend would colour its symbols by position instead.
+        devices.setLegendVisible(false);
         devices.setPrefHeight(320);
         GridPane grid = new GridPane();
         grid.setHgap(16);
@@ -68,9 +73,9 @@ public final class TrackingView extends BorderPane {
         ColumnConstraints third = new ColumnConstraints();
         third.setPercentWidth(100.0 / 3);
         grid.getColumnConstraints().addAll(third, third, third);
-        grid.add(sources, 0, 0);
-        grid.add(campaigns, 1, 0);
-        grid.add(devices, 2, 0);
+        grid.add(withLegend(sources), 0, 0);
+        grid.add(withLegend(campaigns), 1, 0);
+        grid.add(com.voxanne.ops.ui.ChartKeys.titled(devices, null), 2, 0);
         grid.add(section("Sources", sourceTable), 0, 1);
         grid.add(section("Campaigns", campaignTable), 1, 1, 2, 1);
         grid.setPadding(new Insets(16));
@@ -80,10 +85,48 @@ public final class TrackingView extends BorderPane {
         model.summaryProperty().addListener((obs, old, s) -> render(s));
     }
 
+    private static final javafx.util.StringConverter<Number> WHOLE = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            return n.doubleValue() == Math.rint(n.doubleValue()) ? String.format(Locale.UK, "%,d", n.longValue()) : "";
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Long.parseLong(s.replace(",", ""));
+        }
+    };
+
+    private static javafx.scene.layout.VBox withLegend(BarChart<Number, String> chart) {
+        return com.voxanne.ops.ui.ChartKeys.titled(chart,
+                com.voxanne.ops.ui.ChartKeys.legend(List.of("calls", "positive"), k -> k.equals("calls") ? "Calls" : "Went well"));
+    }
+
     private void render(TrackingService.Summary s) {
         fill(sources, s.sources());
         fill(campaigns, s.campaigns());
-        devices.getData().setAll(s.devices().stream().map(g -> new PieChart.Data(g.name() + " (" + g.visits() + ")", g.visits())).toList());
+        devices.getData().setAll(s.devices().stream()
+                .map(g -> new PieChart.Data(TrackingNames.readable(g.name()) + " (" + String.format(Locale.UK, "%,d", g.visits()) + ")", g.visits())).toList());
+        // Devices are kinds, not grades: the theme's categorical colours, one per device wherever it is listed.
+        for (int i = 0; i < devices.getData().size(); i++) {
+            String device = s.devices().get(i).name();
+            String colour = switch (device) {
+                case "mobile" -> "-color-chart-5";
+                case "desktop" -> "-color-chart-4";
+                case "tablet" -> "-color-chart-6";
+                default -> "-color-chart-8";
+            };
+            PieChart.Data slice = devices.getData().get(i);
+            java.util.function.Consumer<javafx.scene.Node> paint = n -> n.setStyle("-fx-pie-color: " + colour + ";");
+            if (slice.getNode() != null) {
+                paint.accept(slice.getNode());
+            }
+            slice.nodeProperty().addListener((obs, old, n) -> {
+                if (n != null) {
+                    paint.accept(n);
+                }
+            });
+        }
         sourceTable.getItems().setAll(s.sources());
         campaignTable.getItems().setAll(s.campaigns());
     }
@@ -96,20 +139,28 @@ public final class TrackingView extends BorderPane {
         // Largest at the top: a category axis lists from the bottom up.
         for (int i = Math.min(groups.size(), 8) - 1; i >= 0; i--) {
             var g = groups.get(i);
-            calls.getData().add(new XYChart.Data<>(g.calls(), g.name()));
-            positive.getData().add(new XYChart.Data<>(g.positive(), g.name()));
+            String name = TrackingNames.readable(g.name());
+            var call = new XYChart.Data<Number, String>(g.calls(), name);
+            var well = new XYChart.Data<Number, String>(g.positive(), name);
+            com.voxanne.ops.ui.ChartKeys.paint(call, "calls");
+            com.voxanne.ops.ui.ChartKeys.paint(well, "positive");
+            calls.getData().add(call);
+            positive.getData().add(well);
         }
         chart.getData().setAll(List.of(calls, positive));
+        long largest = groups.stream().limit(8).mapToLong(TrackingService.Group::calls).max().orElse(0);
+        com.voxanne.ops.ui.ChartKeys.countAxis((javafx.scene.chart.NumberAxis) chart.getXAxis(), largest, 4);
     }
 
     private static TableView<TrackingService.Group> groupTable(String id, String what) {
         TableView<TrackingService.Group> t = Columns.table(id, "Nothing tracked in this period.",
-                Columns.text(what, TrackingService.Group::name, 200),
+                Columns.text(what, g -> TrackingNames.readable(g.name()), 150),
                 Columns.text("Visits", g -> String.format(Locale.UK, "%,d", g.visits()), 80),
                 Columns.text("Calls", g -> String.format(Locale.UK, "%,d", g.calls()), 80),
                 Columns.text("Went well", g -> g.calls() == 0 ? "" : String.format(Locale.UK, "%,d (%d %%)", g.positive(),
                         Math.round(100.0 * g.positive() / g.calls()))));
         t.setPrefHeight(300);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getStyleClass().add(Styles.BORDERED);
         return t;
     }
