@@ -116,16 +116,17 @@ public final class SignedInConsole implements AutoCloseable {
         var org = s.orgId();
         var bg = executors.background();
         var fx = executors.fx();
-        Consumer<CallFilter> showCalls = filter -> {
-            calls.apply(filter);
+        java.util.function.BiFunction<String, String, Consumer<CallFilter>> showCallsFrom = (id, name) -> filter -> {
+            calls.apply(filter, new CallsViewModel.Origin(name, () -> mainView.show(id)));
             mainView.show("calls");
         };
         callLog = new CallLogService(jdbi);
         calls = new CallsViewModel(callLog, bg, fx, org, zone);
         callsView = new CallsView(calls, shell.showDocument()::accept);
-        sentiment = new SentimentViewModel(new SentimentService(jdbi), bg, fx, org, zone, LocalDate.now(zone), showCalls);
+        sentiment = new SentimentViewModel(new SentimentService(jdbi), bg, fx, org, zone, LocalDate.now(zone),
+                showCallsFrom.apply("sentiment", "Sentiment"));
         appointments = new AppointmentsViewModel(new AppointmentService(jdbi, callLog), bg, fx, org, zone, LocalDate.now(zone),
-                s.isManagerOrAdmin(), showCalls);
+                s.isManagerOrAdmin(), showCallsFrom.apply("appointments", "Appointments"));
         appointmentsView = new AppointmentsView(appointments);
         SentimentView sentimentView = new SentimentView(sentiment);
         calls.detail().setAppointmentOpener(a -> {
@@ -141,7 +142,7 @@ public final class SignedInConsole implements AutoCloseable {
             // A bundle holds calls, their contacts, appointments and tracking: exactly these workspaces.
             mainView = new MainView(session, pages, shell.toggleTheme(), shell.signOut(), shell.signOutAndForget());
         } else {
-            pages.addAll(liveWorkspaces(jdbi, showCalls, cache));
+            pages.addAll(liveWorkspaces(jdbi, showCallsFrom, cache));
             sentimentView.showOpenAlerts(alerts.unacknowledgedCount());
             mainView = new MainView(session, pages, shell.toggleTheme(), shell.signOut(), shell.signOutAndForget());
             watchConnection();
@@ -159,7 +160,8 @@ public final class SignedInConsole implements AutoCloseable {
     }
 
     /** The workspaces of a live organization (server or demo): contacts, alerts, tracking, setup, and admin for admins. */
-    private List<Workspace> liveWorkspaces(org.jdbi.v3.core.Jdbi jdbi, Consumer<CallFilter> showCalls, ReferenceCache cache) {
+    private List<Workspace> liveWorkspaces(org.jdbi.v3.core.Jdbi jdbi, java.util.function.BiFunction<String, String, Consumer<CallFilter>> showCallsFrom,
+                                           ReferenceCache cache) {
         var s = session.session();
         var org = s.orgId();
         var bg = executors.background();
@@ -169,7 +171,8 @@ public final class SignedInConsole implements AutoCloseable {
         onClose.add(feed::close);
 
         LeadService leadService = new LeadService(jdbi, columns);
-        ContactsViewModel contacts = new ContactsViewModel(new ContactService(jdbi, callLog, leadService), bg, fx, org, s.isManagerOrAdmin(), showCalls);
+        ContactsViewModel contacts = new ContactsViewModel(new ContactService(jdbi, callLog, leadService), bg, fx, org, s.isManagerOrAdmin(),
+                showCallsFrom.apply("contacts", "Contacts"));
         LeadsViewModel leads = new LeadsViewModel(leadService, bg, fx, s.isManagerOrAdmin());
         TabPane contactTabs = tabs("contactTabs", new Tab("Contacts", new ContactsView(contacts, zone)),
                 new Tab("Pipeline", LeadsView.pipeline(leads, columns)));
@@ -177,7 +180,8 @@ public final class SignedInConsole implements AutoCloseable {
             contactTabs.getTabs().add(new Tab("Website sign-ups", LeadsView.signUps(leads, zone)));
         }
 
-        alerts = new AlertsViewModel(new AlertService(jdbi, columns), bg, fx, org, zone, s.isManagerOrAdmin(), Clock.systemUTC(), showCalls);
+        alerts = new AlertsViewModel(new AlertService(jdbi, columns), bg, fx, org, zone, s.isManagerOrAdmin(), Clock.systemUTC(),
+                showCallsFrom.apply("alerts", "Alerts"));
         AlertPreferences.remember(alerts, preferences, bg);
         AlertRulesViewModel rules = new AlertRulesViewModel(new AlertRuleService(jdbi, columns), bg, fx, s.isAdmin());
         TrackingViewModel tracking = new TrackingViewModel(new TrackingService(jdbi), bg, fx, org, zone, LocalDate.now(zone));

@@ -55,7 +55,8 @@ public record CallFilter(
             chips.add(new Chip("Search: " + text, withText(null)));
         }
         if (from != null || to != null) {
-            String range = from != null && to != null ? from + " – " + to : from != null ? "from " + from : "until " + to;
+            String range = from != null && to != null ? (from.equals(to) ? day(from, to) : day(from, to) + " – " + day(to, from))
+                    : from != null ? "from " + day(from, from) : "until " + day(to, to);
             chips.add(new Chip("Date: " + range, between(null, null)));
         }
         addSetChips(chips, "Direction", directions, this::withDirections);
@@ -66,6 +67,12 @@ public record CallFilter(
             chips.add(new Chip("Contact: " + (contactName == null ? "selected contact" : contactName), withContact(null, null)));
         }
         return chips;
+    }
+
+    /** "7 Nov", as dates read everywhere in the console; with the year when the range spans two. */
+    private static String day(LocalDate date, LocalDate other) {
+        return java.time.format.DateTimeFormatter.ofPattern(date.getYear() == other.getYear() ? "d MMM" : "d MMM yyyy", java.util.Locale.UK)
+                .format(date);
     }
 
     private static void addSetChips(List<Chip> chips, String name, Set<String> values,

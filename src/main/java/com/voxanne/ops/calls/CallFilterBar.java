@@ -80,10 +80,11 @@ final class CallFilterBar extends VBox {
             model.filterByContact(e.getCompletion());
             contact.clear();
         });
-        from.setPrefWidth(136);
-        to.setPrefWidth(136);
-        from.setMinWidth(124);
-        to.setMinWidth(124);
+        // Wide enough for "30 Nov 2026" beside the calendar button.
+        from.setPrefWidth(142);
+        to.setPrefWidth(142);
+        from.setMinWidth(142);
+        to.setMinWidth(142);
         from.valueProperty().addListener((obs, o, n) -> dates());
         to.valueProperty().addListener((obs, o, n) -> dates());
         onChecks(directions, s -> model.filterProperty().get().withDirections(s));
@@ -96,6 +97,7 @@ final class CallFilterBar extends VBox {
         back.setMinWidth(USE_PREF_SIZE);
         back.disableProperty().bind(model.canGoBack().not());
         back.setOnAction(e -> model.back());
+        back.textProperty().bind(model.backTextProperty());
         export.setGraphic(new FontIcon(Material2MZ.SAVE_ALT));
         export.setId("exportCalls");
         export.getStyleClass().add(Styles.BUTTON_ICON);

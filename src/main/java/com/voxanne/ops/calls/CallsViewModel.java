@@ -61,7 +61,19 @@ public final class CallsViewModel {
     private final ReadOnlyBooleanWrapper endReached = window.endReached;
     private final ReadOnlyBooleanWrapper atHead = window.atHead;
     private final ReadOnlyIntegerWrapper newCallsAbove = window.newCallsAbove;
-    private final Deque<CallFilter> history = new ArrayDeque<>();
+    private final Deque<Step> history = new ArrayDeque<>();
+    private final ReadOnlyStringWrapper backText = new ReadOnlyStringWrapper(this, "backText", "Back");
+
+    /**
+     * Where a drill-down came from (the sentiment chart, an alert, a contact): "Back" returns
+     * there, not only to the log's previous filter.
+     */
+    public record Origin(String name, Runnable show) {
+    }
+
+    /** One "Back" step: the filter to give back, and the workspace to return to, if the filter came from one. */
+    private record Step(CallFilter filter, Origin origin) {
+    }
     private long generation;
     /** The current filter's page queries; superseded (stopped in the server) when the filter changes. */
     private Supersedable pages = new Supersedable();
@@ -80,12 +92,28 @@ public final class CallsViewModel {
 
     /** Shows the log for a new filter; the previous one goes on the "Back" history. */
     public void apply(CallFilter next) {
-        if (next.equals(filter.get())) {
+        apply(next, null);
+    }
+
+    /** A drill-down from another workspace: "Back" gives the previous filter back and returns to {@code origin}. */
+    public void apply(CallFilter next, Origin origin) {
+        if (next.equals(filter.get()) && origin == null) {
             return;
         }
-        history.push(filter.get());
-        historyDepth.set(history.size());
+        history.push(new Step(filter.get(), origin));
+        historyChanged();
         show(next);
+    }
+
+    private void historyChanged() {
+        historyDepth.set(history.size());
+        Step top = history.peek();
+        backText.set(top != null && top.origin() != null ? "Back to " + top.origin().name() : "Back");
+    }
+
+    /** "Back", or "Back to Sentiment" when Back returns to the workspace the filter came from. */
+    public ReadOnlyStringProperty backTextProperty() {
+        return backText.getReadOnlyProperty();
     }
 
     public BooleanBinding canGoBack() {
@@ -94,8 +122,12 @@ public final class CallsViewModel {
 
     public void back() {
         if (!history.isEmpty()) {
-            show(history.pop());
-            historyDepth.set(history.size());
+            Step step = history.pop();
+            historyChanged();
+            show(step.filter());
+            if (step.origin() != null) {
+                step.origin().show().run();
+            }
         }
     }
 
@@ -300,9 +332,9 @@ public final class CallsViewModel {
         if (!next.equals(before.filter())) {
             filter.set(before.filter());
             chips.setAll(before.filter().chips());
-            if (!history.isEmpty() && history.peek().equals(before.filter())) {
+            if (!history.isEmpty() && history.peek().filter().equals(before.filter())) {
                 history.pop();
-                historyDepth.set(history.size());
+                historyChanged();
             }
         }
         rows.setAll(before.rows());

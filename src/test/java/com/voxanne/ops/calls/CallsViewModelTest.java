@@ -86,7 +86,27 @@ class CallsViewModelTest {
         LocalDate day = TestWorkspace.ANCHOR.minusDays(3);
         model.apply(CallFilter.NONE.between(day, day));
         assertThat(model.rows()).isNotEmpty().allMatch(r -> r.createdAt().atZone(LONDON).toLocalDate().equals(day));
-        assertThat(model.chips()).extracting(CallFilter.Chip::label).containsExactly("Date: " + day + " – " + day);
+        String said = java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.UK).format(day);
+        assertThat(model.chips()).extracting(CallFilter.Chip::label).as("dates read as everywhere else").containsExactly("Date: " + said);
+        model.apply(CallFilter.NONE.between(day.minusDays(1), day));
+        assertThat(model.chips()).extracting(CallFilter.Chip::label)
+                .containsExactly("Date: " + java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.UK).format(day.minusDays(1)) + " – " + said);
+    }
+
+    @Test
+    void backAfterADrillDownReturnsToTheWorkspaceItCameFromWithTheFilterBefore() {
+        CallsViewModel model = model();
+        model.apply(CallFilter.NONE.withText("refund"));
+        List<String> returnedTo = new java.util.ArrayList<>();
+        model.apply(CallFilter.NONE.withUrgencies(java.util.Set.of("critical")), new CallsViewModel.Origin("Sentiment", () -> returnedTo.add("sentiment")));
+        assertThat(model.backTextProperty().get()).isEqualTo("Back to Sentiment");
+        model.back();
+        assertThat(returnedTo).containsExactly("sentiment");
+        assertThat(model.filterProperty().get()).as("the log is as it was before the drill-down").isEqualTo(CallFilter.NONE.withText("refund"));
+        assertThat(model.backTextProperty().get()).isEqualTo("Back");
+        model.back();
+        assertThat(returnedTo).as("a filter changed in the log itself goes back in the log").containsExactly("sentiment");
+        assertThat(model.filterProperty().get()).isEqualTo(CallFilter.NONE);
     }
 
     @Test
