@@ -78,7 +78,7 @@ public final class AlertRuleForm extends OptimisticForm<AlertRule> {
     private Optional<String> thresholdProblem() {
         return switch (trigger.get()) {
             case "urgency_at_least" -> URGENCY_LEVELS.contains(threshold.get().strip().toLowerCase(java.util.Locale.ROOT)) ? Optional.empty()
-                    : Optional.of("The urgency must be low, medium, high or critical.");
+                    : Optional.of("Choose the urgency the rule waits for.");
             case "lead_score_above" -> FieldChecks.wholeNumber("The lead score", threshold.get(), 0, 100, true);
             default -> FieldChecks.decimal("The sentiment score", threshold.get(), BigDecimal.ZERO, BigDecimal.ONE);
         };

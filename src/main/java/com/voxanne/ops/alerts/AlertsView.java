@@ -7,7 +7,6 @@ import com.voxanne.ops.ui.Columns;
 import com.voxanne.ops.ui.FormActions;
 import com.voxanne.ops.ui.StatusWidgets;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -38,7 +37,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /** Alerts: what needs attention now, and the rules that raise alerts on the platform. */
 public final class AlertsView extends TabPane {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK);
 
     public AlertsView(AlertsViewModel alerts, AlertRulesViewModel rules) {
         setId("alertsWorkspace");
@@ -46,9 +44,16 @@ public final class AlertsView extends TabPane {
 
         Tab list = new Tab("Alerts", alertList(alerts));
         list.setId("alertsTab");
-        Tab ruleTab = new Tab("Alert rules", ruleEditor(rules));
+        Tab ruleTab = new Tab("Alert rules", AlertRulesView.editor(rules));
         ruleTab.setId("alertRulesTab");
         getTabs().addAll(list, ruleTab);
+    }
+
+    /** "30 Nov 17:35": a time is never cut, so its column is as wide as the longest one. */
+    private static TableColumn<Alert, String> when(AlertsViewModel model) {
+        TableColumn<Alert, String> when = Columns.text("When", a -> CallFormats.shortTime(a.createdAt(), model.zone()), 118);
+        when.setMinWidth(118);
+        return when;
     }
 
     private static Node alertList(AlertsViewModel model) {
@@ -89,8 +94,8 @@ public final class AlertsView extends TabPane {
         bar.setPadding(new Insets(12, 16, 12, 16));
         bar.getStyleClass().add("filter-bar");
 
-        TableColumn<Alert, String> kind = Columns.text("Kind", a -> a.kind().label(), 150);
-        kind.setMinWidth(150);
+        TableColumn<Alert, String> kind = Columns.text("Kind", a -> a.kind().label(), 168);
+        kind.setMinWidth(168);
         kind.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -115,15 +120,12 @@ public final class AlertsView extends TabPane {
                 }
             }
         });
+        // The list says what and who; the pane beside it says the rest, the reason in full.
         TableView<Alert> table = Columns.table("alertList", "Nothing needs attention in this period.",
                 kind,
-                Columns.text("When", a -> WHEN.format(a.createdAt().atZone(model.zone())), 150),
-                Columns.wide("Who", a -> a.who() == null ? "Unknown caller" : a.who(), 140),
-                Columns.text("Number", a -> CallFormats.phone(a.phone()), 130),
+                when(model),
+                Columns.wide("Who", a -> a.who() == null ? "Unknown caller" : a.who(), 150),
                 Columns.pill("Urgency", Alert::urgency, "urgency-", 86),
-                Columns.text("Score", a -> a.leadScore() != null ? "lead " + a.leadScore()
-                        : a.sentimentScore() == null ? "" : CallFormats.score(a.sentimentScore()), 70),
-                Columns.text("Acknowledged", a -> a.acknowledged() ? a.acknowledgedBy() + ", " + WHEN.format(a.acknowledgedAt().atZone(model.zone())) : "", 190),
                 Columns.text("Why", Alert::reason));
         table.setItems(model.alerts());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
@@ -158,112 +160,17 @@ public final class AlertsView extends TabPane {
             }
         });
 
-        BorderPane pane = new BorderPane(com.voxanne.ops.ui.NewRowsPill.over(table, "newAlertsPill",
+        Node listWithPill = com.voxanne.ops.ui.NewRowsPill.over(table, "newAlertsPill",
                 javafx.beans.binding.Bindings.createStringBinding(() -> {
                     int n = model.arrivedCount().get();
                     return String.format("%,d new alert%s", n, n == 1 ? "" : "s");
-                }, model.arrivedCount()), model.arrivedCount().greaterThan(0), model::showArrived));
+                }, model.arrivedCount()), model.arrivedCount().greaterThan(0), model::showArrived);
+        SplitPane split = new SplitPane(listWithPill, new AlertDetailPane(model));
+        split.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(split.getItems().get(1), false);
+        BorderPane pane = new BorderPane(split);
         pane.setTop(bar);
         pane.setBottom(actions);
         return pane;
-    }
-
-    /** Shows a stored value (urgency_at_least) as words (urgency at least). */
-    private static javafx.util.StringConverter<String> labels(java.util.Map<String, String> words) {
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String value) {
-                return value == null ? "" : words.getOrDefault(value, value);
-            }
-
-            @Override
-            public String fromString(String text) {
-                return words.entrySet().stream().filter(e -> e.getValue().equals(text)).map(java.util.Map.Entry::getKey).findFirst().orElse(text);
-            }
-        };
-    }
-
-    private static Node ruleEditor(AlertRulesViewModel model) {
-        TableView<AlertRule> table = Columns.table("alertRuleList", "No alert rules.",
-                Columns.wide("Rule", AlertRule::name, 200),
-                Columns.text("On", r -> r.enabled() ? "on" : "off", 50),
-                Columns.text("When", AlertRule::when, 200),
-                Columns.text("Then", r -> r.action() + (r.target() == null ? "" : " → " + r.target())));
-        table.setItems(model.rules());
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.selectedProperty().set(now);
-            }
-        });
-
-        AlertRuleForm form = model.form();
-        TextField name = new TextField();
-        name.setId("ruleName");
-        name.textProperty().bindBidirectional(form.nameProperty());
-        CheckBox enabled = new CheckBox("On");
-        enabled.setId("ruleEnabled");
-        enabled.selectedProperty().bindBidirectional(form.enabledProperty());
-        ComboBox<String> trigger = new ComboBox<>();
-        trigger.setId("ruleTrigger");
-        trigger.getItems().addAll(AlertRuleForm.TRIGGERS);
-        trigger.setConverter(labels(java.util.Map.of("sentiment_below", "sentiment below", "urgency_at_least", "urgency at least",
-                "lead_score_above", "lead score above")));
-        trigger.valueProperty().bindBidirectional(form.triggerProperty());
-        TextField threshold = new TextField();
-        threshold.setId("ruleThreshold");
-        threshold.setPrefColumnCount(8);
-        threshold.textProperty().bindBidirectional(form.thresholdProperty());
-        threshold.promptTextProperty().bind(Bindings.createStringBinding(() -> switch (String.valueOf(form.triggerProperty().get())) {
-            case "urgency_at_least" -> "low … critical";
-            case "lead_score_above" -> "0–100";
-            default -> "0–1";
-        }, form.triggerProperty()));
-        ComboBox<String> action = new ComboBox<>();
-        action.setId("ruleAction");
-        action.getItems().addAll(AlertRuleForm.ACTIONS);
-        action.setConverter(labels(java.util.Map.of("notify", "notify", "transfer", "transfer the call to", "sms", "text", "email", "e-mail")));
-        action.valueProperty().bindBidirectional(form.actionProperty());
-        TextField target = new TextField();
-        target.setId("ruleTarget");
-        target.textProperty().bindBidirectional(form.targetProperty());
-        target.promptTextProperty().bind(Bindings.createStringBinding(() -> switch (String.valueOf(form.actionProperty().get())) {
-            case "transfer", "sms" -> "+44 20 7946 0000";
-            case "email" -> "team@clinic.example";
-            default -> "supervisors";
-        }, form.actionProperty()));
-        FormGrid.editableWhileEditing(form, name, enabled, trigger, threshold, action, target);
-        GridPane grid = FormGrid.of(1);
-        grid.addRow(0, new Label("Name"), name);
-        grid.addRow(1, new Label(""), enabled);
-        HBox when = new HBox(8, trigger, threshold);
-        grid.addRow(2, new Label("When"), when);
-        HBox then = new HBox(8, action, target);
-        HBox.setHgrow(target, Priority.ALWAYS);
-        grid.addRow(3, new Label("Then"), then);
-
-        Button add = new Button("New rule", new FontIcon(Material2AL.ADD));
-        add.setId("newRule");
-        add.setOnAction(e -> model.newRule());
-        Button delete = new Button("Delete", new FontIcon(Material2AL.DELETE_OUTLINE));
-        delete.setId("deleteRule");
-        delete.getStyleClass().add(Styles.DANGER);
-        delete.disableProperty().bind(model.canDelete().not());
-        delete.setOnAction(e -> model.delete());
-        HBox manage = new HBox(8, add, delete);
-        manage.setVisible(model.mayEdit());
-        manage.setManaged(model.mayEdit());
-        Label note = new Label(model.mayEdit() ? "The platform applies these rules to every call of the organization."
-                : "The platform applies these rules to every call; admins change them.");
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        note.setWrapText(true);
-        Label message = new Label();
-        message.textProperty().bind(model.messageProperty());
-        VBox editor = new VBox(12, note, manage, grid, new FormActions(form, "rule"), message);
-        editor.setPadding(new Insets(16));
-        editor.setMinWidth(360);
-
-        SplitPane split = new SplitPane(table, editor);
-        split.setDividerPositions(0.55);
-        return split;
     }
 }

@@ -50,7 +50,7 @@ public final class FieldChecks {
             return Optional.of(field + " is too long to be a phone number.");
         }
         return e164(typed).isPresent() ? Optional.empty()
-                : Optional.of(field + " is not a valid phone number: use the international form, for example +44 7700 900123.");
+                : Optional.of(field + " is not a valid phone number: type a UK number (07700 900123) or one with its country code (+33 1 23 45 67 89).");
     }
 
     public static Optional<String> email(String field, String typed, boolean required) {

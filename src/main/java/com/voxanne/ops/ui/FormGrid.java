@@ -41,4 +41,22 @@ public final class FormGrid {
             n.disableProperty().bind(form.mayEdit() ? form.editingProperty().isNull() : Bindings.createBooleanBinding(() -> true));
         }
     }
+
+    /**
+     * A red outline on {@code field} while the form's one-sentence problem is about it: the
+     * sentence names its field first ("The lead score must be …", "Phone is not …"), so the
+     * field is the one whose name starts it. The sentence itself is shown under the form.
+     */
+    public static void outline(Node field, javafx.beans.value.ObservableStringValue problem, String... names) {
+        Runnable mark = () -> {
+            String p = problem.get();
+            boolean about = false;
+            for (String name : names) {
+                about |= p != null && p.startsWith(name);
+            }
+            field.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, about);
+        };
+        problem.addListener((obs, old, now) -> mark.run());
+        mark.run();
+    }
 }

@@ -27,7 +27,7 @@ class AlertRuleFormTest {
         f.triggerProperty().set("urgency_at_least");
         assertThat(f.inputProblem().get()).as("an urgency rule takes a level").isEmpty();
         f.thresholdProperty().set("4");
-        assertThat(f.inputProblem().get()).isEqualTo("The urgency must be low, medium, high or critical.");
+        assertThat(f.inputProblem().get()).isEqualTo("Choose the urgency the rule waits for.");
         f.triggerProperty().set("lead_score_above");
         f.thresholdProperty().set("101");
         assertThat(f.inputProblem().get()).isEqualTo("The lead score must be between 0 and 100.");
@@ -35,7 +35,7 @@ class AlertRuleFormTest {
         f.actionProperty().set("transfer");
         f.targetProperty().set("duty manager");
         assertThat(f.inputProblem().get()).isEqualTo(
-                "The number to transfer to is not a valid phone number: use the international form, for example +44 7700 900123.");
+                "The number to transfer to is not a valid phone number: type a UK number (07700 900123) or one with its country code (+33 1 23 45 67 89).");
         f.targetProperty().set("020 7946 0000");
         assertThat(f.inputProblem().get()).isEmpty();
         f.actionProperty().set("email");

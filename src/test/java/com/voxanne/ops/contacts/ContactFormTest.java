@@ -45,7 +45,7 @@ class ContactFormTest {
         assertProblem(f, "Last name is longer than 100 characters.");
         f.lastNameProperty().set("Lovelace");
         f.phoneProperty().set("12345");
-        assertProblem(f, "Phone is not a valid phone number: use the international form, for example +44 7700 900123.");
+        assertProblem(f, "Phone is not a valid phone number: type a UK number (07700 900123) or one with its country code (+33 1 23 45 67 89).");
         f.phoneProperty().set("");
         assertProblem(f, "Phone is required.");
         f.phoneProperty().set("07700 900123");

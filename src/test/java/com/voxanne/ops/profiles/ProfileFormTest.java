@@ -28,7 +28,7 @@ class ProfileFormTest {
     void eachFieldIsChecked() {
         ProfileForm f = form(profile(UUID.randomUUID(), "user"));
         f.phoneProperty().set("not a number");
-        assertThat(f.inputProblem().get()).isEqualTo("Phone is not a valid phone number: use the international form, for example +44 7700 900123.");
+        assertThat(f.inputProblem().get()).isEqualTo("Phone is not a valid phone number: type a UK number (07700 900123) or one with its country code (+33 1 23 45 67 89).");
         f.phoneProperty().set("");
         f.fullNameProperty().set("x".repeat(201));
         assertThat(f.inputProblem().get()).isEqualTo("The name is longer than 200 characters.");
