@@ -136,7 +136,7 @@ public final class ContactsView extends SplitPane implements com.voxanne.ops.ui.
         TextField first = field("contactFirstName", form.firstNameProperty());
         TextField last = field("contactLastName", form.lastNameProperty());
         TextField phone = field("contactPhone", form.phoneProperty());
-        phone.setPromptText("+44 7700 900123");
+        phone.setPromptText("07700 900123 or +44 7700 900123");
         TextField email = field("contactEmail", form.emailProperty());
         email.setPromptText("name@example.com");
         ComboBox<String> lead = new ComboBox<>();
@@ -152,6 +152,13 @@ public final class ContactsView extends SplitPane implements com.voxanne.ops.ui.
         notes.setPrefRowCount(3);
         notes.textProperty().bindBidirectional(form.notesProperty());
         FormGrid.editableWhileEditing(form, first, last, phone, email, lead, score, notes);
+        FormGrid.outline(first, form.inputProblem(), "First name");
+        FormGrid.outline(last, form.inputProblem(), "Last name");
+        FormGrid.outline(phone, form.inputProblem(), "Phone");
+        FormGrid.outline(email, form.inputProblem(), "E-mail");
+        FormGrid.outline(lead, form.inputProblem(), "Choose a lead status");
+        FormGrid.outline(score, form.inputProblem(), "Lead score");
+        FormGrid.outline(notes, form.inputProblem(), "Notes");
 
         GridPane grid = FormGrid.of(2);
         grid.addRow(0, new Label("First name"), first, new Label("Last name"), last);

@@ -62,7 +62,7 @@ public final class PeopleView extends SplitPane {
         name.textProperty().bindBidirectional(form.fullNameProperty());
         TextField phone = new TextField();
         phone.setId("profilePhone");
-        phone.setPromptText("+44 7700 900123");
+        phone.setPromptText("07700 900123 or +44 7700 900123");
         phone.textProperty().bindBidirectional(form.phoneProperty());
         ComboBox<String> role = new ComboBox<>();
         role.setId("profileRole");
@@ -73,6 +73,8 @@ public final class PeopleView extends SplitPane {
         status.getItems().addAll(ProfileForm.STATUSES);
         status.valueProperty().bindBidirectional(form.statusProperty());
         FormGrid.editableWhileEditing(form, name, phone, role, status);
+        FormGrid.outline(name, form.inputProblem(), "The name");
+        FormGrid.outline(phone, form.inputProblem(), "Phone");
         GridPane grid = FormGrid.of(1);
         grid.addRow(0, new Label("Name"), name);
         grid.addRow(1, new Label("Phone"), phone);
