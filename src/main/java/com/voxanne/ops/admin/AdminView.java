@@ -55,8 +55,8 @@ public final class AdminView extends TabPane {
         toolSwitch.setMaxWidth(70);
         toolSwitch.setSortable(false);
         TableView<ToolSetting> tools = Columns.table("orgTools", "No tools.",
-                Columns.text("Tool the voice agents may use", t -> t.toolName().replace('_', ' '), 260),
-                Columns.text("Settings", t -> t.config() == null ? "" : t.config()));
+                Columns.text("Tool the voice agents may use", t -> com.voxanne.ops.ui.PlainWords.words(t.toolName()), 260),
+                Columns.text("Settings", t -> com.voxanne.ops.ui.PlainWords.settings(t.config())));
         tools.getColumns().add(0, toolSwitch);
         tools.setItems(model.tools());
         tools.setPrefHeight(200);
@@ -91,10 +91,10 @@ public final class AdminView extends TabPane {
         reset.setMaxWidth(170);
         reset.setSortable(false);
         TableView<OrgSettingsService.FeatureSwitch> features = Columns.table("orgFeatures", "No platform features.",
-                Columns.text("Feature", OrgSettingsService.FeatureSwitch::name, 200),
-                Columns.text("Platform", f -> (f.platformDefault() ? "on" : "off")
+                Columns.text("Feature", f -> com.voxanne.ops.ui.PlainWords.words(f.name()), 200),
+                Columns.text("Platform", f -> (f.platformDefault() ? "On" : "Off")
                         + (f.rolloutPercentage() == null ? "" : ", " + f.rolloutPercentage() + " % rollout"), 140),
-                Columns.text("Set here", f -> f.overrideId() == null ? "follows the platform" : f.enabled() ? "on" : "off", 140),
+                Columns.text("Set here", f -> f.overrideId() == null ? "follows the platform" : f.enabled() ? "On" : "Off", 140),
                 Columns.text("What it does", f -> f.description() == null ? "" : f.description()));
         features.getColumns().add(0, featureSwitch);
         features.getColumns().add(features.getColumns().size() - 1, reset);
@@ -123,7 +123,7 @@ public final class AdminView extends TabPane {
             }
             String[][] rows = {
                 {"Name", o.name()}, {"E-mail", o.email()}, {"Phone", CallFormats.phone(o.phone())}, {"Website", o.website()},
-                {"Plan", o.plan()}, {"Telephony", o.telephonyMode()},
+                {"Plan", com.voxanne.ops.ui.PlainWords.words(o.plan())}, {"Telephony", com.voxanne.ops.ui.PlainWords.words(o.telephonyMode())},
                 {"Wallet", o.walletBalancePence() == null ? "" : String.format(Locale.UK, "£%,.2f", o.walletBalancePence() / 100.0)},
                 {"Twilio subaccounts", o.twilioSubaccounts() == null ? "none" : o.twilioSubaccounts()},
                 {"Customer since", DAY.format(o.createdAt().atZone(zone))}};
@@ -134,7 +134,7 @@ public final class AdminView extends TabPane {
             }
         });
         TableView<OrgSettingsService.CredentialStatus> credentials = Columns.table("orgCredentials", "No credentials are configured.",
-                Columns.text("Service", OrgSettingsService.CredentialStatus::provider, 130),
+                Columns.text("Service", c -> com.voxanne.ops.ui.PlainWords.words(c.provider()), 130),
                 Columns.text("Label", OrgSettingsService.CredentialStatus::label, 180),
                 Columns.text("Configured", c -> "yes, ends " + (c.secretHint() == null ? "…" : c.secretHint()), 130),
                 Columns.text("Last rotated", c -> c.lastRotated() == null ? "" : DAY.format(c.lastRotated().atZone(zone)), 120),

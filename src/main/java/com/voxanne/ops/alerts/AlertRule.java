@@ -15,16 +15,8 @@ public record AlertRule(UUID id, String name, boolean enabled, String triggerTyp
         return new AlertRule(null, "", true, "sentiment_below", new BigDecimal("0.25"), "notify", "supervisors", null);
     }
 
-    /** "sentiment below 0.25", "urgency at least high", "lead score above 85". */
+    /** "sentiment below 0.25", "urgency at least high", "lead score above 85": the wording Setup uses too. */
     public String when() {
-        if (triggerType == null || threshold == null) {
-            // A platform whose rules lack one of the two columns: say what there is.
-            return triggerType == null ? "" : triggerType.replace('_', ' ');
-        }
-        return switch (triggerType) {
-            case "urgency_at_least" -> "urgency at least " + AlertRuleForm.URGENCY_LEVELS.get(Math.max(0, Math.min(3, threshold.intValue() - 1)));
-            case "lead_score_above" -> "lead score above " + threshold.stripTrailingZeros().toPlainString();
-            default -> "sentiment below " + threshold.stripTrailingZeros().toPlainString();
-        };
+        return com.voxanne.ops.ui.RuleWords.when(triggerType, threshold);
     }
 }

@@ -24,7 +24,7 @@ public final class AlertRuleForm extends OptimisticForm<AlertRule> {
 
     public static final List<String> TRIGGERS = List.of("sentiment_below", "urgency_at_least", "lead_score_above");
     public static final List<String> ACTIONS = List.of("notify", "transfer", "sms", "email");
-    public static final List<String> URGENCY_LEVELS = List.of("low", "medium", "high", "critical");
+    public static final List<String> URGENCY_LEVELS = com.voxanne.ops.ui.RuleWords.URGENCY_LEVELS;
 
     // Properties: input
     private final StringProperty name = new SimpleStringProperty(this, "name", "");

@@ -2,7 +2,6 @@ package com.voxanne.ops.alerts;
 
 import com.voxanne.ops.ui.FormGrid;
 import atlantafx.base.theme.Styles;
-import com.voxanne.ops.ui.CallFormats;
 import com.voxanne.ops.ui.Columns;
 import com.voxanne.ops.ui.FormActions;
 import com.voxanne.ops.ui.StatusWidgets;
@@ -60,19 +59,8 @@ final class AlertRulesView {
         };
     }
 
-    /** "transfer the call to 020 7946 0000", "e-mail sales@clinic.example": what the rule does, as the form's words say it. */
     static String then(AlertRule r) {
-        String target = r.target() == null ? "" : r.target();
-        if (r.action() == null) {
-            return target;
-        }
-        return switch (r.action()) {
-            case "transfer" -> "transfer the call to " + CallFormats.phone(target);
-            case "sms" -> "text " + CallFormats.phone(target);
-            case "email" -> "e-mail " + target;
-            case "notify" -> "notify " + (target.isEmpty() ? "supervisors" : target);
-            default -> r.action().replace('_', ' ') + (target.isEmpty() ? "" : " " + target);
-        };
+        return com.voxanne.ops.ui.RuleWords.then(r.action(), r.target());
     }
 
     static Node editor(AlertRulesViewModel model) {

@@ -98,6 +98,9 @@ public final class SignedInConsole implements AutoCloseable {
     private CallLogService callLog;
     private AlertsViewModel alerts;
 
+    /** What the window around the workspaces does for them (theme, sign-out, opening a link); set by {@link #build}. */
+    private Shell shell;
+
     public SignedInConsole(SignedIn session, UiExecutors executors, UserPreferences preferences) {
         this.session = session;
         this.executors = executors;
@@ -111,6 +114,7 @@ public final class SignedInConsole implements AutoCloseable {
      * @param cache where the person's reference setup is kept on this computer (null for a bundle under review)
      */
     public MainView build(Shell shell, ReferenceCache cache) {
+        this.shell = shell;
         var jdbi = session.database().jdbi();
         var s = session.session();
         var org = s.orgId();
@@ -187,7 +191,7 @@ public final class SignedInConsole implements AutoCloseable {
         TrackingViewModel tracking = new TrackingViewModel(new TrackingService(jdbi), bg, fx, org, zone, LocalDate.now(zone));
         SetupViewModel setup = new SetupViewModel(new ReferenceService(jdbi, cache, columns), bg, fx);
         KnowledgeBaseViewModel knowledge = new KnowledgeBaseViewModel(new KnowledgeBaseService(jdbi, columns), bg, fx);
-        TabPane setupTabs = tabs("setupTabs", new Tab("Configuration", new SetupView(setup)), new Tab("Knowledge base", new KnowledgeBaseView(knowledge, zone, columns)));
+        TabPane setupTabs = tabs("setupTabs", new Tab("Configuration", new SetupView(setup)), new Tab("Knowledge base", new KnowledgeBaseView(knowledge, zone, columns, shell.showDocument())));
 
         List<Workspace> pages = new ArrayList<>(List.of(
                 new Workspace("contacts", "Contacts", Material2AL.CONTACTS, contactTabs, () -> {

@@ -17,12 +17,14 @@ public final class KnowledgeBaseView extends SplitPane {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
-    public KnowledgeBaseView(KnowledgeBaseViewModel model, ZoneId zone, com.voxanne.ops.catalog.PlatformColumns columns) {
+    /** @param openLink opens a web address in the browser */
+    public KnowledgeBaseView(KnowledgeBaseViewModel model, ZoneId zone, com.voxanne.ops.catalog.PlatformColumns columns,
+                             java.util.function.Consumer<String> openLink) {
         setId("knowledgeBase");
         TableView<ReferenceDao.KnowledgeArticle> articles = Columns.table("kbArticles", "No articles.",
                 Columns.wide("Article", ReferenceDao.KnowledgeArticle::title, 160),
-                Columns.text("Category", a -> a.category() == null ? "" : a.category(), 110),
-                Columns.text("Status", ReferenceDao.KnowledgeArticle::status, 80),
+                Columns.text("Category", a -> com.voxanne.ops.ui.PlainWords.words(a.category()), 110),
+                Columns.pill("Status", ReferenceDao.KnowledgeArticle::status, "state-", 80),
                 Columns.text("Version", a -> a.version() == null ? "" : Integer.toString(a.version()), 60),
                 Columns.text("Updated", a -> a.updatedAt() == null ? "" : WHEN.format(a.updatedAt().atZone(zone))));
         Columns.leaveOut(articles, columns, "knowledge_base", java.util.Map.of("Category", "category", "Status", "status", "Version", "version",
@@ -31,8 +33,8 @@ public final class KnowledgeBaseView extends SplitPane {
         articles.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         TableView<ReferenceDao.IntegrationSetting> platform = Columns.table("platformIntegrations", "None.",
                 Columns.wide("Integration", ReferenceDao.IntegrationSetting::displayName, 150),
-                Columns.text("Offered", i -> i.enabled() == null ? "" : i.enabled() ? "yes" : "no", 70),
-                Columns.text("Documentation", i -> i.docsUrl() == null ? "" : i.docsUrl()));
+                Columns.text("Offered", i -> com.voxanne.ops.ui.PlainWords.yesNo(i.enabled()), 70),
+                Columns.link("Documentation", ReferenceDao.IntegrationSetting::docsUrl, openLink));
         platform.setItems(model.integrations());
         platform.setPrefHeight(240);
         VBox left = new VBox(10, title("Articles"), articles, title("Integrations the platform offers"), platform);

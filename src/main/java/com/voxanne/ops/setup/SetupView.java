@@ -2,6 +2,7 @@ package com.voxanne.ops.setup;
 
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.ui.CallFormats;
+import com.voxanne.ops.ui.PlainWords;
 import com.voxanne.ops.catalog.PlatformColumns;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,50 +50,55 @@ public final class SetupView extends BorderPane {
         PlatformColumns c = s.columns();
         body.getChildren().setAll(
                 section("Voice agents", c, "agents", s.agents(),
-                        field("Name", ReferenceDao.Agent::name, "name"), field("Status", ReferenceDao.Agent::status, "status"),
-                        field("Calls", ReferenceDao.Agent::callRole, "call_role"),
+                        field("Name", ReferenceDao.Agent::name, "name"), pill("Status", ReferenceDao.Agent::status, "status"),
+                        field("Calls", a -> PlainWords.words(a.callRole()), "call_role"),
                         field("Voice", a -> joined(a.voiceProvider(), a.voiceId()), "voice_provider"),
                         field("Model", a -> joined(a.modelProvider(), a.modelName()), "model_provider"),
                         field("Number", a -> CallFormats.phone(a.phoneNumber()), "phone_number"),
                         field("Hands over to", a -> CallFormats.phone(a.transferNumber()), "transfer_number"),
-                        field("After hours", ReferenceDao.Agent::afterHoursBehavior, "after_hours_behavior")),
+                        field("After hours", a -> PlainWords.words(a.afterHoursBehavior()), "after_hours_behavior")),
                 section("Services", c, "services", s.services(), field("Service", v -> capitalized(v.name()), "name"),
                         field("Length", v -> v.durationMinutes() == null ? "" : v.durationMinutes() + " min", "duration_minutes"),
                         field("Price", v -> v.pricePence() == null ? "" : v.pricePence() == 0 ? "free" : String.format("£%.2f", v.pricePence() / 100.0), "price_pence"),
-                        field("Active", v -> yesNo(v.active()), "active")),
+                        field("Offered", v -> PlainWords.yesNo(v.active()), "active")),
                 section("Escalation rules", c, "escalation_rules", s.escalationRules(), field("Rule", ReferenceDao.EscalationRule::name, "name"),
-                        field("On", r -> onOff(r.enabled()), "enabled"),
-                        field("When", r -> spaced(r.triggerType() == null ? null : r.triggerType().replace('_', ' '),
-                                r.threshold() == null ? null : r.threshold().toPlainString()), "trigger_type"),
-                        field("Then", r -> (r.action() == null ? "" : r.action()) + (r.target() == null ? "" : " → " + r.target()), "action")),
+                        field("On", r -> PlainWords.onOff(r.enabled()), "enabled"),
+                        field("When", r -> com.voxanne.ops.ui.RuleWords.when(r.triggerType(), r.threshold()), "trigger_type"),
+                        field("Then", r -> com.voxanne.ops.ui.RuleWords.then(r.action(), r.target()), "action")),
                 section("Integrations", c, "integrations", s.integrations(), field("Integration", ReferenceDao.Integration::displayName, "display_name"),
-                        field("Status", ReferenceDao.Integration::status, "status"),
+                        pill("Status", ReferenceDao.Integration::status, "status"),
                         field("Problem", i -> i.errorMessage() == null ? "" : i.errorMessage(), "error_message")),
-                section("Features", c, "org_feature_flags", s.orgFeatureFlags(), field("Feature", ReferenceDao.OrgFeatureFlag::flagName, "feature_flag_id"),
-                        field("For this organization", f -> onOff(f.enabled()), "enabled"),
+                section("Features", c, "org_feature_flags", s.orgFeatureFlags(), field("Feature", f -> PlainWords.words(f.flagName()), "feature_flag_id"),
+                        field("For this organization", f -> PlainWords.onOff(f.enabled()), "enabled"),
                         field("Notes", f -> f.notes() == null ? "" : f.notes(), "notes")),
-                section("Tools", c, "org_tools", s.orgTools(), field("Tool", t -> t.toolName() == null ? "" : t.toolName().replace('_', ' '), "tool_name"),
-                        field("On", t -> onOff(t.enabled()), "enabled")),
+                section("Tools", c, "org_tools", s.orgTools(), field("Tool", t -> PlainWords.words(t.toolName()), "tool_name"),
+                        field("On", t -> PlainWords.onOff(t.enabled()), "enabled"),
+                        field("Settings", t -> PlainWords.settings(t.config()), "config")),
                 section("Call forwarding by carrier", c, "carrier_forwarding_rules", s.carrierForwardingRules(),
                         field("Country", ReferenceDao.CarrierForwardingRule::countryCode, "country_code"),
                         field("Carrier", ReferenceDao.CarrierForwardingRule::carrierName, "carrier_name"),
-                        field("Forwarding", r -> r.forwardingType() == null ? "" : r.forwardingType().replace('_', ' '), "forwarding_type"),
+                        field("Forwarding", r -> PlainWords.words(r.forwardingType()), "forwarding_type"),
                         field("Dial to turn on", ReferenceDao.CarrierForwardingRule::activationCode, "activation_code"),
                         field("Dial to turn off", ReferenceDao.CarrierForwardingRule::deactivationCode, "deactivation_code"),
                         field("Forwards to", r -> CallFormats.phone(r.destinationNumber()), "destination_number")),
-                section("Platform features", c, "feature_flags", s.featureFlags(), field("Feature", ReferenceDao.FeatureFlag::name, "name"),
-                        field("Everywhere", f -> onOff(f.enabled()), "enabled"),
+                section("Platform features", c, "feature_flags", s.featureFlags(), field("Feature", f -> PlainWords.words(f.name()), "name"),
+                        field("Everywhere", f -> PlainWords.onOff(f.enabled()), "enabled"),
                         field("Rolled out to", f -> f.rolloutPercentage() == null ? "" : f.rolloutPercentage() + " %", "rollout_percentage"),
                         field("What it does", f -> f.description() == null ? "" : f.description(), "description")),
                 section("Knowledge base", new Label(String.join(" · ", s.knowledgeBaseTitles()))));
     }
 
     /** A column of a setup table, shown only where the platform's table has the column it reads. */
-    private record Field<T>(String header, Function<T, String> text, String column) {
+    private record Field<T>(String header, Function<T, String> text, String column, boolean pill) {
     }
 
     private static <T> Field<T> field(String header, Function<T, String> text, String column) {
-        return new Field<>(header, text, column);
+        return new Field<>(header, text, column, false);
+    }
+
+    /** A status shown as a coloured pill ("error" red, "active" green), its word readable. */
+    private static <T> Field<T> pill(String header, Function<T, String> status, String column) {
+        return new Field<>(header, status, column, true);
     }
 
     /**
@@ -109,27 +115,16 @@ public final class SetupView extends BorderPane {
         List<TableColumn<T, String>> shown = new ArrayList<>();
         for (Field<T> f : fields) {
             if (columns.has(table, f.column())) {
-                shown.add(com.voxanne.ops.ui.Columns.text(f.header(), r -> {
-                    String text = f.text().apply(r);
-                    return text == null ? "" : text;
-                }));
+                Function<T, String> text = r -> {
+                    String t = f.text().apply(r);
+                    return t == null ? "" : t;
+                };
+                shown.add(f.pill() ? com.voxanne.ops.ui.Columns.pill(f.header(), text, "state-", 110) : com.voxanne.ops.ui.Columns.text(f.header(), text));
             }
         }
         @SuppressWarnings("unchecked")
         TableColumn<T, String>[] array = shown.toArray(new TableColumn[0]);
         return section(title, com.voxanne.ops.ui.Columns.fixedTable(rows, array));
-    }
-
-    private static String onOff(Boolean on) {
-        return on == null ? "" : on ? "on" : "off";
-    }
-
-    private static String yesNo(Boolean yes) {
-        return yes == null ? "" : yes ? "yes" : "no";
-    }
-
-    private static String spaced(String... parts) {
-        return String.join(" ", java.util.Arrays.stream(parts).filter(java.util.Objects::nonNull).toList());
     }
 
     /** "provider / model", or whichever of the two the platform has. */

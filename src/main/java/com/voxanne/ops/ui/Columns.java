@@ -66,6 +66,36 @@ public final class Columns {
         return c;
     }
 
+    /** A column of web addresses that open in the browser when clicked (only http and https ones: the platform's text is not trusted to run anything). */
+    public static <S> TableColumn<S, String> link(String name, Function<S, String> address, java.util.function.Consumer<String> open) {
+        TableColumn<S, String> c = text(name, address);
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink();
+
+            @Override
+            protected void updateItem(String url, boolean empty) {
+                super.updateItem(url, empty);
+                if (empty || url == null || url.isBlank()) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                boolean web = url.startsWith("https://") || url.startsWith("http://");
+                if (!web) {
+                    setGraphic(null);
+                    setText(url);
+                    return;
+                }
+                link.setText(url.replaceFirst("^https?://(www\\.)?", ""));
+                link.setTooltip(new javafx.scene.control.Tooltip("Open " + url + " in the browser"));
+                link.setOnAction(e -> open.accept(url));
+                setText(null);
+                setGraphic(link);
+            }
+        });
+        return c;
+    }
+
     /** A dense, striped, read-only table exactly as tall as its rows (for a page of several). */
     @SafeVarargs
     public static <T> TableView<T> fixedTable(List<T> rows, TableColumn<T, String>... columns) {

@@ -16,11 +16,11 @@ public final class PillCell<S> extends TableCell<S, String> {
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        if (empty || item == null) {
+        if (empty || item == null || item.isEmpty()) {
             setGraphic(null);
             return;
         }
-        pill.setText(item);
+        pill.setText(CallFormats.label(item));
         pill.getStyleClass().setAll("label", "pill", stylePrefix + item);
         setGraphic(pill);
     }
