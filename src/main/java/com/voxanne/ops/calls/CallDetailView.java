@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -26,7 +25,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -161,28 +159,13 @@ final class CallDetailView extends StackPane {
         return section("Transcript", Material2OutlinedAL.CHAT_BUBBLE_OUTLINE, tools, transcript);
     }
 
-    /** The transcript alone in a large window, for reading a long call; Esc closes it. */
+    /** The transcript alone on the whole screen, for reading a long call (TranscriptWindow); Esc closes it. */
     void openTranscriptFullScreen() {
         CallDetails d = model.detailsProperty().get();
         if (d == null || getScene() == null) {
             return;
         }
-        TranscriptView turns = new TranscriptView(model.transcriptMatchesProperty(), model.currentMatchProperty());
-        turns.show(d.transcript());
-        turns.setPadding(new Insets(24));
-        Stage stage = new Stage();
-        stage.initOwner(getScene().getWindow());
-        stage.setTitle("Transcript — " + d.contact().map(Contact::fullName).orElse("call") + ", " + CallFormats.time(d.call().createdAt(), model.zone()));
-        Scene scene = new Scene(turns, 900, 760);
-        scene.getStylesheets().addAll(getScene().getStylesheets());
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
-        stage.setScene(scene);
-        stage.setMaximized(true);
-        stage.show();
+        TranscriptWindow.open(model, d, getScene().getWindow(), getScene().getStylesheets());
     }
 
     private static Label fixed(Label label) {

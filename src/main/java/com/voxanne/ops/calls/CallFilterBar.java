@@ -46,6 +46,11 @@ final class CallFilterBar extends VBox {
      */
     private boolean syncing;
 
+    /** Esc in the search field clears the search and goes back to {@code log}. */
+    void escapeGoesTo(javafx.scene.Node log) {
+        com.voxanne.ops.ui.ListKeys.escapeClears(search, () -> model.apply(model.filterProperty().get().withText(null)), log);
+    }
+
     CallFilterBar(CallsViewModel model) {
         this.model = model;
         search.setId("callSearch");

@@ -46,6 +46,7 @@ public final class CallsView extends BorderPane implements ListKeys.Searchable {
         split.setId("callsSplit");
         setCenter(split);
         installKeys(detail);
+        filterBar.escapeGoesTo(table);
         model.filterProperty().addListener((obs, old, now) -> showSort(now.sort()));
         showSort(model.filterProperty().get().sort());
     }

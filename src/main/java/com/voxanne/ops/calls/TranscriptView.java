@@ -63,6 +63,12 @@ final class TranscriptView extends ListView<Transcript.Turn> {
             setGraphic(empty || turn == null ? null : bubble(turn, getIndex()));
         }
 
+        private static Text plain(String part) {
+            Text t = new Text(part);
+            t.getStyleClass().add("turn-text");
+            return t;
+        }
+
         private HBox bubble(Transcript.Turn turn, int index) {
             TextFlow flow = new TextFlow();
             String text = turn.text();
@@ -74,14 +80,14 @@ final class TranscriptView extends ListView<Transcript.Turn> {
                 if (match.turn() != index) {
                     continue;
                 }
-                flow.getChildren().add(new Text(text.substring(pos, match.start())));
-                Text hit = new Text(text.substring(match.start(), match.start() + match.length()));
+                flow.getChildren().add(plain(text.substring(pos, match.start())));
+                // A marker-pen background, not a coloured letter: amber text on a blue bubble was hard to see.
+                Label hit = new Label(text.substring(match.start(), match.start() + match.length()));
                 hit.getStyleClass().add(m == currentMatch ? "match-current" : "match");
                 flow.getChildren().add(hit);
                 pos = match.start() + match.length();
             }
-            flow.getChildren().add(new Text(text.substring(pos)));
-            flow.getChildren().forEach(n -> n.getStyleClass().add("turn-text"));
+            flow.getChildren().add(plain(text.substring(pos)));
             Label speaker = new Label(switch (turn.speaker()) {
                 case AGENT -> "Agent";
                 case CALLER -> "Caller";

@@ -115,6 +115,8 @@ public final class ContactsView extends SplitPane implements com.voxanne.ops.ui.
         });
         LoadOnScroll.install(table, model::loadMore);
         com.voxanne.ops.ui.ListKeys.install(table, () -> { });
+        // The search follows the field as it is typed, so clearing the field is the whole of clearing the search.
+        com.voxanne.ops.ui.ListKeys.escapeClears(search, () -> { }, table);
         Label error = StatusWidgets.error(model.errorProperty());
         error.setPadding(new Insets(4, 12, 4, 12));
         BorderPane pane = new BorderPane(table);

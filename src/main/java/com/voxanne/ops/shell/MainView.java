@@ -77,7 +77,7 @@ public final class MainView extends BorderPane {
         fileMenu.setGraphic(new FontIcon(Material2MZ.MENU));
         fileMenu.setId("fileMenu");
         fileMenu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Tweaks.NO_ARROW);
-        fileMenu.setTooltip(new Tooltip("Open a bundle, export"));
+        fileMenu.setTooltip(new Tooltip("Open a bundle, export, keyboard shortcuts"));
         fileMenu.setVisible(false);
         fileMenu.setManaged(false);
 
@@ -237,9 +237,17 @@ public final class MainView extends BorderPane {
 
     /** The header's menu (open a bundle, export); its accelerators work anywhere in the window. */
     public void setFileMenu(List<MenuItem> items) {
+        MenuItem keys = new MenuItem("Keyboard shortcuts", new FontIcon(Material2AL.KEYBOARD));
+        keys.setId("menuKeyboard");
+        keys.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F1));
+        keys.setOnAction(e -> showKeyboardSheet());
         fileMenu.getItems().setAll(items);
-        fileMenu.setVisible(!items.isEmpty());
-        fileMenu.setManaged(!items.isEmpty());
+        if (!items.isEmpty()) {
+            fileMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        }
+        fileMenu.getItems().add(keys);
+        fileMenu.setVisible(true);
+        fileMenu.setManaged(true);
     }
 
     /** Shows a notice under the header until it removes itself (for example the unknown-signer notice). */
@@ -262,6 +270,33 @@ public final class MainView extends BorderPane {
         popUps.getChildren().remove(popUp);
     }
 
+    private KeyboardSheet sheet;
+
+    /** The list of every key the console answers, over the workspace (F1, or the ☰ menu); Esc closes it. */
+    public void showKeyboardSheet() {
+        if (sheet != null) {
+            return;
+        }
+        javafx.scene.Node before = getScene() == null ? null : getScene().getFocusOwner();
+        Runnable close = () -> {
+            middle.getChildren().remove(sheet);
+            sheet = null;
+            if (before != null) {
+                before.requestFocus();
+            }
+        };
+        sheet = new KeyboardSheet(close);
+        sheet.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                close.run();
+                e.consume();
+            }
+        });
+        middle.getChildren().add(sheet);
+        sheet.setFocusTraversable(true);
+        sheet.requestFocus();
+    }
+
     /** Shows or hides the lost-connection banner. */
     public void bindOnline(ObservableBooleanValue online) {
         banner.visibleProperty().bind(Bindings.not(online));
@@ -275,6 +310,7 @@ public final class MainView extends BorderPane {
     private void installSearchKey() {
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F1), this::showKeyboardSheet);
                 scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
                         javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> {
                     Workspace w = workspaces.get(current.get());

@@ -5,7 +5,8 @@ import javafx.scene.control.TableView;
 /**
  * The keys every list workspace answers the same way: J and K select the next and previous row
  * (as in a mail reader), Enter opens the selected one, and Ctrl+F (Cmd+F) goes to the
- * workspace's search field, through {@link Searchable} and the window's one accelerator.
+ * workspace's search field, through {@link Searchable} and the window's one accelerator; Esc
+ * in that field clears it and goes back to the list. The keyboard sheet (F1) lists them all.
  */
 public final class ListKeys {
 
@@ -29,6 +30,21 @@ public final class ListKeys {
                 }
             }
             e.consume();
+        });
+    }
+
+    /**
+     * Esc in a list's search field clears the search and gives the keys back to the list, as in a
+     * mail reader; {@code clear} applies the empty search, {@code list} takes the focus.
+     */
+    public static void escapeClears(javafx.scene.control.TextInputControl search, Runnable clear, javafx.scene.Node list) {
+        search.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                search.clear();
+                clear.run();
+                list.requestFocus();
+                e.consume();
+            }
         });
     }
 

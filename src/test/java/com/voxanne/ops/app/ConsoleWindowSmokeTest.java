@@ -55,7 +55,7 @@ class ConsoleWindowSmokeTest {
         assertThat(window().getTitle()).contains("Harley Street Dental Clinic (manager)");
         assertThat(robot.lookup("#signedInRole").queryAs(Label.class).getText()).isEqualTo("manager");
         assertThat(robot.lookup("#fileMenu").queryAs(javafx.scene.control.MenuButton.class).getItems())
-                .extracting(javafx.scene.control.MenuItem::getId).containsExactly("menuOpenBundle", "menuExport");
+                .extracting(javafx.scene.control.MenuItem::getId).containsExactly("menuOpenBundle", "menuExport", null, "menuKeyboard");
 
         robot.clickOn("#callSearch").write("refund").type(KeyCode.ENTER);
         TableView<CallSummary> log = robot.lookup("#callLog").queryAs(TableView.class);
@@ -92,6 +92,17 @@ class ConsoleWindowSmokeTest {
         robot.clickOn("#nav-calls");
         robot.push(KeyCode.CONTROL, KeyCode.F);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#callSearch").query().isFocused());
+        // Esc in the search field clears it and gives the keys back to the log.
+        robot.write("refund");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#callLog").query().isFocused());
+        assertThat(robot.lookup("#callSearch").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
+        // F1 shows every key on one sheet; Esc closes it.
+        robot.push(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#keyboardSheet").tryQuery().isPresent());
+        assertThat(robot.lookup(".key-cap").queryAllAs(Label.class)).extracting(Label::getText).contains("J / K", "F1", "Esc");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#keyboardSheet").tryQuery().isEmpty());
 
         robot.clickOn("#signOut");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#openDemo").tryQuery().isPresent());

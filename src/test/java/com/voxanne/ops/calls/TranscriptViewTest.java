@@ -8,7 +8,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -65,7 +64,7 @@ class TranscriptViewTest {
         });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> textOfCells(view).stream().anyMatch(t -> t.startsWith("Turn 1733 ")));
         assertThat(robot.lookup(".match-current").queryAll()).as("the hit, highlighted on screen")
-                .singleElement().satisfies(n -> assertThat(((Text) n).getText()).isEqualTo("refund"));
+                .singleElement().satisfies(n -> assertThat(((javafx.scene.control.Label) n).getText()).isEqualTo("refund"));
         assertThat(turnsOnScreen(view)).as("still only what is on screen").isBetween(1, 60);
     }
 
