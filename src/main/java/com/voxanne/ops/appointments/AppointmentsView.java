@@ -6,8 +6,6 @@ import com.voxanne.ops.ui.DateFields;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -177,7 +175,7 @@ public final class AppointmentsView extends BorderPane {
             stripe.setMinWidth(4);
             Label title = new Label(e.title());
             title.getStyleClass().add(Styles.TEXT_BOLD);
-            Label who = new Label(e.contactName() + " · " + e.durationMinutes() + " min" + (e.location() == null ? "" : " · " + e.location()));
+            Label who = new Label(e.contactName() + " · " + e.durationMinutes() + " min" + (e.location() == null || oneLocation() ? "" : " · " + e.location()));
             who.getStyleClass().add(Styles.TEXT_MUTED);
             VBox text = new VBox(1, title, who);
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -205,21 +203,56 @@ public final class AppointmentsView extends BorderPane {
         }
     }
 
+    /** Whether every appointment in view is at the same place (then no row repeats it). */
+    private boolean oneLocation() {
+        return model.entries().stream().map(AgendaEntry::location).filter(java.util.Objects::nonNull).distinct().limit(2).count() <= 1;
+    }
+
     private void setUpTable() {
         table.setId("appointmentTable");
         table.setItems(model.entries());
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("When", e -> DAY.format(e.scheduledAt().atZone(model.zone())) + " " + TIME.format(e.scheduledAt().atZone(model.zone())), 120));
-        table.getColumns().add(column("Title", AgendaEntry::title, 170));
-        table.getColumns().add(column("Contact", AgendaEntry::contactName, 140));
-        table.getColumns().add(column("Length", e -> e.durationMinutes() + " min", 70));
-        TableColumn<AgendaEntry, String> status = column("Status", AgendaEntry::status, 100);
-        status.setCellFactory(c -> new com.voxanne.ops.ui.PillCell<>("status-"));
-        table.getColumns().add(status);
-        table.getColumns().add(column("Reminder", e -> e.reminderSentAt() == null ? "not sent" : "sent", 80));
-        table.getColumns().add(column("Risk", e -> e.noShowRisk() ? "no-show risk" : "", 100));
-        table.getColumns().add(column("Location", e -> e.location() == null ? "" : e.location(), 200));
+        // Day and time in columns of their own, never cut; text columns give way instead and show the rest in a tooltip.
+        TableColumn<AgendaEntry, String> day = com.voxanne.ops.ui.Columns.text("Day", e -> DAY.format(e.scheduledAt().atZone(model.zone())), 106);
+        day.setMinWidth(106);
+        TableColumn<AgendaEntry, String> time = com.voxanne.ops.ui.Columns.text("Time", e -> TIME.format(e.scheduledAt().atZone(model.zone())), 56);
+        time.setMinWidth(56);
+        TableColumn<AgendaEntry, String> length = com.voxanne.ops.ui.Columns.text("Length", e -> e.durationMinutes() + " min", 72);
+        length.setMinWidth(72);
+        TableColumn<AgendaEntry, String> status = com.voxanne.ops.ui.Columns.pill("Status", AgendaEntry::status, "status-", 106);
+        TableColumn<AgendaEntry, String> reminder = com.voxanne.ops.ui.Columns.text("Reminder", e -> e.reminderSentAt() == null ? "not sent" : "sent", 92);
+        reminder.setMinWidth(92);
+        // The no-show risk as the agenda shows it: a warning sign, its reason in the tooltip.
+        TableColumn<AgendaEntry, String> risk = com.voxanne.ops.ui.Columns.text("Risk", e -> e.noShowRisk() ? e.riskReason() : "", 58);
+        risk.setMinWidth(58);
+        risk.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String reason, boolean empty) {
+                super.updateItem(reason, empty);
+                setText(null);
+                if (empty || reason == null || reason.isEmpty()) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                FontIcon sign = new FontIcon(Material2OutlinedMZ.REPORT_PROBLEM);
+                sign.getStyleClass().add("no-show-risk");
+                setGraphic(sign);
+                setTooltip(new Tooltip("No-show risk: " + reason));
+            }
+        });
+        TableColumn<AgendaEntry, String> location = com.voxanne.ops.ui.Columns.text("Location", e -> e.location() == null ? "" : e.location(), 160);
+        TableColumn<AgendaEntry, String> title = com.voxanne.ops.ui.Columns.wide("Title", AgendaEntry::title, 170);
+        title.setMinWidth(110);
+        TableColumn<AgendaEntry, String> contact = com.voxanne.ops.ui.Columns.wide("Contact", AgendaEntry::contactName, 130);
+        contact.setMinWidth(100);
+        table.getColumns().addAll(java.util.List.of(day, time, title, contact, length, status, reminder, risk, location));
+        // A clinic with one address would repeat it on every row: the column shows only when the period has two or more.
+        Runnable locations = () -> location.setVisible(model.entries().stream().map(AgendaEntry::location)
+                .filter(java.util.Objects::nonNull).distinct().limit(2).count() > 1);
+        model.entries().addListener((javafx.collections.ListChangeListener<AgendaEntry>) c -> locations.run());
+        locations.run();
         table.setPlaceholder(new Label("No appointments in this period."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             if (n != null) {
@@ -359,14 +392,6 @@ public final class AppointmentsView extends BorderPane {
         Label l = new Label(text);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
-    }
-
-    private static TableColumn<AgendaEntry, String> column(String name, Function<AgendaEntry, String> value, double width) {
-        TableColumn<AgendaEntry, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
     }
 
     private static Button icon(org.kordamp.ikonli.Ikon ikon, String tip, Runnable action) {
