@@ -59,7 +59,7 @@ final class AlertDetailPane extends ScrollPane {
         if (a == null) {
             return;
         }
-        title.setText(a.kind().label() + (a.who() == null ? " · Unknown caller" : " · " + a.who()));
+        title.setText(a.kind().label() + " · " + CallFormats.who(a.who()));
         reason.setText(a.reason() == null || a.reason().isBlank() ? "No reason was recorded." : a.reason());
         int row = 0;
         row = fact(row, "Raised", WHEN.format(a.createdAt().atZone(model.zone())));

@@ -124,7 +124,7 @@ public final class AlertsView extends TabPane {
         TableView<Alert> table = Columns.table("alertList", "Nothing needs attention in this period.",
                 kind,
                 when(model),
-                Columns.wide("Who", a -> a.who() == null ? "Unknown caller" : a.who(), 150),
+                Columns.wide("Who", a -> CallFormats.who(a.who()), 150),
                 Columns.pill("Urgency", Alert::urgency, "urgency-", 86),
                 Columns.text("Why", Alert::reason));
         table.setItems(model.alerts());

@@ -73,7 +73,7 @@ final class CallDetailView extends StackPane {
             return;
         }
         CallDetail c = d.call();
-        String who = d.contact().map(Contact::fullName).orElse(c.callerName() != null ? c.callerName() : "Unknown caller");
+        String who = d.contact().map(Contact::fullName).orElse(CallFormats.who(c.callerName()));
         Label title = new Label(who);
         title.getStyleClass().add(Styles.TITLE_3);
         title.setId("detailTitle");

@@ -61,7 +61,7 @@ public final class CallsView extends BorderPane implements ListKeys.Searchable {
         table.getColumns().add(time);
         timeColumn = time;
         table.getColumns().add(directionColumn());
-        TableColumn<CallSummary, String> caller = com.voxanne.ops.ui.Columns.text("Caller", r -> r.displayName() == null ? "Unknown caller" : r.displayName(), 120);
+        TableColumn<CallSummary, String> caller = com.voxanne.ops.ui.Columns.text("Caller", r -> CallFormats.who(r.displayName()), 120);
         // The caller's name takes what a wide window leaves: names are what people scan for.
         caller.setMaxWidth(Double.MAX_VALUE);
         table.getColumns().add(caller);

@@ -36,7 +36,7 @@ final class TranscriptWindow {
 
     static Stage open(CallDetailViewModel model, CallDetails d, javafx.stage.Window owner, java.util.List<String> stylesheets) {
         CallDetail c = d.call();
-        String who = d.contact().map(Contact::fullName).orElse(c.callerName() != null ? c.callerName() : "Unknown caller");
+        String who = d.contact().map(Contact::fullName).orElse(CallFormats.who(c.callerName()));
         TranscriptView turns = new TranscriptView(model.transcriptMatchesProperty(), model.currentMatchProperty());
         turns.setId("fullScreenTurns");
         turns.show(d.transcript());

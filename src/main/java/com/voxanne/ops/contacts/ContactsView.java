@@ -86,10 +86,10 @@ public final class ContactsView extends SplitPane implements com.voxanne.ops.ui.
 
         TableView<Contact> table = Columns.table("contactList", "No contacts match.",
                 Columns.wide("Name", Contact::fullName, 150),
-                Columns.text("Phone", c -> CallFormats.phone(c.phone()), 128),
+                phoneColumn(),
                 Columns.pill("Lead", Contact::leadStatus, "lead-", 88),
                 Columns.text("Score", c -> c.leadScore() == null ? "" : c.leadScore().toString(), 56),
-                Columns.text("Last contacted", c -> c.lastContactedAt() == null ? "" : DAY.format(c.lastContactedAt().atZone(zone)), 110));
+                Columns.text("Last contact", c -> c.lastContactedAt() == null ? "" : DAY.format(c.lastContactedAt().atZone(zone)), 110));
         table.setItems(model.rows());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -210,6 +210,13 @@ public final class ContactsView extends SplitPane implements com.voxanne.ops.ui.
                 Columns.text("Source", l -> l.source() == null ? "" : l.source(), 120),
                 Columns.text("Notes", l -> l.notes() == null ? "" : l.notes()));
         related.getChildren().setAll(section("Latest calls", calls), section("Appointments", appointments), section("Pipeline", leads));
+    }
+
+    /** A phone number is never cut: "+44 7006 739069" has the width it needs. */
+    private static javafx.scene.control.TableColumn<Contact, String> phoneColumn() {
+        javafx.scene.control.TableColumn<Contact, String> phone = Columns.text("Phone", (Contact c) -> CallFormats.phone(c.phone()), 140);
+        phone.setMinWidth(140);
+        return phone;
     }
 
     private static VBox section(String title, Node content) {

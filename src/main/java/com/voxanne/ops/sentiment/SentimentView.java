@@ -233,7 +233,7 @@ public final class SentimentView extends BorderPane {
         attention.setPrefHeight(320);
         attention.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         attention.getColumns().add(column("Time", c -> CallFormats.shortTime(c.createdAt(), model.zone()), 110));
-        attention.getColumns().add(column("Caller", c -> c.callerName() == null ? "" : c.callerName(), 150));
+        attention.getColumns().add(column("Caller", c -> CallFormats.who(c.callerName()), 150));
         TableColumn<SentimentDao.AttentionCall, String> u = column("Urgency", SentimentDao.AttentionCall::sentimentUrgency, 90);
         u.setCellFactory(col -> new com.voxanne.ops.ui.PillCell<>("urgency-"));
         attention.getColumns().add(u);

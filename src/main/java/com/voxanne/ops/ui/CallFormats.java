@@ -62,4 +62,9 @@ public final class CallFormats {
     public static String label(String value) {
         return value == null ? "" : value.replace('_', ' ');
     }
+
+    /** A caller's name, or "Unknown caller" when the platform has none (null, or an empty name), the same everywhere. */
+    public static String who(String name) {
+        return name == null || name.isBlank() ? "Unknown caller" : name;
+    }
 }
