@@ -54,7 +54,7 @@ public final class ConsoleApplication extends Application {
     public void start(Stage primary) {
         this.stage = primary;
         AppDirectories dirs = AppDirectories.forCurrentUser();
-        preferences = UserPreferences.load(dirs.data().resolve("preferences.properties"));
+        preferences = UserPreferences.load(dirs.preferences());
         theme = Themes.parse(preferences.get("theme", "LIGHT"));
         theme.apply();
         executors = UiExecutors.forApplication();
