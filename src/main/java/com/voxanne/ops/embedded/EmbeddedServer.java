@@ -58,7 +58,7 @@ public final class EmbeddedServer implements AutoCloseable {
      * Starts (and on first use creates) the workspace in {@code directory}.
      *
      * @param port 0 picks a free port
-     * @param demo what to seed when the workspace is new
+     * @param demo what to seed when the workspace is new; null for an empty server (the one that holds bundles under review)
      */
     public static EmbeddedServer start(Path directory, int port, DemoOptions demo) {
         return start(directory, port, demo, callsWritten -> { });
@@ -156,13 +156,16 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     private void bootstrap(DemoOptions demo, LongConsumer seedProgress) {
-        LOG.info("Creating the demo workspace in {}", directory);
+        LOG.info("Creating the {} in {}", demo == null ? "review server" : "demo workspace", directory);
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
         } catch (SQLException e) {
             throw new UserFacingException("The demo database could not be created: " + e.getMessage(), e);
         }
         SchemaMigrator.migrate(ownerDataSource());
+        if (demo == null) {
+            return;
+        }
         Jdbi owner = Jdbi.create(ownerDataSource());
         // A workspace whose first start does not finish is wiped and made again, so its load need
         // not be one transaction: the calls go in through one connection per core.
@@ -289,11 +292,18 @@ public final class EmbeddedServer implements AutoCloseable {
         try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE)) {
             var lock = channel.tryLock();
             if (lock == null) {
-                throw new UserFacingException("This demo workspace is already open in another console: close that one first.");
+                throw new InUse("This demo workspace is already open in another console: close that one first.");
             }
             lock.release();
         } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
-            throw new UserFacingException("This demo workspace is already open in this console.");
+            throw new InUse("This demo workspace is already open in this console.");
+        }
+    }
+
+    /** The workspace's server is running for another console (or this one): a caller may go elsewhere instead. */
+    public static final class InUse extends UserFacingException {
+        InUse(String sentence) {
+            super(sentence);
         }
     }
 
@@ -323,6 +333,13 @@ public final class EmbeddedServer implements AutoCloseable {
             Files.createFile(file);
         }
         Files.writeString(file, content + "\n");
+    }
+
+    /** Deletes a workspace folder of a server that is closed (a throwaway review server's). */
+    public static void delete(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            deleteTree(directory);
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

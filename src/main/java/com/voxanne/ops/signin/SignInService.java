@@ -27,6 +27,10 @@ public class SignInService {
     private final Path cacheDirectory;
     private final DemoOptions demoOptions;
     private EmbeddedServer workspace;
+    /** The server bundles are reviewed on when this console has not started the demo: never the demo's own. */
+    private EmbeddedServer reviewServer;
+    /** A review server's folder made for this run only (the kept one was in use by another console), deleted at the end. */
+    private Path throwawayReview;
     private com.voxanne.ops.demo.DemoTraffic traffic;
 
     public SignInService(Path workspaceDirectory, Path cacheDirectory, DemoOptions demoOptions) {
@@ -94,9 +98,32 @@ public class SignInService {
         } catch (java.io.IOException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
-        var review = com.voxanne.ops.offline.ReviewDatabase.open(workspace(progress), bundle, trusted, progress);
+        var review = com.voxanne.ops.offline.ReviewDatabase.open(reviewServer(), bundle, trusted, progress);
         return signIn(review.settings(), review.password()).reviewing(new com.voxanne.ops.offline.ReviewedBundle(bundle, review.verification()),
                 com.voxanne.ops.offline.ReviewDatabase.CHECKING_BADGE, review.rest());
+    }
+
+    /**
+     * Where a bundle is reviewed. A console that has the demo open reviews on its server; one that
+     * has not uses a server of its own for reviews, so opening a bundle never waits for the demo to
+     * be made, and works while another console has the demo (or the review server) open: then in a
+     * folder of this run only.
+     */
+    synchronized EmbeddedServer reviewServer() {
+        if (workspace != null) {
+            return workspace;
+        }
+        if (reviewServer == null) {
+            Path kept = workspaceDirectory.resolveSibling("review-workspace");
+            try {
+                reviewServer = EmbeddedServer.start(kept, 0, null);
+            } catch (EmbeddedServer.InUse held) {
+                throwawayReview = cacheDirectory.resolve("review-" + ProcessHandle.current().pid());
+                LOG.info("The review server is open in another console; reviewing in {}", throwawayReview);
+                reviewServer = EmbeddedServer.start(throwawayReview, 0, null);
+            }
+        }
+        return reviewServer;
     }
 
     public int demoCalls() {
@@ -112,6 +139,18 @@ public class SignInService {
         if (workspace != null) {
             workspace.close();
             workspace = null;
+        }
+        if (reviewServer != null) {
+            reviewServer.close();
+            reviewServer = null;
+        }
+        if (throwawayReview != null) {
+            try {
+                EmbeddedServer.delete(throwawayReview);
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not delete the review folder {}: {}", throwawayReview, e.getMessage());
+            }
+            throwawayReview = null;
         }
     }
 }
