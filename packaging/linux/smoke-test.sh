@@ -91,6 +91,15 @@ echo "   first window: ${windows[*]} ms; median ${median} ms"
 calls=$(run_until calls 120)
 echo "   start to the call log of the existing demo workspace: ${calls} ms"
 
+echo "== the smoke option the Windows and macOS jobs use: exits 0 by itself once the calls are shown"
+set +e
+VOXCONSOLE_SMOKE_SECONDS=120 VOXCONSOLE_DEMO_LOGIN=demo_harley_manager \
+  timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" "$launcher" >"$work/smoke.out" 2>&1; code=$?
+set -e
+[ $code -eq 0 ] && grep -q "The smoke run passed" "$work/smoke.out" || {
+  echo "FAIL: the smoke option exited $code; the console said:" >&2; tail -20 "$work/smoke.out" >&2; exit 1; }
+echo "   exited 0 once the first calls were on screen"
+
 echo "== the installed command line"
 "$launcher" --version
 set +e

@@ -18,8 +18,15 @@ final class WindowStart {
     static void launch() {
         // JavaFX warns on every start that it was loaded from the class path; that is how the jar runs, by design.
         java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+        SmokeRun.armIfAsked();
+        if (SmokeRun.exitCode() != 0) {
+            System.exit(SmokeRun.exitCode());
+        }
         try {
             javafx.application.Application.launch(ConsoleApplication.class);
+            if (SmokeRun.armed()) {
+                System.exit(SmokeRun.exitCode());
+            }
         } catch (RuntimeException | LinkageError e) {
             TOLD.warn("The window could not start", e);
             System.err.println(sentence(e));

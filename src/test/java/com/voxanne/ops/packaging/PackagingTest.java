@@ -103,5 +103,12 @@ class PackagingTest {
         }
         List<Map<String, Object>> linux = (List<Map<String, Object>>) ((Map<String, Object>) jobs.get("linux")).get("steps");
         assertThat(linux).anySatisfy(s -> assertThat(String.valueOf(s.get("run"))).contains("packaging/linux/smoke-test.sh"));
+        // Windows and macOS test on their own system and start the installed console with the smoke option.
+        for (String os : List.of("windows", "macos")) {
+            List<Map<String, Object>> steps = (List<Map<String, Object>>) ((Map<String, Object>) jobs.get(os)).get("steps");
+            assertThat(steps).as(os).anySatisfy(s -> assertThat(String.valueOf(s.get("run"))).contains("mvn -B verify"));
+            assertThat(steps).as(os).anySatisfy(s -> assertThat(String.valueOf(s.get("run")))
+                    .contains("VOXCONSOLE_SMOKE_SECONDS").contains("VOXCONSOLE_DEMO_LOGIN").contains("Voxanne Ops Console"));
+        }
     }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * notices works, with no prepared-statement errors, and the feed says it is polling instead of
  * staying silent; a connection the pooler refuses is explained in its own words.
  */
+@org.junit.jupiter.api.Tag("debian-packages")
 class PoolerTest {
 
     private static final UUID HARLEY = TestWorkspace.orgId("Harley Street Dental Clinic");
