@@ -104,6 +104,7 @@ public final class BenchSuite implements BenchLog {
                 }
                 processes.coldStart(ws, login.loginRole(), login.password());
                 processes.memory(ws, login.loginRole(), login.password());
+                processes.longCall();
                 webAppWrites(owner, org);
                 adoption(ws, owner);
             } finally {

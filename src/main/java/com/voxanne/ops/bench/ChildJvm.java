@@ -125,7 +125,8 @@ final class ChildJvm {
         }
     }
 
-    private static synchronized String display() throws IOException, InterruptedException {
+    /** The display child windows open on: the session's, or an Xvfb this run starts (and stops at its end). */
+    static synchronized String display() throws IOException, InterruptedException {
         if (System.getenv("DISPLAY") != null) {
             return System.getenv("DISPLAY");
         }

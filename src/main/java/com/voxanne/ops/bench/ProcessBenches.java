@@ -129,4 +129,51 @@ final class ProcessBenches {
                 "", Double.NaN, "RSS <= 400 MB", rss <= 400,
                 String.format("heap in use %,d MB; the view model's window, no window on screen", Long.parseLong(m.group(3)) / 1024)));
     }
+
+    // A long call (issue 15) ----------------------------------------------------------------------
+
+    /**
+     * A two-hour call of 2,000 turns in the transcript view, beside a short call of 20 turns, each in
+     * a new JVM with a window: time to the first turn on screen, to find a word, and to show the
+     * hit, and the resident set of the process.
+     */
+    void longCall() throws Exception {
+        if (!ChildJvm.canShowWindows()) {
+            log.add(new Outcome("Two-hour call (2,000 turns): first turn on screen", "ms", Timing.of(0), null, "", Double.NaN,
+                    "<= 500 ms", false, "skipped: needs a display or xvfb-run"));
+            return;
+        }
+        log.say("A two-hour call of 2,000 turns in the transcript view, beside a call of 20 turns …");
+        var probe = java.util.regex.Pattern.compile(
+                "LONGCALL turns (\\d+) chars (\\d+) first_ms ([\\d.]+) find_ms ([\\d.]+) hit_ms ([\\d.]+) matches (\\d+) heap_kb (\\d+)");
+        double[][] figures = new double[2][];
+        long[] peakMb = new long[2];
+        int[] turns = {2_000, 20};
+        for (int i = 0; i < 2; i++) {
+            ChildJvm.Result r = ChildJvm.run(List.of("-Xms64m", "-XX:+UseSerialGC", "-Dprism.order=es2,sw"),
+                    "com.voxanne.ops.calls.LongCallProbe", List.of(Integer.toString(turns[i])), Map.of("DISPLAY", ChildJvm.display()), 180);
+            var m = probe.matcher(r.output());
+            if (!m.find()) {
+                log.add(new Outcome("Two-hour call (2,000 turns): first turn on screen", "ms", Timing.of(0), null, "", Double.NaN, "<= 500 ms",
+                        false, "failed: " + r.lastLine()));
+                return;
+            }
+            figures[i] = new double[] {Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)),
+                    Long.parseLong(m.group(2))};
+            peakMb[i] = r.peakRssMb();
+        }
+        double[] longCall = figures[0];
+        double[] shortCall = figures[1];
+        log.add(new Outcome(String.format("Two-hour call (2,000 turns, %,.0f KB): first turn on screen", longCall[3] / 1024), "ms",
+                Timing.of(longCall[0]), Timing.of(shortCall[0]), "a call of 20 turns", longCall[0] / Math.max(0.1, shortCall[0]), "<= 500 ms",
+                longCall[0] <= 500, "parse, then a virtualized list: cells only for what is on screen"));
+        log.add(new Outcome("Two-hour call: find \"refund\" in the text", "ms", Timing.of(longCall[1]), Timing.of(shortCall[1]),
+                "a call of 20 turns", longCall[1] / Math.max(0.01, shortCall[1]), "<= 50 ms", longCall[1] <= 50,
+                "on the text, off the JavaFX thread"));
+        log.add(new Outcome("Two-hour call: the hit shown in the view", "ms", Timing.of(longCall[2]), Timing.of(shortCall[2]),
+                "a call of 20 turns", longCall[2] / Math.max(0.1, shortCall[2]), "<= 250 ms", longCall[2] <= 250, "scrolls to the hit's turn"));
+        log.add(new Outcome("Two-hour call: the process's peak resident set", "MB", Timing.of(peakMb[0]), Timing.of(peakMb[1]),
+                "a call of 20 turns", (double) peakMb[0] / Math.max(1, peakMb[1]), "within 50 MB of the short call",
+                peakMb[0] - peakMb[1] <= 50, "a JVM with one window and the transcript view only"));
+    }
 }
