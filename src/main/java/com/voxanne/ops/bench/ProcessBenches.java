@@ -170,7 +170,7 @@ final class ProcessBenches {
         log.add(new Outcome("Two-hour call: find \"refund\" in the text", "ms", Timing.of(longCall[1]), Timing.of(shortCall[1]),
                 "a call of 20 turns", longCall[1] / Math.max(0.01, shortCall[1]), "<= 50 ms", longCall[1] <= 50,
                 "on the text, off the JavaFX thread"));
-        log.add(new Outcome("Two-hour call: the hit shown in the view", "ms", Timing.of(longCall[2]), Timing.of(shortCall[2]),
+        log.add(new Outcome("Two-hour call: a hit shown in the view (median of 5 finds)", "ms", Timing.of(longCall[2]), Timing.of(shortCall[2]),
                 "a call of 20 turns", longCall[2] / Math.max(0.1, shortCall[2]), "<= 250 ms", longCall[2] <= 250, "scrolls to the hit's turn"));
         log.add(new Outcome("Two-hour call: the process's peak resident set", "MB", Timing.of(peakMb[0]), Timing.of(peakMb[1]),
                 "a call of 20 turns", (double) peakMb[0] / Math.max(1, peakMb[1]), "within 50 MB of the short call",

@@ -39,7 +39,13 @@ final class TranscriptView extends ListView<Transcript.Turn> {
     }
 
     private void repaint() {
-        refresh();
+        // Only the cells there are (those on screen and a few spare) are drawn again, in place:
+        // ListView.refresh() would throw every cell away and make it again.
+        for (javafx.scene.Node n : lookupAll(".turn-cell")) {
+            if (n instanceof TurnCell cell) {
+                cell.redraw();
+            }
+        }
         List<Transcript.Match> all = matches.getValue();
         int at = current.getValue().intValue();
         if (at >= 0 && at < all.size()) {
@@ -49,6 +55,11 @@ final class TranscriptView extends ListView<Transcript.Turn> {
     }
 
     private final class TurnCell extends ListCell<Transcript.Turn> {
+
+        void redraw() {
+            Transcript.Turn turn = getItem();
+            setGraphic(isEmpty() || turn == null ? null : bubble(turn, getIndex()));
+        }
 
         TurnCell() {
             // The bubble wraps to the list's width; without this a cell asks for its unwrapped text's width.
