@@ -18,7 +18,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -126,24 +125,9 @@ final class CallDetailView extends StackPane {
     }
 
     private VBox transcriptSection(CallDetails d) {
-        CustomTextField find = new CustomTextField();
-        find.setId("transcriptSearch");
-        find.setPromptText("Find in transcript");
-        find.setLeft(new FontIcon(Material2MZ.SEARCH));
-        find.textProperty().bindBidirectional(model.transcriptQueryProperty());
-        find.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                if (e.isShiftDown()) {
-                    model.previousMatch();
-                } else {
-                    model.nextMatch();
-                }
-            }
-        });
-        Label count = new Label();
+        CustomTextField find = TranscriptFind.field(model, "transcriptSearch");
+        Label count = TranscriptFind.count(model);
         count.setId("transcriptMatchCount");
-        count.textProperty().bind(model.matchSummary());
-        count.getStyleClass().add(Styles.TEXT_MUTED);
         Button previous = iconButton(Material2MZ.NAVIGATE_BEFORE, "Previous match (Shift+Enter)", model::previousMatch);
         Button next = iconButton(Material2MZ.NAVIGATE_NEXT, "Next match (Enter)", model::nextMatch);
         Button full = iconButton(Material2AL.FULLSCREEN, "Read the transcript full-screen (Enter in the log; Esc closes)", this::openTranscriptFullScreen);

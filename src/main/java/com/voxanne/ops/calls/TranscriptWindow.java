@@ -16,9 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.controlsfx.control.textfield.CustomTextField;
+import atlantafx.base.controls.CustomTextField;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * A long call read on the whole screen: the call's header (who, when, direction, length, how it
@@ -66,25 +65,10 @@ final class TranscriptWindow {
         summary.setVisible(c.summary() != null);
         summary.setManaged(c.summary() != null);
 
-        CustomTextField find = new CustomTextField();
-        find.setId("fullScreenFind");
-        find.setPromptText("Find in transcript");
-        find.setLeft(new FontIcon(Material2MZ.SEARCH));
+        CustomTextField find = TranscriptFind.field(model, "fullScreenFind");
         find.setPrefColumnCount(22);
         find.setMinWidth(260);
-        find.textProperty().bindBidirectional(model.transcriptQueryProperty());
-        find.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                if (e.isShiftDown()) {
-                    model.previousMatch();
-                } else {
-                    model.nextMatch();
-                }
-            }
-        });
-        Label count = new Label();
-        count.textProperty().bind(model.matchSummary());
-        count.getStyleClass().add(Styles.TEXT_MUTED);
+        Label count = TranscriptFind.count(model);
         Label hint = new Label("Enter: next match · Esc: close");
         hint.setId("fullScreenHint");
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);

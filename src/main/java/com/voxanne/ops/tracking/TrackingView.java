@@ -106,7 +106,7 @@ public final class TrackingView extends BorderPane {
         fill(sources, s.sources());
         fill(campaigns, s.campaigns());
         devices.getData().setAll(s.devices().stream()
-                .map(g -> new PieChart.Data(TrackingNames.readable(g.name()) + " (" + String.format(Locale.UK, "%,d", g.visits()) + ")", g.visits())).toList());
+                .map(g -> new PieChart.Data(com.voxanne.ops.ui.PlainWords.words(g.name()) + " (" + String.format(Locale.UK, "%,d", g.visits()) + ")", g.visits())).toList());
         // Devices are kinds, not grades: the theme's categorical colours, one per device wherever it is listed.
         for (int i = 0; i < devices.getData().size(); i++) {
             String device = s.devices().get(i).name();
@@ -139,7 +139,7 @@ public final class TrackingView extends BorderPane {
         // Largest at the top: a category axis lists from the bottom up.
         for (int i = Math.min(groups.size(), 8) - 1; i >= 0; i--) {
             var g = groups.get(i);
-            String name = TrackingNames.readable(g.name());
+            String name = com.voxanne.ops.ui.PlainWords.words(g.name());
             var call = new XYChart.Data<Number, String>(g.calls(), name);
             var well = new XYChart.Data<Number, String>(g.positive(), name);
             com.voxanne.ops.ui.ChartKeys.paint(call, "calls");
@@ -154,7 +154,7 @@ public final class TrackingView extends BorderPane {
 
     private static TableView<TrackingService.Group> groupTable(String id, String what) {
         TableView<TrackingService.Group> t = Columns.table(id, "Nothing tracked in this period.",
-                Columns.text(what, g -> TrackingNames.readable(g.name()), 150),
+                Columns.text(what, g -> com.voxanne.ops.ui.PlainWords.words(g.name()), 150),
                 Columns.text("Visits", g -> String.format(Locale.UK, "%,d", g.visits()), 80),
                 Columns.text("Calls", g -> String.format(Locale.UK, "%,d", g.calls()), 80),
                 Columns.text("Went well", g -> g.calls() == 0 ? "" : String.format(Locale.UK, "%,d (%d %%)", g.positive(),

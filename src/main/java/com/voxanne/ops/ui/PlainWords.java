@@ -19,13 +19,13 @@ public final class PlainWords {
     private PlainWords() {
     }
 
-    /** "knowledge_base_search" → "Knowledge base search"; "sms" → "SMS". */
+    /** "knowledge_base_search" → "Knowledge base search", "pricing-page" → "Pricing page", "sms" → "SMS", "linkedin" → "LinkedIn". */
     public static String words(String key) {
         if (key == null || key.isBlank()) {
             return "";
         }
         List<String> words = new ArrayList<>();
-        for (String w : key.strip().split("[_\\-.]+")) {
+        for (String w : key.strip().split("[_\\-.+ ]+")) {
             if (w.isEmpty()) {
                 continue;
             }
@@ -37,6 +37,13 @@ public final class PlainWords {
                 case "twilio" -> "Twilio";
                 case "vapi" -> "Vapi";
                 case "google" -> "Google";
+                case "bing" -> "Bing";
+                case "facebook" -> "Facebook";
+                case "instagram" -> "Instagram";
+                case "linkedin" -> "LinkedIn";
+                case "tiktok" -> "TikTok";
+                case "youtube" -> "YouTube";
+                case "yelp" -> "Yelp";
                 case "openai" -> "OpenAI";
                 case "elevenlabs" -> "ElevenLabs";
                 default -> w.chars().anyMatch(Character::isUpperCase) ? w : lower;

@@ -19,6 +19,17 @@ class PlainWordsTest {
     }
 
     @Test
+    void campaignTagsReadAsWords() {
+        assertThat(PlainWords.words("pricing-page")).isEqualTo("Pricing page");
+        assertThat(PlainWords.words("google")).isEqualTo("Google");
+        assertThat(PlainWords.words("paid-social")).isEqualTo("Paid social");
+        assertThat(PlainWords.words("spring_offer_linkedin")).isEqualTo("Spring offer LinkedIn");
+        assertThat(PlainWords.words("no campaign")).isEqualTo("No campaign");
+        assertThat(PlainWords.words("--")).isEqualTo("--");
+        assertThat(PlainWords.words(null)).isEmpty();
+    }
+
+    @Test
     void jsonSettingsReadAsNamesAndValuesAndWhatIsNotAnObjectStaysAsStored() {
         assertThat(PlainWords.settings("{\"max_results\": 5}")).isEqualTo("Max results: 5");
         assertThat(PlainWords.settings("{\"languages\": [\"en-GB\", \"cy\"], \"sms_confirm\": true, \"hours\": {\"monday\": \"9-17\"}}"))
