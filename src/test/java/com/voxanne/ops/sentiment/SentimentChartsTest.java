@@ -60,7 +60,9 @@ class SentimentChartsTest {
                 assertThat(days.getTickLabelRotation()).as("date labels lie flat").isZero();
                 assertThat(days.getCategories()).hasSizeGreaterThan(20);
                 long shown = days.getTickMarks().stream().filter(m -> m.isTextVisible()).count();
-                assertThat(shown).as("a crowded axis shows some of its dates, not all on their side").isBetween(2L, (long) days.getCategories().size());
+                // About 30 dates in half of 1,366 px do not fit side by side: some are left out, none turned.
+                assertThat(shown).as("a crowded axis shows some of its dates, not all on their side")
+                        .isGreaterThanOrEqualTo(2L).isLessThan((long) days.getCategories().size());
             });
 
             var p = model.periodProperty().get();
