@@ -24,8 +24,8 @@ public final class KnowledgeBaseView extends SplitPane {
         TableView<ReferenceDao.KnowledgeArticle> articles = Columns.table("kbArticles", "No articles.",
                 Columns.wide("Article", ReferenceDao.KnowledgeArticle::title, 160),
                 Columns.text("Category", a -> com.voxanne.ops.ui.PlainWords.words(a.category()), 110),
-                Columns.pill("Status", ReferenceDao.KnowledgeArticle::status, "state-", 80),
-                Columns.text("Version", a -> a.version() == null ? "" : Integer.toString(a.version()), 60),
+                Columns.pill("Status", ReferenceDao.KnowledgeArticle::status, "state-", 100),
+                Columns.fixedWidth(Columns.text("Version", a -> a.version() == null ? "" : Integer.toString(a.version()), 86)),
                 Columns.text("Updated", a -> a.updatedAt() == null ? "" : WHEN.format(a.updatedAt().atZone(zone))));
         Columns.leaveOut(articles, columns, "knowledge_base", java.util.Map.of("Category", "category", "Status", "status", "Version", "version",
                 "Updated", "updated_at"));
@@ -33,7 +33,7 @@ public final class KnowledgeBaseView extends SplitPane {
         articles.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         TableView<ReferenceDao.IntegrationSetting> platform = Columns.table("platformIntegrations", "None.",
                 Columns.wide("Integration", ReferenceDao.IntegrationSetting::displayName, 150),
-                Columns.text("Offered", i -> com.voxanne.ops.ui.PlainWords.yesNo(i.enabled()), 70),
+                Columns.fixedWidth(Columns.text("Offered", i -> com.voxanne.ops.ui.PlainWords.yesNo(i.enabled()), 82)),
                 Columns.link("Documentation", ReferenceDao.IntegrationSetting::docsUrl, openLink));
         platform.setItems(model.integrations());
         platform.setPrefHeight(240);

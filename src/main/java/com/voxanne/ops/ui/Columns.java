@@ -58,6 +58,12 @@ public final class Columns {
         return c;
     }
 
+    /** A column that keeps its width (a short value under a header that must be read whole): it never gives way to the others. */
+    public static <S> TableColumn<S, String> fixedWidth(TableColumn<S, String> column) {
+        column.setMinWidth(column.getPrefWidth());
+        return column;
+    }
+
     /** A column of coloured pills (style class {@code stylePrefix + value} in console.css). */
     public static <S> TableColumn<S, String> pill(String name, Function<S, String> value, String stylePrefix, double width) {
         TableColumn<S, String> c = text(name, value, width);
