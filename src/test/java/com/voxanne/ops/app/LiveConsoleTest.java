@@ -104,19 +104,30 @@ class LiveConsoleTest {
             robot.clickOn("#nav-" + id);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        // Issue 15: the floor raises alerts all the while; they show as one small pop-up inside the window, never a pile.
+        // Issue 15: new alerts show as one small pop-up inside the window, never a pile. Which live calls raise an
+        // alert depends on the demo's draw, so the pop-up is required once the alert count has grown.
+        Label alertCount = robot.lookup("#nav-count-alerts").queryAs(Label.class);
+        int countBefore = alertCount.getText().isEmpty() ? 0 : Integer.parseInt(alertCount.getText());
+        boolean[] seen = new boolean[1];
         try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#toast").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
+                robot.interact(() -> {
+                    var toasts = robot.lookup("#toast").queryAll();
+                    assertThat(toasts).hasSizeLessThanOrEqualTo(1);
+                    for (javafx.scene.Node toast : toasts) {
+                        seen[0] = true;
+                        assertThat(toast.getLayoutBounds().getWidth()).isLessThanOrEqualTo(com.voxanne.ops.ui.Toast.WIDTH);
+                        assertThat(toast.getScene()).isSameAs(window().getScene());
+                        assertThat(robot.lookup("#toastTitle").queryAs(Label.class).getText())
+                                .matches("\\d+ new alerts|(Hot lead|Urgent call|Unhappy caller).*");
+                    }
+                });
+                return seen[0];
+            });
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("No alert pop-up in 90 s of live traffic; " + log.summary(), e);
+            int countAfter = alertCount.getText().isEmpty() ? 0 : Integer.parseInt(alertCount.getText());
+            assertThat(countAfter).as("no pop-up in 90 s although alerts arrived; " + log.summary()).isLessThanOrEqualTo(countBefore);
         }
-        robot.interact(() -> {
-            assertThat(robot.lookup("#toast").queryAll()).hasSize(1);
-            javafx.scene.Node toast = robot.lookup("#toast").query();
-            assertThat(toast.getLayoutBounds().getWidth()).isLessThanOrEqualTo(com.voxanne.ops.ui.Toast.WIDTH);
-            assertThat(toast.getScene()).isSameAs(window().getScene());
-            assertThat(robot.lookup("#toastTitle").queryAs(Label.class).getText()).matches("\\d+ new alerts|(Hot lead|Urgent call|Unhappy caller).*");
-        });
         // The last 24 hours of a demo anchored at the current time may hold no alert for this clinic
         // (it depends on the hour the test runs); a week always does, as a supervisor would widen it.
         javafx.scene.control.ComboBox<com.voxanne.ops.alerts.AlertsViewModel.Period> period =
