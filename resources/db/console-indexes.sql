@@ -23,6 +23,13 @@ create index concurrently if not exists voxconsole_calls_org_id_updated_at_idx o
 -- The calendar's no-show signal "an unhappy call in the 30 days before": rare rows, a small index.
 create index concurrently if not exists voxconsole_calls_negative_by_contact_idx on public.calls
   (org_id, contact_id, created_at) where sentiment_label = 'negative';
+-- The signals (docs/SIGNALS.md): the same number ringing in again, an outbound follow-up to it,
+-- an appointment made for the caller after a call. Partial on the direction, which each names.
+create index concurrently if not exists voxconsole_calls_inbound_from_number_idx on public.calls
+  (org_id, from_number, created_at) where call_direction = 'inbound';
+create index concurrently if not exists voxconsole_calls_outbound_to_number_idx on public.calls
+  (org_id, to_number, created_at) where call_direction = 'outbound';
+create index concurrently if not exists voxconsole_appointments_contact_id_created_at_idx on public.appointments (contact_id, created_at);
 -- The calendar: the month grid counts by day and status from the index alone.
 create index concurrently if not exists voxconsole_appointments_org_id_scheduled_at_idx on public.appointments
   (org_id, scheduled_at, id) include (status);

@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
 @Command(name = "voxconsole", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
         description = "Voxanne Ops Console: watch and review calls, sentiment and appointments.%n"
                 + "With no command, opens the console window.",
-        subcommands = {DbCommand.class, MigrateCommand.class, AdoptCommand.class, DetachCommand.class, SeedCommand.class, UserCommand.class, ExportCommand.class, VerifyCommand.class, OpenCommand.class, NotesCommand.class, BenchCommand.class})
+        subcommands = {DbCommand.class, MigrateCommand.class, AdoptCommand.class, DetachCommand.class, SeedCommand.class, UserCommand.class, ExportCommand.class, VerifyCommand.class, OpenCommand.class, NotesCommand.class, ReviewCommand.class, BenchCommand.class})
 public final class VoxConsoleCommand {
 }

@@ -20,7 +20,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * SSOT's 26 tables as the platform has them, created only on a database that holds none of them;
  * and the console part, everything the console adds on top, in its own schema {@value #SCHEMA}
  * (Flyway migrations from resources/db/migration with their history there), the search documents
- * of the calls already there, and its indexes on the platform's tables. {@link #migrate} is "create the platform part if absent, then adopt", so
+ * and readings of the calls already there, and its indexes on the platform's tables. {@link #migrate} is "create the platform part if absent, then adopt", so
  * the demo and every test exercise the same adoption an operator runs on production.
  */
 public final class SchemaMigrator {
@@ -87,7 +87,7 @@ public final class SchemaMigrator {
         } catch (FlywayException e) {
             throw new UserFacingException("The console's schema could not be added and nothing of it was changed: " + rootMessage(e), e);
         }
-        CallDocuments.backfill(owner);
+        CallBackfill.backfill(owner);
         ConsoleIndexes.Built built = ConsoleIndexes.ensure(owner, beforeIndex);
         ConsolePrivileges.lockDown(owner);
         return new Outcome(false, result.migrationsExecuted, latestApplied(flyway), built);

@@ -21,28 +21,53 @@ final class DemoCallDependants {
         this.gen = gen;
     }
 
+    /** The appointment booked on a call, as written. */
+    record AppointmentRow(java.util.UUID id, Instant scheduledAt, String status, Instant createdAt, DemoRandom random) {
+    }
+
+    /**
+     * The appointment call p booked, or null when it booked none, or when the booking was planted
+     * as lost (the agent said it booked, the platform never made it). A booking planted as
+     * misplaced is made for another time than the agent said: a day later, or an hour or two on.
+     */
+    AppointmentRow appointment(CallPlan p) {
+        if (!p.completed() || !p.scenario().booksAppointment() || p.contact() < 0 || p.plant() == DemoDataGenerator.Plant.LOST_BOOKING) {
+            return null;
+        }
+        DemoRandom r = DemoRandom.of(gen.options().seed(), DemoDataGenerator.APPOINTMENT, p.index());
+        java.util.UUID id = r.uuid();
+        Instant at = p.appointmentAt();
+        if (p.plant() == DemoDataGenerator.Plant.MISPLACED_BOOKING) {
+            at = at.plus(DemoRandom.of(gen.options().seed(), DemoDataGenerator.PLANT, p.index(), 1).chance(0.5)
+                    ? Duration.ofDays(1) : Duration.ofMinutes(60L * DemoRandom.of(gen.options().seed(), DemoDataGenerator.PLANT, p.index(), 2).between(1, 2)));
+        }
+        boolean past = at.isBefore(gen.windowEnd());
+        String status = past
+                ? r.pick(List.of("completed", "completed", "completed", "completed", "completed", "completed", "no-show", "cancelled"))
+                : (r.chance(0.1) ? "cancelled" : "scheduled");
+        return new AppointmentRow(id, at, status, p.createdAt(), r);
+    }
+
     long writeAppointments(Connection c) throws SQLException {
         try (CsvCopy copy = CsvCopy.into(c, "public.appointments",
                 "id, org_id, contact_id, title, description, scheduled_at, duration_minutes, status, location, notes, reminder_sent_at, created_at, updated_at")) {
             for (long j = 0; j < gen.options().calls(); j++) {
                 CallPlan p = gen.plan(j);
-                if (!p.completed() || !p.scenario().booksAppointment() || p.contact() < 0) {
+                AppointmentRow a = appointment(p);
+                if (a == null) {
                     continue;
                 }
-                DemoRandom r = DemoRandom.of(gen.options().seed(), DemoDataGenerator.APPOINTMENT, j);
-                boolean past = p.appointmentAt().isBefore(gen.windowEnd());
-                String status = past
-                        ? r.pick(List.of("completed", "completed", "completed", "completed", "completed", "completed", "no-show", "cancelled"))
-                        : (r.chance(0.1) ? "cancelled" : "scheduled");
+                DemoRandom r = a.random();
+                boolean past = a.scheduledAt().isBefore(gen.windowEnd());
                 String title = Character.toUpperCase(p.service().name().charAt(0)) + p.service().name().substring(1);
-                Instant reminder = p.appointmentAt().minus(Duration.ofDays(1));
-                copy.value(r.uuid()).value(p.org().id()).value(gen.contactId(p.org(), p.contact())).text(title)
+                Instant reminder = a.scheduledAt().minus(Duration.ofDays(1));
+                copy.value(a.id()).value(p.org().id()).value(gen.contactId(p.org(), p.contact())).text(title)
                         .text("Booked by phone with " + p.org().agentName() + " (AI agent).")
-                        .time(p.appointmentAt()).value(p.service().durationMinutes()).text(status)
+                        .time(a.scheduledAt()).value(p.service().durationMinutes()).text(a.status())
                         .text(p.org().template().name() + ", " + p.org().template().city())
                         .text("urgent".equals(p.scenario().key()) ? "Emergency slot: see call transcript." : (r.chance(0.15) ? "Caller asked for a reminder text." : null))
-                        .time(reminder.isBefore(gen.windowEnd()) && !"cancelled".equals(status) ? reminder : null)
-                        .time(p.createdAt()).time(past ? p.appointmentAt().plus(Duration.ofHours(2)) : p.createdAt());
+                        .time(reminder.isBefore(gen.windowEnd()) && !"cancelled".equals(a.status()) ? reminder : null)
+                        .time(a.createdAt()).time(past ? a.scheduledAt().plus(Duration.ofHours(2)) : a.createdAt());
                 copy.endRow();
             }
             return copy.finish();

@@ -65,6 +65,11 @@ record DemoCatalog(
         return new DemoCatalog(List.copyOf(orgs), services, firstNames, lastNames, scenarios);
     }
 
+    Scenario scenario(String key) {
+        return scenarios.stream().filter(s -> s.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("scenarios.txt has no scenario " + key));
+    }
+
     List<ServiceTemplate> servicesOf(String industry) {
         return services.stream().filter(s -> s.industry().equals(industry)).toList();
     }
@@ -107,7 +112,8 @@ record DemoCatalog(
     private static Scenario scenario(String[] h, String summary, String sentiment, List<Scenario.Turn> turns) {
         String[] range = h[4].split("-");
         return new Scenario(h[0], "inbound".equals(h[1]), h[2], h[3], Double.parseDouble(range[0]), Double.parseDouble(range[1]),
-                Integer.parseInt(h[5]), "yes".equals(h[6]), "yes".equals(h[7]), summary, sentiment, List.copyOf(turns));
+                Integer.parseInt(h[5]), "yes".equals(h[6]), "yes".equals(h[7]), "yes".equals(h[8]), "yes".equals(h[9]), summary, sentiment,
+                List.copyOf(turns));
     }
 
     private static List<String[]> rows(String name) {

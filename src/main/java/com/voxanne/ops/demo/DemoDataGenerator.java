@@ -32,7 +32,7 @@ public final class DemoDataGenerator {
 
     // Coordinates that keep each kind of row's random stream apart.
     private static final int ORG = 1, CONTACT_ID = 2, CONTACT = 3, PROFILE = 4, CALL = 10, CALL_EXTRA = 11;
-    static final int APPOINTMENT = 12, ALERT = 13, TRACKING = 14;
+    static final int APPOINTMENT = 12, ALERT = 13, TRACKING = 14, PLANT = 15, FOLLOWS = 16;
 
     private final DemoOptions options;
     private final DemoCatalog catalog;
@@ -55,14 +55,28 @@ public final class DemoDataGenerator {
     record DemoProfile(UUID id, String email, String fullName, String role) {
     }
 
-    /** Everything about one call that its dependants (appointment, tracking, alert) need. */
+    /**
+     * Everything about one call that its dependants (appointment, tracking, alert) need, and what
+     * the generator meant it to show for the signals (docs/SIGNALS.md): a {@code plant} on its
+     * booking, the {@code phrasing} of its booking claim, and, for a call written after another,
+     * what it is to that one ({@code follows}).
+     */
     record CallPlan(long index, UUID id, DemoOrg org, int contact, Scenario scenario, String status,
                     Instant createdAt, int durationSeconds, ServiceTemplate service, Instant appointmentAt,
-                    double score, DemoRandom random) {
+                    double score, DemoRandom random, Plant plant, int phrasing, FollowsOn follows) {
 
         boolean completed() {
             return "completed".equals(status);
         }
+    }
+
+    /** What goes wrong on purpose with a call's booking: the appointment is never made, or made for another time. */
+    enum Plant { NONE, LOST_BOOKING, MISPLACED_BOOKING }
+
+    /** What a later call is to the one it follows: the same caller again, or a follow-up by the business. */
+    enum Later { REPEAT, RETURN_AS_ARRANGED, REPEAT_AFTER_WINDOW, FOLLOW_UP, LATE_FOLLOW_UP }
+
+    record FollowsOn(Later kind, UUID parentId, long parentIndex) {
     }
 
     public DemoDataGenerator(DemoOptions options) {
@@ -125,19 +139,38 @@ public final class DemoDataGenerator {
 
     // Organizations, profiles and contacts --------------------------------------------------------
 
-    void writeReferenceData(Handle h) throws SQLException {
+    /** Organization k as planned, drawing its first values from {@code r} (its own stream), which goes on to its row. */
+    private DemoOrg orgFrom(int k, DemoRandom r) {
         int totalWeight = orgWeights[orgWeights.length - 1];
+        OrgTemplate t = catalog.organizations().get(k);
+        UUID id = r.uuid();
+        long expectedCalls = (long) options.calls() * t.weight() / totalWeight;
+        int contacts = (int) Math.max(40, expectedCalls / 6);
+        String phone = "+4420794600" + String.format("%02d", k);
+        String agent = r.pick(List.of("Sophie", "Alex", "Maya", "Sam", "Ella", "Jamie", "Nina", "Leo"));
+        return new DemoOrg(k, id, t, phone, contacts, catalog.servicesOf(t.industry()), agent, profilesFor(k, t));
+    }
+
+    /** The organizations as planned, without writing them: enough to re-derive every call (the signals' ground truth). */
+    List<DemoOrg> planOrganizations() {
+        if (orgs.isEmpty()) {
+            for (int k = 0; k < catalog.organizations().size(); k++) {
+                orgs.add(orgFrom(k, DemoRandom.of(options.seed(), ORG, k)));
+            }
+        }
+        return List.copyOf(orgs);
+    }
+
+    void writeReferenceData(Handle h) throws SQLException {
+        orgs.clear();
         for (int k = 0; k < catalog.organizations().size(); k++) {
-            OrgTemplate t = catalog.organizations().get(k);
             DemoRandom r = DemoRandom.of(options.seed(), ORG, k);
-            UUID id = r.uuid();
-            long expectedCalls = (long) options.calls() * t.weight() / totalWeight;
-            int contacts = (int) Math.max(40, expectedCalls / 6);
-            String phone = "+4420794600" + String.format("%02d", k);
-            String agent = r.pick(List.of("Sophie", "Alex", "Maya", "Sam", "Ella", "Jamie", "Nina", "Leo"));
-            List<ServiceTemplate> services = catalog.servicesOf(t.industry());
-            List<DemoProfile> profiles = profilesFor(k, t);
-            orgs.add(new DemoOrg(k, id, t, phone, contacts, services, agent, profiles));
+            DemoOrg org = orgFrom(k, r);
+            orgs.add(org);
+            OrgTemplate t = org.template();
+            UUID id = org.id();
+            String phone = org.phone();
+            List<DemoProfile> profiles = org.profiles();
             Instant created = windowStart.minus(Duration.ofDays(200 + r.between(0, 900)));
             RowInsert.into("organizations")
                     .set("id", id).set("name", t.name()).set("email", "hello@" + t.domain()).set("phone", phone)
@@ -176,28 +209,43 @@ public final class DemoDataGenerator {
         return profiles;
     }
 
+    /** A contact's row as written. */
+    record ContactRow(String first, String last, String status, Integer score, Instant created, Instant contacted, String email,
+                      String notes) {
+
+        Instant updated() {
+            return contacted == null ? created : contacted;
+        }
+    }
+
+    /** Org's contact i, from its own stream, the same every time. */
+    ContactRow contactRow(DemoOrg org, int i) {
+        DemoRandom r = DemoRandom.of(options.seed(), CONTACT, org.index(), i);
+        String first = r.pick(catalog.firstNames());
+        String last = r.pick(catalog.lastNames());
+        String status = r.pick(List.of("hot", "warm", "warm", "cold", "cold", "cold", "contacted", "contacted"));
+        Integer score = r.chance(0.1) ? null : switch (status) {
+            case "hot" -> r.between(75, 99);
+            case "warm" -> r.between(50, 80);
+            case "cold" -> r.between(5, 45);
+            default -> r.between(30, 70);
+        };
+        Instant created = windowStart.minus(Duration.ofDays(r.between(0, 400)));
+        Instant contacted = r.chance(0.8) ? between(r, windowStart, windowEnd) : null;
+        String email = r.chance(0.7) ? (first + "." + last.replace("'", "")).toLowerCase(Locale.ROOT) + i + "@mail.example" : null;
+        String notes = r.chance(0.2) ? r.pick(CONTACT_NOTES) : null;
+        return new ContactRow(first, last, status, score, created, contacted, email, notes);
+    }
+
     private void writeContacts(Connection c) throws SQLException {
         try (CsvCopy copy = CsvCopy.into(c, "public.contacts",
                 "id, org_id, phone, email, first_name, last_name, lead_status, lead_score, notes, last_contacted_at, created_at, updated_at")) {
             for (DemoOrg org : orgs) {
                 for (int i = 0; i < org.contactCount(); i++) {
-                    DemoRandom r = DemoRandom.of(options.seed(), CONTACT, org.index(), i);
-                    String first = r.pick(catalog.firstNames());
-                    String last = r.pick(catalog.lastNames());
-                    String status = r.pick(List.of("hot", "warm", "warm", "cold", "cold", "cold", "contacted", "contacted"));
-                    Integer score = r.chance(0.1) ? null : switch (status) {
-                        case "hot" -> r.between(75, 99);
-                        case "warm" -> r.between(50, 80);
-                        case "cold" -> r.between(5, 45);
-                        default -> r.between(30, 70);
-                    };
-                    Instant created = windowStart.minus(Duration.ofDays(r.between(0, 400)));
-                    Instant contacted = r.chance(0.8) ? between(r, windowStart, windowEnd) : null;
-                    copy.value(contactId(org, i)).value(org.id()).text(contactPhone(org, i))
-                            .text(r.chance(0.7) ? (first + "." + last.replace("'", "")).toLowerCase(Locale.ROOT) + i + "@mail.example" : null)
-                            .text(first).text(last).text(status).value(score)
-                            .text(r.chance(0.2) ? r.pick(CONTACT_NOTES) : null)
-                            .time(contacted).time(created).time(contacted == null ? created : contacted);
+                    ContactRow k = contactRow(org, i);
+                    copy.value(contactId(org, i)).value(org.id()).text(contactPhone(org, i)).text(k.email())
+                            .text(k.first()).text(k.last()).text(k.status()).value(k.score()).text(k.notes())
+                            .time(k.contacted()).time(k.created()).time(k.updated());
                     copy.endRow();
                 }
             }
@@ -226,8 +274,23 @@ public final class DemoDataGenerator {
 
     // Calls --------------------------------------------------------------------------------------
 
-    /** Derives call j from the seed alone, the same way every time. */
+    /**
+     * Derives call j from the seed alone, the same way every time. An odd call may instead be a
+     * later call of the one before it (a repeat, a follow-up), which keeps the number of calls as
+     * asked and every call derivable on its own.
+     */
     CallPlan plan(long j) {
+        CallPlan own = ownPlan(j);
+        if (j % 2 == 1) {
+            CallPlan later = laterCall(j, own);
+            if (later != null) {
+                return later;
+            }
+        }
+        return own;
+    }
+
+    private CallPlan ownPlan(long j) {
         DemoRandom r = DemoRandom.of(options.seed(), CALL, j);
         UUID id = r.uuid();
         DemoOrg org = orgs.get(r.weighted(orgWeights));
@@ -252,7 +315,79 @@ public final class DemoDataGenerator {
         Instant appointmentAt = local.plusHours(9).plusMinutes(30L * r.between(0, 16)).toInstant();
         double score = Math.round(r.between(scenario.minScore(), scenario.maxScore()) * 1000) / 1000.0;
         int duration = "failed".equals(status) ? r.between(0, 15) : 0;
-        return new CallPlan(j, id, org, contact, scenario, status, created, duration, service, appointmentAt, score, r);
+        // Drawn from a stream of their own, so that planting changes no other value of the call.
+        DemoRandom aside = DemoRandom.of(options.seed(), PLANT, j);
+        double plantRoll = aside.between(0.0, 1.0);
+        Plant plant = plantRoll < 0.04 ? Plant.LOST_BOOKING : plantRoll < 0.07 ? Plant.MISPLACED_BOOKING : Plant.NONE;
+        int phrasing = aside.between(0, ClaimPhrasing.WAYS - 1);
+        return new CallPlan(j, id, org, contact, scenario, status, created, duration, service, appointmentAt, score, r, plant, phrasing, null);
+    }
+
+    /**
+     * Call j as a later call of call j - 1, or null: a complaint or a hot lead waiting for a call
+     * back is followed up in time by most organizations (an outbound call within a day), late by
+     * some; a caller who said they would ring again sometimes does; other callers now and then
+     * ring again because nothing was solved, mostly within two days, sometimes later.
+     */
+    private CallPlan laterCall(long j, CallPlan own) {
+        CallPlan parent = ownPlan(j - 1);
+        if (!parent.completed() || parent.contact() < 0) {
+            return null;
+        }
+        DemoRandom r = DemoRandom.of(options.seed(), FOLLOWS, j);
+        double roll = r.between(0.0, 1.0);
+        String key = parent.scenario().key();
+        Later kind;
+        if (key.equals("complaint_billing") || key.equals("hot_lead_callback")) {
+            kind = roll < 0.6 ? Later.FOLLOW_UP : roll < 0.7 ? Later.LATE_FOLLOW_UP : null;
+        } else if (parent.scenario().arrangesCallBack()) {
+            kind = roll < 0.3 ? Later.RETURN_AS_ARRANGED : null;
+        } else if (parent.scenario().inbound() && parent.scenario().weight() > 0) {
+            kind = roll < 0.06 ? Later.REPEAT : roll < 0.08 ? Later.REPEAT_AFTER_WINDOW : null;
+        } else {
+            kind = null;
+        }
+        if (kind == null) {
+            return null;
+        }
+        Instant at = laterTime(r, parent.createdAt(), kind);
+        if (at == null || !at.isBefore(windowEnd.minus(Duration.ofHours(3)))) {
+            return null;
+        }
+        Scenario scenario = catalog.scenario(switch (kind) {
+            case FOLLOW_UP, LATE_FOLLOW_UP -> "follow_up_call";
+            case RETURN_AS_ARRANGED -> "called_back_as_arranged";
+            case REPEAT, REPEAT_AFTER_WINDOW -> "chase";
+        });
+        double score = Math.round(r.between(scenario.minScore(), scenario.maxScore()) * 1000) / 1000.0;
+        return new CallPlan(j, own.id(), parent.org(), parent.contact(), scenario, "completed", at, 0, parent.service(),
+                parent.appointmentAt(), score, own.random(), Plant.NONE, own.phrasing(), new FollowsOn(kind, parent.id(), j - 1));
+    }
+
+    /** A working-hours moment after {@code after}, as far on as the kind of later call is (null when none was found). */
+    private static Instant laterTime(DemoRandom r, Instant after, Later kind) {
+        Duration least = switch (kind) {
+            case FOLLOW_UP -> Duration.ofMinutes(20);
+            case LATE_FOLLOW_UP -> Duration.ofHours(27);
+            case RETURN_AS_ARRANGED -> Duration.ofMinutes(45);
+            case REPEAT -> Duration.ofMinutes(30);
+            case REPEAT_AFTER_WINDOW -> Duration.ofHours(51);
+        };
+        Duration most = switch (kind) {
+            case FOLLOW_UP -> Duration.ofHours(22);
+            case LATE_FOLLOW_UP -> Duration.ofHours(44);
+            case RETURN_AS_ARRANGED, REPEAT -> Duration.ofHours(46);
+            case REPEAT_AFTER_WINDOW -> Duration.ofHours(90);
+        };
+        for (int attempt = 0; attempt < 6; attempt++) {
+            ZonedDateTime day = after.atZone(LOCAL).truncatedTo(ChronoUnit.DAYS).plusDays(r.between(0, 3));
+            Instant at = day.plusMinutes(r.between(8 * 60 + 30, 18 * 60 + 30)).toInstant();
+            Duration gap = Duration.between(after, at);
+            if (gap.compareTo(least) >= 0 && gap.compareTo(most) <= 0) {
+                return at;
+            }
+        }
+        return null;
     }
 
     private static ServiceTemplate paidAfter(List<ServiceTemplate> services, ServiceTemplate free) {
@@ -286,12 +421,16 @@ public final class DemoDataGenerator {
         }
     }
 
-    private void writeCall(CsvCopy copy, CallPlan p) throws SQLException {
+    /** A call's row as written: the caller's number and name, the words and how long it lasted. */
+    record CallRow(String customerPhone, String callerName, String transcript, String summary, Integer durationSeconds) {
+    }
+
+    /** Call p's row; draws from p's own stream in a fixed order, so the same plan gives the same row. */
+    CallRow row(CallPlan p) {
         DemoOrg org = p.org();
         boolean known = p.contact() >= 0;
         String customerPhone = known ? contactPhone(org, p.contact()) : "+447700900" + String.format("%03d", p.random().between(0, 999));
         String callerName = known ? contactName(org, p.contact()) : (p.random().chance(0.5) ? null : "Unknown caller");
-        boolean inbound = p.scenario().inbound();
         String transcript = null;
         String summary = null;
         int duration = p.durationSeconds();
@@ -306,16 +445,23 @@ public final class DemoDataGenerator {
             summary = p.completed() ? writer.fill(p.scenario().summary()) : null;
             duration = writer.estimatedSeconds();
         }
+        return new CallRow(customerPhone, callerName, transcript, summary, "pending".equals(p.status()) ? null : duration);
+    }
+
+    private void writeCall(CsvCopy copy, CallPlan p) throws SQLException {
+        DemoOrg org = p.org();
+        CallRow row = row(p);
+        boolean inbound = p.scenario().inbound();
         boolean scored = p.completed();
-        Instant updated = p.createdAt().plusSeconds(duration + 5L);
-        copy.value(p.id()).value(org.id()).value(known ? contactId(org, p.contact()) : null)
+        Instant updated = p.createdAt().plusSeconds((row.durationSeconds() == null ? 0 : row.durationSeconds()) + 5L);
+        copy.value(p.id()).value(org.id()).value(p.contact() >= 0 ? contactId(org, p.contact()) : null)
                 .text(inbound ? "inbound" : "outbound")
-                .text(inbound ? customerPhone : org.phone()).text(inbound ? org.phone() : customerPhone)
-                .value("pending".equals(p.status()) ? null : duration).text(p.status())
-                .text(transcript).text(summary)
+                .text(inbound ? row.customerPhone() : org.phone()).text(inbound ? org.phone() : row.customerPhone())
+                .value(row.durationSeconds()).text(p.status())
+                .text(row.transcript()).text(row.summary())
                 .text(scored ? p.scenario().sentimentLabel() : null).value(scored ? p.score() : null)
                 .text(scored ? p.scenario().sentimentSummary() : null).text(scored ? p.scenario().urgency() : null)
-                .text(customerPhone).text(callerName)
+                .text(row.customerPhone()).text(row.callerName())
                 .text("call_" + p.id().toString().replace("-", ""))
                 .text(p.completed() ? "https://recordings.voxanne.example/" + org.template().domain().substring(0, org.template().domain().indexOf('.')) + "/" + p.id() + ".mp3" : null)
                 .time(p.createdAt()).time(updated);

@@ -38,7 +38,7 @@ final class DemoLoad {
      * platform's, and the console's search documents (its trigger writes one per call).
      */
     static final List<String> LOADED_TABLES = List.of("public.calls", "public.appointments", "public.call_tracking",
-            "public.hot_lead_alerts", "voxconsole.call_documents");
+            "public.hot_lead_alerts", "voxconsole.call_documents", "voxconsole.call_readings");
 
     /** One part of the load on one connection: rows written, as {calls, appointments, tracking, alerts}. */
     private interface Part {
@@ -155,7 +155,7 @@ final class DemoLoad {
             // embedded server runs, PostgreSQL then writes the loaded tables straight to disk at
             // commit instead of logging every row in the WAL first.
             h.execute("truncate public.contacts, public.calls, public.appointments, public.call_tracking, public.hot_lead_alerts,"
-                    + " voxconsole.call_documents cascade");
+                    + " voxconsole.call_documents, voxconsole.call_readings cascade");
             return sql(() -> work.on(h));
         }
 

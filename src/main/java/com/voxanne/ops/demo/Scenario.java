@@ -2,7 +2,13 @@ package com.voxanne.ops.demo;
 
 import java.util.List;
 
-/** One kind of call the demo generator can write: its transcript template and what it leads to. */
+/**
+ * One kind of call the demo generator can write: its transcript template and what it leads to.
+ * {@code claimsBooking} and {@code arrangesCallBack} are what its words say (the agent or the
+ * summary says a booking was made; the caller will ring again, or was asked to), which the
+ * signals' ground truth relies on (docs/SIGNALS.md). A scenario of weight 0 is never drawn: it is
+ * written only as the later call of another (a repeat, a follow-up).
+ */
 record Scenario(
         String key,
         boolean inbound,
@@ -13,6 +19,8 @@ record Scenario(
         int weight,
         boolean booksAppointment,
         boolean hotLead,
+        boolean claimsBooking,
+        boolean arrangesCallBack,
         String summary,
         String sentimentSummary,
         List<Turn> turns) {

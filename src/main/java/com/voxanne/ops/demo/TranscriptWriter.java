@@ -44,6 +44,10 @@ final class TranscriptWriter {
     String fill(String template) {
         ZonedDateTime at = plan.appointmentAt().atZone(LOCAL);
         String service = plan.service().name();
+        if (template.contains("{claim}")) {
+            template = template.replace("{claim}", ClaimPhrasing.say(plan.phrasing(), plan.createdAt().atZone(LOCAL).toLocalDate(),
+                    at.toLocalDateTime(), article(service) + " " + service));
+        }
         return template
                 // "an emergency appointment", "an Invisalign consultation", "a check-up".
                 .replace("a {service}", article(service) + " {service}")

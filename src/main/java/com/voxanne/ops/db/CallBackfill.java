@@ -16,28 +16,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fills voxconsole.call_documents (V6) for the calls that were there before the console: in
+ * Fills what the console keeps per call, its search document (voxconsole.call_documents, V6) and
+ * its reading for the signals (voxconsole.call_readings, V7), for the calls that were there before
+ * the console or before that migration: in
  * batches of a few thousand, each its own short transaction, so the web app keeps writing, and
  * on one connection per core over halves of the id range (computing documents is the work, one
  * core per backend). Calls that already have their document are skipped, so a rerun finishes what
- * an interrupted one left; new calls get theirs from the trigger.
+ * an interrupted one left; new calls get theirs from the triggers.
  */
-final class CallDocuments {
+final class CallBackfill {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CallDocuments.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CallBackfill.class);
     private static final int BATCH = 5_000;
     private static final UUID LOWEST = new UUID(0, 0);
     private static final UUID MIDDLE = UUID.fromString("80000000-0000-0000-0000-000000000000");
 
-    private CallDocuments() {
+    private CallBackfill() {
     }
 
-    /** @return how many documents were made */
+    /** @return how many calls were given a document or a reading */
     static long backfill(DataSource owner) {
         long started = System.nanoTime();
         int streams = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(streams, r -> {
-            Thread t = new Thread(r, "call-documents");
+            Thread t = new Thread(r, "call-backfill");
             t.setDaemon(true);
             return t;
         });
@@ -54,16 +56,16 @@ final class CallDocuments {
                 made += part.get();
             }
             if (made > 0) {
-                LOG.info("Made the search documents of {} calls in {} ms", made, (System.nanoTime() - started) / 1_000_000);
+                LOG.info("Made the search documents and readings of {} calls in {} ms", made, (System.nanoTime() - started) / 1_000_000);
             }
             return made;
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new UserFacingException("The calls' search documents could not all be made (" + SqlErrors.describe(cause, "the server")
+            throw new UserFacingException("The calls' search documents and readings could not all be made (" + SqlErrors.describe(cause, "the server")
                     + "); the console's schema is in place, and running the same command again finishes them.", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserFacingException("Making the calls' search documents was interrupted; running the same command again finishes them.");
+            throw new UserFacingException("Making the calls' search documents and readings was interrupted; running the same command again finishes them.");
         } finally {
             pool.shutdownNow();
         }
@@ -82,13 +84,25 @@ final class CallDocuments {
                           select c.id, c.org_id, c.created_at, c.summary, c.transcript from public.calls c
                           where c.id %s ? %s
                           order by c.id limit ?)
-                        , made as (
+                        , documents as (
                           insert into voxconsole.call_documents (call_id, org_id, created_at, document)
                           select b.id, b.org_id, b.created_at, voxconsole.call_document(b.summary, b.transcript) from batch b
                           where not exists (select 1 from voxconsole.call_documents d where d.call_id = b.id)
                           on conflict (call_id) do nothing
-                          returning 1)
-                        select (select max(id::text) from batch), (select count(*) from made)""".formatted(first ? ">=" : ">",
+                          returning call_id)
+                        , readings as (
+                          insert into voxconsole.call_readings (call_id, org_id, created_at, claim_words, claim_source, claimed_for,
+                                                                call_back_arranged)
+                          select b.id, b.org_id, b.created_at, r.claim_words, r.claim_source, r.claimed_for, r.call_back_arranged
+                          from batch b
+                          join public.organizations o on o.id = b.org_id
+                          cross join lateral voxconsole.read_call(b.transcript, b.summary,
+                                (b.created_at at time zone voxconsole.time_zone_of(o.settings))::date) r
+                          where not exists (select 1 from voxconsole.call_readings k where k.call_id = b.id)
+                          on conflict (call_id) do nothing
+                          returning call_id)
+                        select (select max(id::text) from batch),
+                               (select count(*) from (select call_id from documents union select call_id from readings) made)""".formatted(first ? ">=" : ">",
                         to == null ? "" : "and c.id < ?");
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     s.setObject(1, after);
