@@ -204,94 +204,129 @@ as $$
          or pg_catalog.strpos(lowered, 'scheduled you') > 0 or pg_catalog.strpos(lowered, 'all set for') > 0
 $$;
 
--- What one call's words say: the last booking the agent claims to have made (or, when the agent
--- claims none, the one the summary claims), the day and time it names, and whether the call
--- arranged for the caller to ring again. The phrasings understood are listed in docs/SIGNALS.md.
-create function voxconsole.read_call(transcript text, summary text, call_day date,
-    out claim_words text, out claim_source text, out claimed_for timestamp, out call_back_arranged boolean)
-  language plpgsql immutable parallel safe
+-- Whether lower-case words hold one of the claim phrases' telling parts: plain searches that
+-- let the claims' regular expression run on the few sentences that may match it.
+create function voxconsole.may_claim_exactly(lowered text) returns boolean
+  language sql immutable parallel safe
   set search_path = ''
 as $$
-declare
-  claims constant text := '(you''re|you are) booked (in|for)|(i''ve|i have) put you down for|(i''ve|i have) booked you'
-                          '|booked you in|see you on|your appointment is confirmed|(that''s|that is) confirmed for'
-                          '|(i''ve|i have) scheduled you|(you''re|you are) all set for|your booking is confirmed';
-  summary_claims constant text := claims || '|\mbooked (in |for |the |a |an |her |him |them )|confirmed the booking'
-                                  '|booking was made|was booked|made a booking|made an appointment';
-  -- "I haven't booked you in yet", "no booking was made": words that deny a booking are no claim.
-  denial constant text := '(n''t|\mnot|\mno|\mnever|\munable to)\M\s+(\w+\s+){0,2}book';
-  caller_rings constant text := '(i''ll|i will|i''m going to|i am going to)\s+(\w+\s+){0,4}(call|ring|phone)\s+(you\s+)?(back|again)';
-  agent_asks constant text := '(please|do|just|feel free to|you can|then)\s+(\w+\s+)?(call|ring|phone)\s+(us\s+|me\s+)?(back|again)'
-                              '|\m(call|ring) (us|me) back\M';
-  lines text[];
-  line text;
-  colon integer;
-  label text;
-  speakers text[] := '{}';
-  turns text[] := '{}';
-  sentences text[];
-  sentence text;
-  lowered text;
-  said timestamp;
-  source text;
-begin
-  call_back_arranged := false;
-  lowered := pg_catalog.replace(pg_catalog.lower(coalesce(transcript, '')), U&'\2019', '''');
-  -- Most calls claim no booking and arrange no call back: they skip the turn by turn reading.
-  lines := case when voxconsole.may_claim(lowered) or pg_catalog.strpos(lowered, 'back') > 0 or pg_catalog.strpos(lowered, 'again') > 0
-                then pg_catalog.regexp_split_to_array(transcript, '\r\n|\n|\r') else '{}' end;
-  foreach line in array lines loop
-    continue when pg_catalog.btrim(line) = '';
-    colon := pg_catalog.strpos(line, ':');
-    label := case when colon > 1 then pg_catalog.upper(pg_catalog.btrim(pg_catalog.left(line, colon - 1))) else '' end;
-    if label in ('AGENT', 'ASSISTANT', 'AI', 'BOT') then
-      speakers := speakers || 'agent'::text;
-      turns := turns || pg_catalog.btrim(pg_catalog.substr(line, colon + 1));
-    elsif label in ('CALLER', 'USER', 'CUSTOMER') then
-      speakers := speakers || 'caller'::text;
-      turns := turns || pg_catalog.btrim(pg_catalog.substr(line, colon + 1));
-    elsif pg_catalog.cardinality(turns) > 0 then
-      -- A line without a speaker continues the turn before (a transcript wrapped by another tool).
-      turns[pg_catalog.cardinality(turns)] := turns[pg_catalog.cardinality(turns)] || ' ' || pg_catalog.btrim(line);
-    end if;
-  end loop;
-  for t in 1 .. coalesce(pg_catalog.cardinality(turns), 0) loop
-    lowered := pg_catalog.replace(pg_catalog.lower(turns[t]), U&'\2019', '''');
-    -- Regular expressions only where a plain search finds their words: it is most of this function's time.
-    if not call_back_arranged and (pg_catalog.strpos(lowered, 'back') > 0 or pg_catalog.strpos(lowered, 'again') > 0) then
-      call_back_arranged := case when speakers[t] = 'caller' then lowered ~ caller_rings else lowered ~ agent_asks end;
-    end if;
-    continue when speakers[t] = 'caller' or not voxconsole.may_claim(lowered) or lowered !~ claims;
-    sentences := pg_catalog.regexp_split_to_array(pg_catalog.btrim(turns[t]), '(?<=[.!?])\s+');
-    for i in 1 .. pg_catalog.cardinality(sentences) loop
-      sentence := sentences[i];
-      lowered := pg_catalog.replace(pg_catalog.lower(sentence), U&'\2019', '''');
-      -- A question offers ("Shall I see you on Tuesday?"); it claims nothing.
-      continue when not voxconsole.may_claim(lowered) or lowered !~ claims or lowered ~ denial
-                    or pg_catalog.right(pg_catalog.rtrim(sentence), 1) = '?';
-      said := voxconsole.booking_time(sentence, call_day);
-      if said is null and i > 1 then
-        -- "Thursday at 1 pm it is. You're booked in." names the time a sentence before.
-        said := voxconsole.booking_time(sentences[i - 1] || ' ' || sentence, call_day);
-      end if;
-      claim_words := pg_catalog.btrim(sentence);
-      claim_source := 'agent';
-      claimed_for := said;
-    end loop;
-  end loop;
-  if claim_words is null and summary is not null then
-    sentences := pg_catalog.regexp_split_to_array(pg_catalog.btrim(summary), '(?<=[.!?])\s+');
-    for i in 1 .. pg_catalog.cardinality(sentences) loop
-      sentence := sentences[i];
-      lowered := pg_catalog.replace(pg_catalog.lower(sentence), U&'\2019', '''');
-      continue when not (voxconsole.may_claim(lowered) or pg_catalog.strpos(lowered, 'appointment') > 0)
-                    or lowered !~ summary_claims or lowered ~ denial;
-      claim_words := pg_catalog.btrim(sentence);
-      claim_source := 'summary';
-      claimed_for := voxconsole.booking_time(sentence, call_day);
-    end loop;
-  end if;
-end $$;
+  select pg_catalog.strpos(lowered, 'booked in') > 0 or pg_catalog.strpos(lowered, 'booked for') > 0
+         or pg_catalog.strpos(lowered, 'booked you') > 0 or pg_catalog.strpos(lowered, 'put you down for') > 0
+         or pg_catalog.strpos(lowered, 'see you on') > 0 or pg_catalog.strpos(lowered, 'is confirmed') > 0
+         or pg_catalog.strpos(lowered, 'confirmed for') > 0 or pg_catalog.strpos(lowered, 'scheduled you') > 0
+         or pg_catalog.strpos(lowered, 'all set for') > 0
+$$;
+
+-- The same for a summary, which also says "booked for", "was booked", "made an appointment".
+create function voxconsole.summary_may_claim(lowered text) returns boolean
+  language sql immutable parallel safe
+  set search_path = ''
+as $$
+  select pg_catalog.strpos(lowered, 'booked') > 0 or pg_catalog.strpos(lowered, 'confirmed') > 0
+         or pg_catalog.strpos(lowered, 'booking was made') > 0 or pg_catalog.strpos(lowered, 'made a booking') > 0
+         or pg_catalog.strpos(lowered, 'made an appointment') > 0 or voxconsole.may_claim_exactly(lowered)
+$$;
+
+-- What calls' words say, for many calls in one statement: for each, the last booking the agent
+-- claims to have made (or, when the agent claims none, the one the summary claims), the day and
+-- time it names, and whether the call arranged for the caller to ring again. The phrasings
+-- understood are listed in docs/SIGNALS.md. One row per id given.
+--
+-- It reads every call the platform writes, so it is built for speed and works on sets: plain
+-- searches decide first whether a call can hold a claim or a call back at all (most cannot),
+-- string_to_table cuts the lines, and each regular expression runs only on the lines that may
+-- hold what it looks for. Reading each call in a PL/pgSQL loop, line by line, took 200 µs a call,
+-- which made seeding a million calls take minutes longer (docs/SIGNALS.md).
+create function voxconsole.read_texts(ids uuid[], transcripts text[], summaries text[], call_days date[])
+  returns table (call_id uuid, claim_words text, claim_source text, claimed_for timestamp, call_back_arranged boolean)
+  language sql stable parallel safe
+  set search_path = ''
+as $$
+  with given as (
+    select u.id, u.transcript, u.summary, u.call_day,
+           pg_catalog.replace(pg_catalog.lower(coalesce(u.transcript, '')), U&'\2019', '''') as lowered
+    from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(transcripts), pg_catalog.unnest(summaries), pg_catalog.unnest(call_days))
+         as u(id, transcript, summary, call_day)
+  ), candidates as (
+    select g.id, g.call_day, g.lowered from given g
+    where pg_catalog.strpos(g.lowered, 'back') > 0 or pg_catalog.strpos(g.lowered, 'again') > 0 or voxconsole.may_claim(g.lowered)
+  ), lines as (
+    -- Who says a line is the word before its first colon; a regular expression per line was most of the time.
+    select c.id, c.call_day, t.n, t.l, pg_catalog.btrim(pg_catalog.split_part(t.l, ':', 1)) as label
+    from candidates c, pg_catalog.string_to_table(c.lowered, E'\n') with ordinality as t(l, n)
+    where pg_catalog.btrim(t.l, E' \t\r') <> ''
+  ), wrapped as (
+    -- A line without a speaker continues the turn before (a transcript wrapped by another tool).
+    select distinct l.id from lines l
+    where l.label not in ('agent', 'assistant', 'ai', 'bot', 'caller', 'user', 'customer') or pg_catalog.strpos(l.l, ':') = 0
+  ), turns as (
+    select l.id, l.call_day, l.n, pg_catalog.btrim(pg_catalog.substr(l.l, pg_catalog.strpos(l.l, ':') + 1), E' \t\r') as body,
+           l.label in ('caller', 'user', 'customer') as by_caller
+    from lines l
+    where l.id not in (select w.id from wrapped w) and l.label in ('agent', 'assistant', 'ai', 'bot', 'caller', 'user', 'customer')
+      and (pg_catalog.strpos(l.l, 'back') > 0 or pg_catalog.strpos(l.l, 'again') > 0 or voxconsole.may_claim(l.l))
+    union all
+    select c.id, c.call_day, t.n, pg_catalog.btrim(pg_catalog.substr(t.l, pg_catalog.strpos(t.l, ':') + 1), E' \t\r'),
+           t.l ~ '^[ \t]*(caller|user|customer)[ \t]*:'
+    from candidates c
+    cross join lateral pg_catalog.string_to_table(pg_catalog.regexp_replace(c.lowered,
+          '\r?\n[ \t]*(?![ \t]*(agent|assistant|ai|bot|caller|user|customer)[ \t]*:)(?=[^\n]*[^ \t\r\n])', ' ', 'g'), E'\n')
+          with ordinality as t(l, n)
+    where c.id in (select w.id from wrapped w) and t.l ~ '^[ \t]*(agent|assistant|ai|bot|caller|user|customer)[ \t]*:'
+  ), call_backs as (
+    -- The caller says they will ring again, or the agent asks them to; "we will call you back" is a promise, not this.
+    select distinct t.id from turns t
+    where (pg_catalog.strpos(t.body, 'back') > 0 or pg_catalog.strpos(t.body, 'again') > 0)
+      and (pg_catalog.strpos(t.body, 'call') > 0 or pg_catalog.strpos(t.body, 'ring') > 0 or pg_catalog.strpos(t.body, 'phone') > 0)
+      and case when t.by_caller
+               then t.body ~ '(i''ll|i will|i''m going to|i am going to)\s+(\w+\s+){0,4}(call|ring|phone)\s+(you\s+)?(back|again)'
+               else t.body ~ '(please|do|just|feel free to|you can|then)\s+(\w+\s+)?(call|ring|phone)\s+(us\s+|me\s+)?(back|again)|\m(call|ring) (us|me) back\M'
+          end
+  ), agent_sentences as (
+    select t.id, t.call_day, t.n, s.i, s.sentence, pg_catalog.lag(s.sentence) over (partition by t.id, t.n order by s.i) as before
+    from turns t, pg_catalog.regexp_split_to_table(t.body, '(?<=[.!?])\s+') with ordinality as s(sentence, i)
+    where not t.by_caller and voxconsole.may_claim_exactly(t.body)
+  ), agent_claims as (
+    -- The agent's last claim counts ("sorry, let me change that"). A question offers ("Shall I see you
+    -- on Tuesday?"), and words that deny a booking ("I haven't booked you in yet") claim nothing.
+    select distinct on (a.id) a.id, a.sentence,
+           coalesce(voxconsole.booking_time(a.sentence, a.call_day),
+                    -- "Thursday at 1 pm it is. You're booked in." names the time a sentence before.
+                    voxconsole.booking_time(a.before || ' ' || a.sentence, a.call_day)) as claimed_for
+    from agent_sentences a
+    where voxconsole.may_claim_exactly(a.sentence) and pg_catalog.right(a.sentence, 1) <> '?'
+      and a.sentence ~ '(you''re|you are) booked (in|for)|(i''ve|i have) put you down for|(i''ve|i have) booked you|booked you in|see you on|your appointment is confirmed|(that''s|that is) confirmed for|(i''ve|i have) scheduled you|(you''re|you are) all set for|your booking is confirmed'
+      and a.sentence !~ '(n''t|\mnot|\mno|\mnever|\munable to)\M\s+(\w+\s+){0,2}book'
+    order by a.id, a.n desc, a.i desc
+  ), summary_sentences as (
+    select g.id, g.call_day, s.i, s.sentence, pg_catalog.replace(pg_catalog.lower(s.sentence), U&'\2019', '''') as lowered
+    from given g, pg_catalog.regexp_split_to_table(pg_catalog.btrim(g.summary), '(?<=[.!?])\s+') with ordinality as s(sentence, i)
+    where g.summary is not null and voxconsole.summary_may_claim(pg_catalog.replace(pg_catalog.lower(g.summary), U&'\2019', ''''))
+      and g.id not in (select a.id from agent_claims a)
+  ), summary_claims as (
+    select distinct on (s.id) s.id, s.sentence, voxconsole.booking_time(s.sentence, s.call_day) as claimed_for
+    from summary_sentences s
+    where voxconsole.summary_may_claim(s.lowered)
+      and s.lowered ~ '(you''re|you are) booked (in|for)|(i''ve|i have) put you down for|(i''ve|i have) booked you|booked you in|see you on|your appointment is confirmed|(that''s|that is) confirmed for|(i''ve|i have) scheduled you|(you''re|you are) all set for|your booking is confirmed|\mbooked (in |for |the |a |an |her |him |them )|confirmed the booking|booking was made|was booked|made a booking|made an appointment'
+      and s.lowered !~ '(n''t|\mnot|\mno|\mnever|\munable to)\M\s+(\w+\s+){0,2}book'
+    order by s.id, s.i desc
+  )
+  select g.id,
+         -- The agent's words as said (the search ran on them in lower case), from the transcript with its lines joined.
+         coalesce(case when a.id is not null then
+                    (select pg_catalog.substr(j.o, pg_catalog.strpos(pg_catalog.replace(pg_catalog.lower(j.o), U&'\2019', ''''), a.sentence),
+                                              pg_catalog.length(a.sentence))
+                     from (select pg_catalog.regexp_replace(g.transcript, '\r?\n[ \t]*', ' ', 'g') as o) j
+                     where pg_catalog.strpos(pg_catalog.replace(pg_catalog.lower(j.o), U&'\2019', ''''), a.sentence) > 0) end,
+                  a.sentence, pg_catalog.btrim(s.sentence)),
+         case when a.id is not null then 'agent' when s.id is not null then 'summary' end,
+         coalesce(a.claimed_for, s.claimed_for),
+         b.id is not null
+  from given g
+  left join agent_claims a on a.id = g.id
+  left join summary_claims s on s.id = g.id
+  left join call_backs b on b.id = g.id
+$$;
 
 -- One row per call the console has read, also when its words say nothing (so that adopt, run
 -- again, reads only the calls it has not read yet).
@@ -313,42 +348,89 @@ create policy call_readings_select on voxconsole.call_readings for select to vox
   using (org_id = (select voxconsole.current_org_id()));
 grant select on voxconsole.call_readings to vox_user;
 
--- Keeps a call's reading in step with the platform's writes; never makes one fail.
-create function voxconsole.keep_call_reading() returns trigger
+-- Reads the calls of {@code ids} from the platform's table and keeps their readings (the triggers
+-- and adopt's backfill share it). Each organization's time zone is looked up once.
+create function voxconsole.keep_readings(ids uuid[]) returns bigint
+  language sql volatile
+  set search_path = ''
+as $$
+  with calls as (
+    select c.id, c.org_id, c.created_at, c.transcript, c.summary from public.calls c where c.id = any(ids)
+  ), zones as (
+    select o.id, voxconsole.time_zone_of(o.settings) as zone from public.organizations o where o.id in (select org_id from calls)
+  ), asked as (
+    select pg_catalog.array_agg(c.id) as ids, pg_catalog.array_agg(c.transcript) as transcripts, pg_catalog.array_agg(c.summary) as summaries,
+           pg_catalog.array_agg((c.created_at at time zone coalesce(z.zone, 'Europe/London'))::date) as days
+    from calls c left join zones z on z.id = c.org_id
+  ), kept as (
+    insert into voxconsole.call_readings (call_id, org_id, created_at, claim_words, claim_source, claimed_for, call_back_arranged)
+    select c.id, c.org_id, c.created_at, r.claim_words, r.claim_source, r.claimed_for, r.call_back_arranged
+    from asked a cross join lateral voxconsole.read_texts(a.ids, a.transcripts, a.summaries, a.days) r
+    join calls c on c.id = r.call_id
+    on conflict (call_id) do update set org_id = excluded.org_id, created_at = excluded.created_at, claim_words = excluded.claim_words,
+      claim_source = excluded.claim_source, claimed_for = excluded.claimed_for, call_back_arranged = excluded.call_back_arranged
+    returning 1)
+  select pg_catalog.count(*) from kept
+$$;
+
+-- The triggers keep the readings in step with the platform's writes, once per statement (a
+-- COPY of a million calls is read as a set, not call by call), and never make a write fail.
+create function voxconsole.read_inserted_calls() returns trigger
   language plpgsql security definer
   set search_path = ''
 as $$
 declare
-  zone text;
-  reading record;
+  chunk uuid[];
 begin
   begin
-    if tg_op = 'DELETE' then
-      delete from voxconsole.call_readings where call_id = old.id;
-      return null;
-    end if;
-    if tg_op = 'UPDATE' and new.summary is not distinct from old.summary and new.transcript is not distinct from old.transcript
-       and new.org_id is not distinct from old.org_id and new.created_at is not distinct from old.created_at and new.id = old.id then
-      return null;
-    end if;
-    if tg_op = 'UPDATE' and new.id <> old.id then
-      delete from voxconsole.call_readings where call_id = old.id;
-    end if;
-    select voxconsole.time_zone_of(o.settings) into zone from public.organizations o where o.id = new.org_id;
-    reading := voxconsole.read_call(new.transcript, new.summary, (new.created_at at time zone coalesce(zone, 'Europe/London'))::date);
-    insert into voxconsole.call_readings (call_id, org_id, created_at, claim_words, claim_source, claimed_for, call_back_arranged)
-    values (new.id, new.org_id, new.created_at, reading.claim_words, reading.claim_source, reading.claimed_for, reading.call_back_arranged)
-    on conflict (call_id) do update set org_id = excluded.org_id, created_at = excluded.created_at, claim_words = excluded.claim_words,
-      claim_source = excluded.claim_source, claimed_for = excluded.claimed_for, call_back_arranged = excluded.call_back_arranged;
+    -- In chunks: a COPY of many calls would otherwise gather every transcript in one array.
+    for chunk in select pg_catalog.array_agg(x.id) from (select n.id, (pg_catalog.row_number() over ()) / 2000 as part from new_rows n) x
+                 group by x.part loop
+      perform voxconsole.keep_readings(chunk);
+    end loop;
   exception when others then
-    -- The platform's write goes on; this call is read again after its next change or adopt.
-    raise warning 'voxconsole: call % not read for signals: %', coalesce(new.id, old.id), sqlerrm;
+    -- The platform's write goes on; these calls are read again after their next change, or by adopt.
+    raise warning 'voxconsole: calls not read for signals: %', sqlerrm;
   end;
   return null;
 end $$;
 
-create trigger voxconsole_call_reading after insert or update or delete on public.calls
-  for each row execute function voxconsole.keep_call_reading();
+create function voxconsole.read_updated_calls() returns trigger
+  language plpgsql security definer
+  set search_path = ''
+as $$
+begin
+  begin
+    delete from voxconsole.call_readings k where k.call_id in (select o.id from old_rows o except select n.id from new_rows n);
+    perform voxconsole.keep_readings(array(
+      select n.id from new_rows n left join old_rows o on o.id = n.id
+      where o.id is null or n.transcript is distinct from o.transcript or n.summary is distinct from o.summary
+         or n.created_at is distinct from o.created_at or n.org_id is distinct from o.org_id));
+  exception when others then
+    raise warning 'voxconsole: calls not read again for signals: %', sqlerrm;
+  end;
+  return null;
+end $$;
+
+create function voxconsole.forget_deleted_calls() returns trigger
+  language plpgsql security definer
+  set search_path = ''
+as $$
+begin
+  begin
+    delete from voxconsole.call_readings k where k.call_id in (select o.id from old_rows o);
+  exception when others then
+    raise warning 'voxconsole: readings of deleted calls kept: %', sqlerrm;
+  end;
+  return null;
+end $$;
+
+create trigger voxconsole_call_reading_insert after insert on public.calls
+  referencing new table as new_rows for each statement execute function voxconsole.read_inserted_calls();
+create trigger voxconsole_call_reading_update after update on public.calls
+  referencing old table as old_rows new table as new_rows for each statement execute function voxconsole.read_updated_calls();
+create trigger voxconsole_call_reading_delete after delete on public.calls
+  referencing old table as old_rows for each statement execute function voxconsole.forget_deleted_calls();
 
 -- New functions are executable by PUBLIC by default; only the console's roles may call this one
 -- (the signals query formats times in the organization's zone with it).

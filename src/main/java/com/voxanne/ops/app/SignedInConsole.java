@@ -47,6 +47,7 @@ import com.voxanne.ops.shell.ConnectionStatusViewModel;
 import com.voxanne.ops.shell.MainView;
 import com.voxanne.ops.shell.Workspace;
 import com.voxanne.ops.signin.SignedIn;
+import com.voxanne.ops.signals.SignalService;
 import com.voxanne.ops.tracking.TrackingService;
 import com.voxanne.ops.tracking.TrackingView;
 import com.voxanne.ops.tracking.TrackingViewModel;
@@ -96,6 +97,7 @@ public final class SignedInConsole implements AutoCloseable {
     private AppointmentsView appointmentsView;
     private SentimentViewModel sentiment;
     private CallLogService callLog;
+    private SignalService signals;
     private AlertsViewModel alerts;
 
     /** What the window around the workspaces does for them (theme, sign-out, opening a link); set by {@link #build}. */
@@ -124,11 +126,13 @@ public final class SignedInConsole implements AutoCloseable {
             calls.apply(filter, new CallsViewModel.Origin(name, () -> mainView.show(id)));
             mainView.show("calls");
         };
-        callLog = new CallLogService(jdbi);
+        signals = new SignalService(jdbi);
+        callLog = new CallLogService(jdbi, signals, Clock.systemUTC());
         calls = new CallsViewModel(callLog, bg, fx, org, zone);
         callsView = new CallsView(calls, shell.showDocument()::accept);
         sentiment = new SentimentViewModel(new SentimentService(jdbi), bg, fx, org, zone, LocalDate.now(zone),
                 showCallsFrom.apply("sentiment", "Sentiment"));
+        sentiment.showSignals(signals);
         appointments = new AppointmentsViewModel(new AppointmentService(jdbi, callLog), bg, fx, org, zone, LocalDate.now(zone),
                 s.isManagerOrAdmin(), showCallsFrom.apply("appointments", "Appointments"));
         appointmentsView = new AppointmentsView(appointments);

@@ -81,7 +81,12 @@ public interface CallDao extends SqlObject {
         return select(q, selectFrom, paged, null);
     }
 
-    private Query select(CallLogQuery q, String selectFrom, boolean paged, List<UUID> onlyIds) {
+    private Query select(CallLogQuery q, String selectFrom, boolean paged, List<UUID> asked) {
+        if (!q.signals().isEmpty() && q.onlyIds() == null) {
+            throw new IllegalStateException("A filter by signal is turned into call ids by CallLogService first");
+        }
+        List<UUID> onlyIds = asked == null ? q.onlyIds() : q.onlyIds() == null ? asked
+                : asked.stream().filter(new java.util.HashSet<>(q.onlyIds())::contains).toList();
         StringBuilder where = new StringBuilder(" and c.org_id = :orgId");
         List<Consumer<Query>> binds = new ArrayList<>();
         binds.add(s -> s.bind("orgId", q.orgId()));

@@ -5,6 +5,9 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.records.Contact;
 import com.voxanne.ops.records.CallTracking;
+import com.voxanne.ops.signals.AfterTheCall;
+import com.voxanne.ops.signals.CallOutcome;
+import com.voxanne.ops.signals.Signal;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -89,6 +92,7 @@ final class CallDetailView extends StackPane {
         if (extraSection != null) {
             content.getChildren().add(extraSection);
         }
+        d.outcome().ifPresent(outcome -> content.getChildren().add(afterTheCallSection(d, outcome)));
 
         if (c.sentimentLabel() != null) {
             Label pill = new Label(c.sentimentLabel());
@@ -116,6 +120,45 @@ final class CallDetailView extends StackPane {
             content.getChildren().add(recording);
         }
         scroll.setVvalue(0);
+    }
+
+    /**
+     * What went wrong (the signals, each with its evidence) and what happened after the call: the
+     * booking's status, a call again, a follow-up, the caller's lead status now (docs/SIGNALS.md).
+     */
+    private VBox afterTheCallSection(CallDetails d, CallOutcome outcome) {
+        VBox signals = new VBox(8);
+        signals.setId("callSignals");
+        for (Signal signal : outcome.signals()) {
+            Label kind = new Label(signal.kind().label(), new FontIcon(Material2AL.ERROR_OUTLINE));
+            kind.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.DANGER, "signal-kind");
+            VBox one = new VBox(2, kind, paragraph(signal.evidence()));
+            if (signal.relatedCallId() != null && outcome.after().calledAgainAt() != null) {
+                Hyperlink later = new Hyperlink("Calls of " + CallFormats.day(outcome.after().calledAgainAt(), model.zone()));
+                later.setOnAction(e -> model.showCallsOn(outcome.after().calledAgainAt()));
+                one.getChildren().add(later);
+            }
+            signals.getChildren().add(one);
+        }
+        AfterTheCall after = outcome.after();
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(4);
+        int row = 0;
+        String booking = outcome.booking();
+        facts.addRow(row++, fixed(muted("Booking")), paragraph(booking == null ? "None made on this call"
+                : CallFormats.label(booking) + (after.appointmentAt() == null ? "" : " · " + CallFormats.time(after.appointmentAt(), model.zone()))));
+        facts.addRow(row++, fixed(muted("Called again")), paragraph(after.calledAgainAt() == null ? "Not within 48 hours"
+                : "Yes, " + CallFormats.time(after.calledAgainAt(), model.zone())));
+        facts.addRow(row++, fixed(muted("Followed up")), paragraph(after.followedUp() ? "Yes, within 24 hours" : "Not within 24 hours"));
+        if (after.leadStatus() != null) {
+            facts.addRow(row, fixed(muted("Lead now")), paragraph(CallFormats.label(after.leadStatus())));
+        }
+        VBox section = outcome.signals().isEmpty()
+                ? section("After the call", Material2OutlinedAL.ASSIGNMENT_TURNED_IN, facts)
+                : section("What went wrong", Material2AL.ERROR_OUTLINE, signals, facts);
+        section.setId("afterTheCall");
+        return section;
     }
 
     /** A section shown under the call's header on every call (the reviewer's note in offline review). */

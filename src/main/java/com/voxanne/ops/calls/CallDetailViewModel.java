@@ -73,6 +73,17 @@ public final class CallDetailViewModel {
         }
     }
 
+    /** The log for the day of {@code moment} (the caller's later call, say), of the shown call's contact when it has one. */
+    public void showCallsOn(java.time.Instant moment) {
+        CallDetails d = details.get();
+        java.time.LocalDate day = moment.atZone(zone).toLocalDate();
+        CallFilter filter = CallFilter.NONE.between(day, day);
+        if (d != null && d.contact().isPresent()) {
+            filter = filter.withContact(d.contact().get().id(), d.contact().get().fullName());
+        }
+        showCalls.accept(filter);
+    }
+
     /** Where "open this appointment" goes: the appointments workspace, set by the shell. */
     public void setAppointmentOpener(Consumer<Appointment> opener) {
         this.appointmentOpener = opener;

@@ -1,5 +1,6 @@
 package com.voxanne.ops.calls;
 
+import com.voxanne.ops.signals.SignalKind;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ public record CallFilter(
         UUID contactId,
         String contactName,
         String text,
-        CallSort sort) {
+        CallSort sort,
+        Set<SignalKind> signals) {
 
-    public static final CallFilter NONE = new CallFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, CallSort.NEWEST);
+    public static final CallFilter NONE = new CallFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, CallSort.NEWEST,
+            Set.of());
 
     public CallFilter {
         directions = Set.copyOf(directions);
@@ -34,6 +37,7 @@ public record CallFilter(
         urgencies = Set.copyOf(urgencies);
         text = text == null || text.isBlank() ? null : text.strip();
         sort = sort == null ? CallSort.NEWEST : sort;
+        signals = signals == null || signals.isEmpty() ? Set.of() : Set.copyOf(signals);
     }
 
     /** A removable chip: what the filter says, and the filter without it. */
@@ -43,7 +47,7 @@ public record CallFilter(
     public CallLogQuery toQuery(UUID orgId, ZoneId zone, int pageSize) {
         CallLogQuery q = CallLogQuery.firstPage(orgId, pageSize)
                 .withDirections(directions).withStatuses(statuses).withSentimentLabels(sentimentLabels).withUrgencies(urgencies)
-                .withContact(contactId).withText(text).sorted(sort);
+                .withContact(contactId).withText(text).sorted(sort).withSignals(signals);
         // "To" is inclusive for a person: calls on that day count.
         return q.between(from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
@@ -66,6 +70,13 @@ public record CallFilter(
         if (contactId != null) {
             chips.add(new Chip("Contact: " + (contactName == null ? "selected contact" : contactName), withContact(null, null)));
         }
+        for (SignalKind kind : new TreeSet<>(signals)) {
+            Set<SignalKind> rest = new TreeSet<>(signals);
+            rest.remove(kind);
+            // Without dates, a signal filter looks at the last 30 days (CallLogService.SIGNAL_DAYS): the chip says so.
+            chips.add(new Chip("Signal: " + kind.label().toLowerCase(Locale.ROOT)
+                    + (from == null && to == null ? " (last " + CallLogService.SIGNAL_DAYS + " days)" : ""), withSignals(rest)));
+        }
         return chips;
     }
 
@@ -86,34 +97,38 @@ public record CallFilter(
 
     /** The order of the log; not a chip, since it hides no calls. */
     public CallFilter sortedBy(CallSort order) {
-        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, contactId, contactName, text, order);
+        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, contactId, contactName, text, order, signals);
     }
 
     public CallFilter withText(String value) {
-        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, contactId, contactName, value, sort);
+        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, contactId, contactName, value, sort, signals);
     }
 
     public CallFilter between(LocalDate fromDay, LocalDate toDay) {
-        return new CallFilter(fromDay, toDay, directions, statuses, sentimentLabels, urgencies, contactId, contactName, text, sort);
+        return new CallFilter(fromDay, toDay, directions, statuses, sentimentLabels, urgencies, contactId, contactName, text, sort, signals);
     }
 
     public CallFilter withDirections(Set<String> values) {
-        return new CallFilter(from, to, values, statuses, sentimentLabels, urgencies, contactId, contactName, text, sort);
+        return new CallFilter(from, to, values, statuses, sentimentLabels, urgencies, contactId, contactName, text, sort, signals);
     }
 
     public CallFilter withStatuses(Set<String> values) {
-        return new CallFilter(from, to, directions, values, sentimentLabels, urgencies, contactId, contactName, text, sort);
+        return new CallFilter(from, to, directions, values, sentimentLabels, urgencies, contactId, contactName, text, sort, signals);
     }
 
     public CallFilter withSentimentLabels(Set<String> values) {
-        return new CallFilter(from, to, directions, statuses, values, urgencies, contactId, contactName, text, sort);
+        return new CallFilter(from, to, directions, statuses, values, urgencies, contactId, contactName, text, sort, signals);
     }
 
     public CallFilter withUrgencies(Set<String> values) {
-        return new CallFilter(from, to, directions, statuses, sentimentLabels, values, contactId, contactName, text, sort);
+        return new CallFilter(from, to, directions, statuses, sentimentLabels, values, contactId, contactName, text, sort, signals);
     }
 
     public CallFilter withContact(UUID id, String name) {
-        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, id, name, text, sort);
+        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, id, name, text, sort, signals);
+    }
+
+    public CallFilter withSignals(Set<SignalKind> kinds) {
+        return new CallFilter(from, to, directions, statuses, sentimentLabels, urgencies, contactId, contactName, text, sort, kinds);
     }
 }

@@ -2,6 +2,7 @@ package com.voxanne.ops.calls;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import com.voxanne.ops.signals.SignalKind;
 import com.voxanne.ops.ui.CallFormats;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The call log's filters above it: text search, contact, dates, the four check lists, the chips of
+ * The call log's filters above it: text search, contact, dates, the five check lists (the last the signals), the chips of
  * what is filtered, and Back, export and refresh. Every control sends its change to the view
  * model, which owns the filter; a filter that changed elsewhere (a chip, Back, a contact link) is
  * shown in the controls again.
@@ -37,6 +38,7 @@ final class CallFilterBar extends VBox {
     private final CheckComboBox<String> statuses = checks("Status", List.of("completed", "in_progress", "pending", "failed"));
     private final CheckComboBox<String> sentiments = checks("Sentiment", List.of("positive", "neutral", "negative"));
     private final CheckComboBox<String> urgencies = checks("Urgency", List.of("critical", "high", "medium", "low"));
+    private final CheckComboBox<SignalKind> signals = signalChecks();
     private final Button export = new Button();
     private final javafx.beans.property.BooleanProperty exportAvailable = new javafx.beans.property.SimpleBooleanProperty(false);
     private Runnable onExport = () -> { };
@@ -96,6 +98,7 @@ final class CallFilterBar extends VBox {
         onChecks(statuses, s -> model.filterProperty().get().withStatuses(s));
         onChecks(sentiments, s -> model.filterProperty().get().withSentimentLabels(s));
         onChecks(urgencies, s -> model.filterProperty().get().withUrgencies(s));
+        onChecks(signals, s -> model.filterProperty().get().withSignals(s));
 
         Button back = new Button("Back", new FontIcon(Material2AL.ARROW_BACK));
         back.setId("filterBack");
@@ -116,7 +119,7 @@ final class CallFilterBar extends VBox {
 
         search.setMinWidth(190);
         // The filters wrap onto a second line in a narrow window; Back, export and refresh stay at the right.
-        FlowPane filters = new FlowPane(8, 8, search, contact, from, to, directions, statuses, sentiments, urgencies);
+        FlowPane filters = new FlowPane(8, 8, search, contact, from, to, directions, statuses, sentiments, urgencies, signals);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPrefWrapLength(900);
         HBox.setHgrow(filters, Priority.ALWAYS);
@@ -158,8 +161,8 @@ final class CallFilterBar extends VBox {
         }
     }
 
-    private void onChecks(CheckComboBox<String> box, Function<Set<String>, CallFilter> with) {
-        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+    private <T> void onChecks(CheckComboBox<T> box, Function<Set<T>, CallFilter> with) {
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {
             if (!syncing) {
                 model.apply(with.apply(Set.copyOf(box.getCheckModel().getCheckedItems())));
             }
@@ -179,6 +182,7 @@ final class CallFilterBar extends VBox {
             check(statuses, f.statuses());
             check(sentiments, f.sentimentLabels());
             check(urgencies, f.urgencies());
+            check(signals, f.signals());
         } finally {
             syncing = false;
         }
@@ -190,7 +194,7 @@ final class CallFilterBar extends VBox {
         }
     }
 
-    private static void check(CheckComboBox<String> box, Set<String> values) {
+    private static <T> void check(CheckComboBox<T> box, Set<T> values) {
         if (Set.copyOf(box.getCheckModel().getCheckedItems()).equals(values)) {
             return;
         }
@@ -202,6 +206,27 @@ final class CallFilterBar extends VBox {
         CheckComboBox<String> box = new CheckComboBox<>(javafx.collections.FXCollections.observableArrayList(values));
         box.setTitle(title);
         box.setId("filter" + title);
+        box.setMinWidth(100);
+        box.setPrefWidth(132);
+        return box;
+    }
+
+    /** The calls where something went wrong (docs/SIGNALS.md), by the words the console shows for each kind. */
+    private static CheckComboBox<SignalKind> signalChecks() {
+        CheckComboBox<SignalKind> box = new CheckComboBox<>(javafx.collections.FXCollections.observableArrayList(SignalKind.values()));
+        box.setTitle("Signals");
+        box.setId("filterSignals");
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(SignalKind kind) {
+                return kind == null ? "" : kind.label();
+            }
+
+            @Override
+            public SignalKind fromString(String s) {
+                return null;
+            }
+        });
         box.setMinWidth(100);
         box.setPrefWidth(132);
         return box;

@@ -76,9 +76,16 @@ public final class CallsView extends BorderPane implements ListKeys.Searchable {
         lengthColumn = duration;
         table.getColumns().add(com.voxanne.ops.ui.Columns.pill("Sentiment", CallSummary::sentimentLabel, "sentiment-", 94));
         table.getColumns().add(com.voxanne.ops.ui.Columns.pill("Urgency", CallSummary::sentimentUrgency, "urgency-", 86));
-        TableColumn<CallSummary, String> score = com.voxanne.ops.ui.Columns.text("Score", r -> CallFormats.score(r.sentimentScore()), 58);
-        score.getStyleClass().add("numeric");
-        table.getColumns().add(score);
+        // No Score column: the pill says how the call went and the detail gives the score; at 1366x768 the
+        // Outcome column needs its room more (what happened after the call is what a supervisor looks for).
+        // What happened after the call, and what went wrong (the signals): read shortly after each page.
+        TableColumn<CallSummary, com.voxanne.ops.signals.CallOutcome> outcome = new TableColumn<>("Outcome");
+        outcome.setId("outcomeColumn");
+        outcome.setCellValueFactory(row -> javafx.beans.binding.Bindings.valueAt(model.outcomes(), row.getValue().id()));
+        outcome.setCellFactory(column -> new OutcomeCell());
+        outcome.setPrefWidth(140);
+        outcome.setMinWidth(120);
+        table.getColumns().add(outcome);
         table.getColumns().forEach(c -> c.setSortable(false));
         // Time and length sort in the database (keyset on the sort key); the table never sorts its rows itself.
         timeColumn.setSortable(true);

@@ -78,6 +78,12 @@ public final class CallsViewModel {
     /** The current filter's page queries; superseded (stopped in the server) when the filter changes. */
     private Supersedable pages = new Supersedable();
     private final CallDetailViewModel detail;
+    /** Each shown call's signals and what happened after it, read after its page, for the Outcome column. */
+    private final javafx.collections.ObservableMap<UUID, com.voxanne.ops.signals.CallOutcome> outcomes =
+            javafx.collections.FXCollections.observableHashMap();
+    private final java.util.Set<UUID> outcomesAsked = new java.util.HashSet<>();
+    private final javafx.collections.ObservableMap<UUID, com.voxanne.ops.signals.CallOutcome> outcomesView =
+            javafx.collections.FXCollections.unmodifiableObservableMap(outcomes);
 
     public CallsViewModel(CallLogService service, Executor background, Executor fx, UUID orgId, ZoneId zone) {
         this.service = service;
@@ -86,6 +92,39 @@ public final class CallsViewModel {
         this.orgId = orgId;
         this.zone = zone;
         this.detail = new CallDetailViewModel(service, work(background, fx), zone, selected, error::set, this::apply);
+        rows.addListener((javafx.collections.ListChangeListener<CallSummary>) c -> askOutcomes());
+    }
+
+    /**
+     * Reads the outcomes of the shown calls that have none yet, in one question per change of the
+     * window (a page), and forgets those of calls that left it. A failure leaves the column empty:
+     * the log's own line says when the database is gone.
+     */
+    private void askOutcomes() {
+        java.util.Set<UUID> shown = rows.stream().map(CallSummary::id).collect(java.util.stream.Collectors.toSet());
+        outcomes.keySet().retainAll(shown);
+        outcomesAsked.retainAll(shown);
+        List<UUID> missing = shown.stream().filter(id -> !outcomes.containsKey(id) && outcomesAsked.add(id)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        async(() -> service.outcomes(orgId, missing), (found, failure) -> {
+            if (failure != null) {
+                outcomesAsked.removeAll(missing);
+                LOG.debug("The outcomes of {} calls could not be read", missing.size(), failure);
+                return;
+            }
+            found.forEach((id, outcome) -> {
+                if (outcomesAsked.contains(id)) {
+                    outcomes.put(id, outcome);
+                }
+            });
+        });
+    }
+
+    /** The shown calls' outcomes by id (filled in shortly after each page). */
+    public javafx.collections.ObservableMap<UUID, com.voxanne.ops.signals.CallOutcome> outcomes() {
+        return outcomesView;
     }
 
     // Commands
@@ -133,6 +172,9 @@ public final class CallsViewModel {
 
     /** Reloads the log from the top with the current filter. */
     public void refresh() {
+        service.forgetSignals();
+        outcomes.clear();
+        outcomesAsked.clear();
         show(filter.get());
     }
 
@@ -206,6 +248,9 @@ public final class CallsViewModel {
         if (upserted.isEmpty()) {
             return;
         }
+        // A changed call may have new signals: its outcome is read again once it is back in the window.
+        upserted.forEach(outcomes::remove);
+        outcomesAsked.removeAll(upserted);
         long asked = generation;
         CallLogQuery query = filter.get().toQuery(orgId, zone, PAGE_SIZE);
         async(() -> service.matching(query, upserted), (matching, failure) -> {

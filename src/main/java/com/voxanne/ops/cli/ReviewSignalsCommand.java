@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
  * {"call_id": "…", "created_at": "…", "signals": [{"kind": "…", "evidence": "…"}, …]}.
  */
 @Command(name = "signals", mixinStandardHelpOptions = true,
-        description = {"Lists the calls the signals flag (a booking not found or made for another time, a caller ringing again,",
-            "a no-show, a hot lead or an unhappy caller nobody followed up, a dropped call), each with its evidence.",
+        description = {"Lists the calls the signals flag, each with its evidence: a booking not found or made for another time, a caller"
+                + " ringing again, a no-show, a hot lead or an unhappy caller nobody followed up, a dropped call.",
             "Runs as --user, so row-level security decides which calls are seen. Days are the organization's."})
 final class ReviewSignalsCommand implements Callable<Integer> {
 

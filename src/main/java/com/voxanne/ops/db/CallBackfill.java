@@ -91,18 +91,9 @@ final class CallBackfill {
                           on conflict (call_id) do nothing
                           returning call_id)
                         , readings as (
-                          insert into voxconsole.call_readings (call_id, org_id, created_at, claim_words, claim_source, claimed_for,
-                                                                call_back_arranged)
-                          select b.id, b.org_id, b.created_at, r.claim_words, r.claim_source, r.claimed_for, r.call_back_arranged
-                          from batch b
-                          join public.organizations o on o.id = b.org_id
-                          cross join lateral voxconsole.read_call(b.transcript, b.summary,
-                                (b.created_at at time zone voxconsole.time_zone_of(o.settings))::date) r
-                          where not exists (select 1 from voxconsole.call_readings k where k.call_id = b.id)
-                          on conflict (call_id) do nothing
-                          returning call_id)
-                        select (select max(id::text) from batch),
-                               (select count(*) from (select call_id from documents union select call_id from readings) made)""".formatted(first ? ">=" : ">",
+                          select voxconsole.keep_readings(array(
+                            select b.id from batch b where not exists (select 1 from voxconsole.call_readings k where k.call_id = b.id))) as n)
+                        select (select max(id::text) from batch), greatest((select count(*) from documents), (select n from readings))""".formatted(first ? ">=" : ">",
                         to == null ? "" : "and c.id < ?");
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     s.setObject(1, after);

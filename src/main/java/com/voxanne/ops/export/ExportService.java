@@ -215,7 +215,7 @@ public class ExportService {
 
     private static CallLogQuery withLimit(CallLogQuery q) {
         return new CallLogQuery(q.orgId(), q.from(), q.to(), q.directions(), q.statuses(), q.sentimentLabels(), q.urgencies(), q.contactId(),
-                q.text(), q.after(), q.sort(), PAGE);
+                q.text(), q.after(), q.sort(), PAGE, q.signals(), q.onlyIds());
     }
 
     private Map<String, Object> callRow(CallDetail c, boolean redact) {

@@ -2,6 +2,8 @@ package com.voxanne.ops.sentiment;
 
 import atlantafx.base.theme.Styles;
 import com.voxanne.ops.ui.CallFormats;
+import com.voxanne.ops.signals.SignalDay;
+import com.voxanne.ops.signals.SignalKind;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -50,6 +52,7 @@ public final class SentimentView extends BorderPane {
     private final LineChart<String, Number> score = new LineChart<>(new CategoryAxis(), new NumberAxis(0, 1, 0.25));
     private final BarChart<String, Number> urgency = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final StackedBarChart<String, Number> directions = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+    private final StackedBarChart<String, Number> signals = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
     private final TableView<SentimentDao.AttentionCall> attention = new TableView<>();
     private final HeadlineNumbers headline = new HeadlineNumbers();
     private final VBox statusLegend = new VBox();
@@ -59,7 +62,7 @@ public final class SentimentView extends BorderPane {
         setId("sentimentWorkspace");
         getStyleClass().add("sentiment-workspace");
         setTop(periodBar());
-        for (var chart : List.of(mix, score, urgency, directions)) {
+        for (var chart : List.of(mix, score, urgency, directions, signals)) {
             chart.setAnimated(false);
             chart.setMinHeight(240);
             chart.setPrefHeight(280);
@@ -71,8 +74,10 @@ public final class SentimentView extends BorderPane {
         urgency.setId("urgencyChart");
         directions.setTitle("Direction and status");
         directions.setId("statusChart");
+        signals.setTitle("What went wrong, per day");
+        signals.setId("signalsChart");
         // The legends are ChartKeys': coloured by what they name, as the bars are.
-        for (var chart : List.of(mix, score, urgency, directions)) {
+        for (var chart : List.of(mix, score, urgency, directions, signals)) {
             chart.setLegendVisible(false);
         }
         score.getStyleClass().add("score-trend");
@@ -87,6 +92,11 @@ public final class SentimentView extends BorderPane {
         grid.add(com.voxanne.ops.ui.ChartKeys.titled(score, null), 1, 0);
         grid.add(com.voxanne.ops.ui.ChartKeys.titled(urgency, null), 0, 1);
         grid.add(com.voxanne.ops.ui.ChartKeys.titled(directions, statusLegend), 1, 1);
+        if (model.showsSignals()) {
+            // The signals (docs/SIGNALS.md) across the whole width: seven kinds a day need the room.
+            grid.add(com.voxanne.ops.ui.ChartKeys.titled(signals, signalLegend()), 0, 2, 2, 1);
+            model.signalDaysProperty().addListener((obs, old, now) -> renderSignals(now));
+        }
         Label attentionTitle = new Label("Negative calls needing attention, most urgent first");
         attentionTitle.getStyleClass().add(Styles.TITLE_4);
         setUpAttentionTable();
@@ -208,6 +218,43 @@ public final class SentimentView extends BorderPane {
         statusLegend.getChildren().setAll(com.voxanne.ops.ui.ChartKeys.legend(
                 present.stream().map(st -> STATUSES.contains(st) ? st : "other").distinct().toList(), CallFormats::label));
         attention.getItems().setAll(o.needingAttention());
+    }
+
+    /** The kinds in the signals' order, each a link to the period's calls of that kind. */
+    private Node signalLegend() {
+        HBox legend = new HBox(12);
+        legend.setAlignment(Pos.CENTER_RIGHT);
+        javafx.scene.layout.FlowPane keys = (javafx.scene.layout.FlowPane) com.voxanne.ops.ui.ChartKeys.legend(
+                java.util.Arrays.stream(SignalKind.values()).map(SignalKind::key).toList(),
+                key -> SignalKind.byKey(key).orElseThrow().label());
+        for (int i = 0; i < keys.getChildren().size(); i++) {
+            SignalKind kind = SignalKind.values()[i];
+            Node key = keys.getChildren().get(i);
+            key.setCursor(Cursor.HAND);
+            Tooltip.install(key, new Tooltip("The period's calls with " + kind.label().toLowerCase(Locale.ROOT) + " — click to see them"));
+            key.setOnMouseClicked(e -> model.showCallsWithSignal(kind));
+        }
+        legend.getChildren().add(keys);
+        HBox.setHgrow(keys, Priority.ALWAYS);
+        return legend;
+    }
+
+    /** One bar a day, a segment per kind of signal; a segment opens exactly its calls. */
+    private void renderSignals(List<SignalDay> days) {
+        signals.getData().clear();
+        SentimentPeriod p = model.periodProperty().get();
+        List<LocalDate> dates = p.from().datesUntil(p.to().plusDays(1)).toList();
+        com.voxanne.ops.ui.ChartKeys.horizontalLabels((CategoryAxis) signals.getXAxis(), dates.stream().map(DAY::format).toList());
+        for (SignalKind kind : SignalKind.values()) {
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            s.setName(kind.label());
+            for (SignalDay d : days) {
+                if (d.signalKind() == kind && !d.day().isBefore(p.from()) && !d.day().isAfter(p.to())) {
+                    add(s, DAY.format(d.day()), d.calls(), kind.key(), () -> model.showCallsWithSignal(d.day(), kind));
+                }
+            }
+            signals.getData().add(s);
+        }
     }
 
     /** A data point whose bar opens the calls behind it. The node exists only once the chart has laid it out. */

@@ -1,6 +1,9 @@
 package com.voxanne.ops.sentiment;
 
 import com.voxanne.ops.calls.CallFilter;
+import com.voxanne.ops.signals.SignalDay;
+import com.voxanne.ops.signals.SignalKind;
+import com.voxanne.ops.signals.SignalService;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
@@ -31,6 +34,10 @@ public final class SentimentViewModel {
     private final ReadOnlyObjectWrapper<SentimentService.Overview> overview = new ReadOnlyObjectWrapper<>(this, "overview");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<java.util.List<SignalDay>> signalDays =
+            new ReadOnlyObjectWrapper<>(this, "signalDays", java.util.List.of());
+    private SignalService signals;
+    private com.voxanne.ops.mvvm.LatestAnswer signalAnswers;
 
     private final SentimentService service;
     private final Executor background;
@@ -55,8 +62,24 @@ public final class SentimentViewModel {
 
     // Commands
 
+    /** Shows the signals chart too (the console's; a tool without the signals leaves it out). */
+    public void showSignals(SignalService service) {
+        this.signals = service;
+        this.signalAnswers = new com.voxanne.ops.mvvm.LatestAnswer(new com.voxanne.ops.mvvm.BackgroundWork(background, fx));
+    }
+
     public void refresh() {
         SentimentPeriod p = period.get();
+        if (signals != null) {
+            SignalService asked = signals;
+            signalAnswers.ask(() -> asked.perDay(orgId, p.startInstant(zone), p.endInstant(zone), java.time.Instant.now()), (days, failure) -> {
+                if (failure != null) {
+                    error.set(com.voxanne.ops.mvvm.BackgroundWork.sentence(failure, LOG, "The signals chart"));
+                    return;
+                }
+                signalDays.set(days);
+            });
+        }
         loading.set(true);
         overviews.ask(() -> service.overview(orgId, p, zone), (result, failure) -> {
             loading.set(false);
@@ -88,6 +111,25 @@ public final class SentimentViewModel {
         LocalDate day = call.createdAt().atZone(zone).toLocalDate();
         showCalls.accept(CallFilter.NONE.between(day, day).withSentimentLabels(Set.of("negative"))
                 .withUrgencies(call.sentimentUrgency() == null ? Set.of() : Set.of(call.sentimentUrgency())));
+    }
+
+    /** The calls of one day that had one kind of signal: exactly the calls behind a bar of the signals chart. */
+    public void showCallsWithSignal(LocalDate day, SignalKind kind) {
+        showCalls.accept(CallFilter.NONE.between(day, day).withSignals(Set.of(kind)));
+    }
+
+    /** The period's calls with that kind of signal (the chart's legend). */
+    public void showCallsWithSignal(SignalKind kind) {
+        showCalls.accept(periodFilter().withSignals(Set.of(kind)));
+    }
+
+    /** Per day and kind, how many calls had a signal (docs/SIGNALS.md); empty without the signals. */
+    public ReadOnlyObjectProperty<java.util.List<SignalDay>> signalDaysProperty() {
+        return signalDays.getReadOnlyProperty();
+    }
+
+    public boolean showsSignals() {
+        return signals != null;
     }
 
     private CallFilter periodFilter() {

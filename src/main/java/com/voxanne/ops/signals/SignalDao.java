@@ -1,7 +1,6 @@
 package com.voxanne.ops.signals;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -11,15 +10,12 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** The signals, found by the database under the signed-in person's row-level security (the SQL is {@link SignalSql}'s). */
 @RegisterConstructorMapper(SignalDao.Row.class)
-@RegisterConstructorMapper(SignalDao.DayCount.class)
-@RegisterConstructorMapper(SignalDao.Outcome.class)
+@RegisterConstructorMapper(SignalDay.class)
+@RegisterConstructorMapper(AfterTheCall.class)
 public interface SignalDao {
 
     /** One signal of one call, as the query returns it. */
     record Row(UUID callId, Instant createdAt, String kind, String evidence, UUID relatedCallId) {
-    }
-
-    record DayCount(LocalDate day, String kind, long calls) {
     }
 
     @SqlQuery(SignalSql.SIGNALS_OF_PERIOD)
@@ -30,17 +26,8 @@ public interface SignalDao {
     List<Row> ofCalls(@Bind("org") UUID org, @Bind("ids") UUID[] ids, @Bind("asOf") OffsetDateTime asOf, @Bind("kinds") String[] kinds);
 
     @SqlQuery(SignalSql.COUNTS_PER_DAY)
-    List<DayCount> countsPerDay(@Bind("org") UUID org, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to,
+    List<SignalDay> countsPerDay(@Bind("org") UUID org, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to,
                                 @Bind("asOf") OffsetDateTime asOf, @Bind("kinds") String[] kinds);
-
-    /**
-     * What happened after a call: the status of the appointment booked on it (its booking window,
-     * as the signals have it), whether the same number rang in again within 48 hours, whether
-     * someone followed it up within 24, and the caller's lead status now.
-     */
-    record Outcome(UUID callId, String appointmentStatus, Instant appointmentAt, UUID calledAgainId, Instant calledAgainAt,
-                   boolean followedUp, String leadStatus) {
-    }
 
     @SqlQuery("""
             with period as materialized (""" + SignalSql.SOME_CALLS + """
@@ -67,5 +54,5 @@ public interface SignalDao {
                 and c2.created_at > p.created_at and c2.created_at <= p.ended_at + interval '48 hours' and c2.created_at <= :asOf
               order by c2.created_at limit 1) n on true
             left join public.contacts ct on ct.id = p.contact_id and ct.org_id = :org""")
-    List<Outcome> outcomes(@Bind("org") UUID org, @Bind("ids") UUID[] ids, @Bind("asOf") OffsetDateTime asOf);
+    List<AfterTheCall> outcomes(@Bind("org") UUID org, @Bind("ids") UUID[] ids, @Bind("asOf") OffsetDateTime asOf);
 }

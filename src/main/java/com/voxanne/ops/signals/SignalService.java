@@ -48,21 +48,28 @@ public class SignalService {
     }
 
     /** How many calls had each kind, per day of the organization's time zone, in [from, to). */
-    public List<SignalDao.DayCount> perDay(UUID org, Instant from, Instant to, Instant asOf) {
+    public List<SignalDay> perDay(UUID org, Instant from, Instant to, Instant asOf) {
         return read(dao -> dao.countsPerDay(org, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), asOf.atOffset(ZoneOffset.UTC),
                 keys(Set.of())));
     }
 
-    /** What happened after each of these calls. */
-    public Map<UUID, SignalDao.Outcome> outcomes(UUID org, Collection<UUID> ids, Instant asOf) {
+    /** The signals of these calls and what happened after each, in one read-only transaction. */
+    public Map<UUID, CallOutcome> outcomes(UUID org, Collection<UUID> ids, Instant asOf) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, SignalDao.Outcome> byCall = new LinkedHashMap<>();
-        for (SignalDao.Outcome o : read(dao -> dao.outcomes(org, ids.toArray(UUID[]::new), asOf.atOffset(ZoneOffset.UTC)))) {
-            byCall.put(o.callId(), o);
-        }
-        return byCall;
+        UUID[] asked = ids.toArray(UUID[]::new);
+        return read(dao -> {
+            Map<UUID, List<Signal>> flagged = new LinkedHashMap<>();
+            for (FlaggedCall call : group(dao.ofCalls(org, asked, asOf.atOffset(ZoneOffset.UTC), keys(Set.of())))) {
+                flagged.put(call.callId(), call.signals());
+            }
+            Map<UUID, CallOutcome> byCall = new LinkedHashMap<>();
+            for (AfterTheCall after : dao.outcomes(org, asked, asOf.atOffset(ZoneOffset.UTC))) {
+                byCall.put(after.callId(), new CallOutcome(flagged.getOrDefault(after.callId(), List.of()), after, asOf));
+            }
+            return byCall;
+        });
     }
 
     /** The organization's time zone, as the signals use it for days and times (its settings' "timezone"). */

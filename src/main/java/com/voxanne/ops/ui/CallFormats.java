@@ -18,6 +18,13 @@ public final class CallFormats {
         return instant == null ? "" : TIME.format(instant.atZone(zone));
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+
+    /** "Fri 4 Dec": a day, as links and chips name it. */
+    public static String day(Instant instant, ZoneId zone) {
+        return instant == null ? "" : DAY.format(instant.atZone(zone));
+    }
+
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);
     private static final DateTimeFormatter SHORT_WITH_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 

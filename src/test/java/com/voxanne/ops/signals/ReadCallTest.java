@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the database reads a call's words for the signals (voxconsole.read_call, V7): booking claims
+ * How the database reads a call's words for the signals (voxconsole.read_texts, V7): booking claims
  * in the phrasings real transcripts use, read against the call's day (here Monday 30 November
  * 2026), and calls that arrange for the caller to ring again. Hand-written, in phrasings the demo
  * generator does not use, so the rules are not tuned to its sentences.
@@ -31,7 +31,7 @@ class ReadCallTest {
 
     private static Reading read(String transcript, String summary) {
         return db.withHandle(h -> h.createQuery("select claim_words, claim_source, claimed_for, call_back_arranged"
-                        + " from voxconsole.read_call(:t, :s, :d)")
+                        + " from voxconsole.read_texts(array[gen_random_uuid()], array[cast(:t as text)], array[cast(:s as text)], array[cast(:d as date)])")
                 .bind("d", MONDAY).bind("t", transcript).bind("s", summary)
                 .map((rs, ctx) -> new Reading(rs.getString(1), rs.getString(2),
                         rs.getObject(3, LocalDateTime.class), rs.getBoolean(4))).one());
