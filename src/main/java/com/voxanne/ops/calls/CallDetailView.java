@@ -82,6 +82,7 @@ final class CallDetailView extends StackPane {
         Label when = new Label(String.join(" · ", java.util.stream.Stream.of(CallFormats.time(c.createdAt(), model.zone()), c.callDirection(),
                 CallFormats.duration(c.durationSeconds()), CallFormats.label(c.status())).filter(part -> part != null && !part.isBlank()).toList()));
         when.getStyleClass().add(Styles.TEXT_MUTED);
+        when.setWrapText(true);
         GridPane numbers = new GridPane();
         numbers.setHgap(10);
         // One per row: side by side, a narrow pane (1366x768) cut the labels down to "…".
@@ -147,12 +148,12 @@ final class CallDetailView extends StackPane {
         int row = 0;
         String booking = outcome.booking();
         facts.addRow(row++, fixed(muted("Booking")), paragraph(booking == null ? "None made on this call"
-                : CallFormats.label(booking) + (after.appointmentAt() == null ? "" : " · " + CallFormats.time(after.appointmentAt(), model.zone()))));
+                : capitalized(booking) + (after.appointmentAt() == null ? "" : " · " + CallFormats.time(after.appointmentAt(), model.zone()))));
         facts.addRow(row++, fixed(muted("Called again")), paragraph(after.calledAgainAt() == null ? "Not within 48 hours"
                 : "Yes, " + CallFormats.time(after.calledAgainAt(), model.zone())));
         facts.addRow(row++, fixed(muted("Followed up")), paragraph(after.followedUp() ? "Yes, within 24 hours" : "Not within 24 hours"));
         if (after.leadStatus() != null) {
-            facts.addRow(row, fixed(muted("Lead now")), paragraph(CallFormats.label(after.leadStatus())));
+            facts.addRow(row, fixed(muted("Lead now")), paragraph(capitalized(after.leadStatus())));
         }
         VBox section = outcome.signals().isEmpty()
                 ? section("After the call", Material2OutlinedAL.ASSIGNMENT_TURNED_IN, facts)
@@ -193,6 +194,10 @@ final class CallDetailView extends StackPane {
             return;
         }
         TranscriptWindow.open(model, d, getScene().getWindow(), getScene().getStylesheets());
+    }
+
+    private static String capitalized(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private static Label fixed(Label label) {

@@ -42,7 +42,8 @@ public final class CallsView extends BorderPane implements ListKeys.Searchable {
         setTop(filterBar);
         detail = new CallDetailView(model.detail(), openInBrowser);
         SplitPane split = new SplitPane(logPane(), detail);
-        split.setDividerPositions(0.62);
+        // Two thirds for the log: at 1366x768 its eight columns need about 830 pixels, the detail reads well in 430.
+        split.setDividerPositions(0.66);
         split.setId("callsSplit");
         setCenter(split);
         installKeys(detail);
@@ -56,8 +57,8 @@ public final class CallsView extends BorderPane implements ListKeys.Searchable {
         table.setItems(model.rows());
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<CallSummary, String> time = com.voxanne.ops.ui.Columns.text("Time", r -> CallFormats.shortTime(r.createdAt(), model.zone()), 106);
-        time.setMinWidth(106);
+        TableColumn<CallSummary, String> time = com.voxanne.ops.ui.Columns.text("Time", r -> CallFormats.shortTime(r.createdAt(), model.zone()), 112);
+        time.setMinWidth(112);
         table.getColumns().add(time);
         timeColumn = time;
         table.getColumns().add(directionColumn());
@@ -66,7 +67,8 @@ public final class CallsView extends BorderPane implements ListKeys.Searchable {
         caller.setMaxWidth(Double.MAX_VALUE);
         table.getColumns().add(caller);
         // The other side is always the organization's own line: the customer's number is the one that matters.
-        table.getColumns().add(com.voxanne.ops.ui.Columns.text("Number", r -> CallFormats.phone("inbound".equals(r.callDirection()) ? r.fromNumber() : r.toNumber()), 138));
+        table.getColumns().add(com.voxanne.ops.ui.Columns.fixedWidth(com.voxanne.ops.ui.Columns.text("Number",
+                r -> CallFormats.phone("inbound".equals(r.callDirection()) ? r.fromNumber() : r.toNumber()), 138)));
         // One column for how the call went: its length when it was held, else what happened ("failed", "in progress").
         // A separate Status column pushed Urgency and Score out of a 1366-pixel-wide window.
         TableColumn<CallSummary, String> duration = com.voxanne.ops.ui.Columns.text("Length",
@@ -74,8 +76,8 @@ public final class CallsView extends BorderPane implements ListKeys.Searchable {
         duration.getStyleClass().add("numeric");
         table.getColumns().add(duration);
         lengthColumn = duration;
-        table.getColumns().add(com.voxanne.ops.ui.Columns.pill("Sentiment", CallSummary::sentimentLabel, "sentiment-", 94));
-        table.getColumns().add(com.voxanne.ops.ui.Columns.pill("Urgency", CallSummary::sentimentUrgency, "urgency-", 86));
+        table.getColumns().add(com.voxanne.ops.ui.Columns.pill("Sentiment", CallSummary::sentimentLabel, "sentiment-", 88));
+        table.getColumns().add(com.voxanne.ops.ui.Columns.pill("Urgency", CallSummary::sentimentUrgency, "urgency-", 80));
         // No Score column: the pill says how the call went and the detail gives the score; at 1366x768 the
         // Outcome column needs its room more (what happened after the call is what a supervisor looks for).
         // What happened after the call, and what went wrong (the signals): read shortly after each page.
@@ -83,8 +85,8 @@ public final class CallsView extends BorderPane implements ListKeys.Searchable {
         outcome.setId("outcomeColumn");
         outcome.setCellValueFactory(row -> javafx.beans.binding.Bindings.valueAt(model.outcomes(), row.getValue().id()));
         outcome.setCellFactory(column -> new OutcomeCell());
-        outcome.setPrefWidth(140);
-        outcome.setMinWidth(120);
+        outcome.setPrefWidth(128);
+        outcome.setMinWidth(110);
         table.getColumns().add(outcome);
         table.getColumns().forEach(c -> c.setSortable(false));
         // Time and length sort in the database (keyset on the sort key); the table never sorts its rows itself.

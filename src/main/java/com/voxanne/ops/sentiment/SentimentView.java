@@ -53,6 +53,8 @@ public final class SentimentView extends BorderPane {
     private final BarChart<String, Number> urgency = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final StackedBarChart<String, Number> directions = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
     private final StackedBarChart<String, Number> signals = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+    /** The period's calls of each kind, in the per-day chart's colours: its legend, and each line opens those calls. */
+    private final VBox signalKinds = new VBox(2);
     private final TableView<SentimentDao.AttentionCall> attention = new TableView<>();
     private final HeadlineNumbers headline = new HeadlineNumbers();
     private final VBox statusLegend = new VBox();
@@ -76,6 +78,7 @@ public final class SentimentView extends BorderPane {
         directions.setId("statusChart");
         signals.setTitle("What went wrong, per day");
         signals.setId("signalsChart");
+        signalKinds.setId("signalKinds");
         // The legends are ChartKeys': coloured by what they name, as the bars are.
         for (var chart : List.of(mix, score, urgency, directions, signals)) {
             chart.setLegendVisible(false);
@@ -93,8 +96,13 @@ public final class SentimentView extends BorderPane {
         grid.add(com.voxanne.ops.ui.ChartKeys.titled(urgency, null), 0, 1);
         grid.add(com.voxanne.ops.ui.ChartKeys.titled(directions, statusLegend), 1, 1);
         if (model.showsSignals()) {
-            // The signals (docs/SIGNALS.md) across the whole width: seven kinds a day need the room.
-            grid.add(com.voxanne.ops.ui.ChartKeys.titled(signals, signalLegend()), 0, 2, 2, 1);
+            // The signals (docs/SIGNALS.md): per day, stacked by kind, and the period's total of each kind.
+            grid.add(com.voxanne.ops.ui.ChartKeys.titled(signals, null), 0, 2);
+            Label kindsTitle = new Label("What went wrong, by kind");
+            kindsTitle.getStyleClass().add("chart-heading");
+            VBox kinds = new VBox(8, kindsTitle, signalKinds);
+            kinds.setPadding(new Insets(4, 8, 0, 8));
+            grid.add(kinds, 1, 2);
             model.signalDaysProperty().addListener((obs, old, now) -> renderSignals(now));
         }
         Label attentionTitle = new Label("Negative calls needing attention, most urgent first");
@@ -220,25 +228,6 @@ public final class SentimentView extends BorderPane {
         attention.getItems().setAll(o.needingAttention());
     }
 
-    /** The kinds in the signals' order, each a link to the period's calls of that kind. */
-    private Node signalLegend() {
-        HBox legend = new HBox(12);
-        legend.setAlignment(Pos.CENTER_RIGHT);
-        javafx.scene.layout.FlowPane keys = (javafx.scene.layout.FlowPane) com.voxanne.ops.ui.ChartKeys.legend(
-                java.util.Arrays.stream(SignalKind.values()).map(SignalKind::key).toList(),
-                key -> SignalKind.byKey(key).orElseThrow().label());
-        for (int i = 0; i < keys.getChildren().size(); i++) {
-            SignalKind kind = SignalKind.values()[i];
-            Node key = keys.getChildren().get(i);
-            key.setCursor(Cursor.HAND);
-            Tooltip.install(key, new Tooltip("The period's calls with " + kind.label().toLowerCase(Locale.ROOT) + " — click to see them"));
-            key.setOnMouseClicked(e -> model.showCallsWithSignal(kind));
-        }
-        legend.getChildren().add(keys);
-        HBox.setHgrow(keys, Priority.ALWAYS);
-        return legend;
-    }
-
     /** One bar a day, a segment per kind of signal; a segment opens exactly its calls. */
     private void renderSignals(List<SignalDay> days) {
         signals.getData().clear();
@@ -254,6 +243,30 @@ public final class SentimentView extends BorderPane {
                 }
             }
             signals.getData().add(s);
+        }
+        signalKinds.getChildren().clear();
+        for (SignalKind kind : SignalKind.values()) {
+            long n = days.stream().filter(d -> d.signalKind() == kind && !d.day().isBefore(p.from()) && !d.day().isAfter(p.to()))
+                    .mapToLong(SignalDay::calls).sum();
+            Region swatch = new Region();
+            swatch.getStyleClass().add("chart-swatch");
+            swatch.setStyle("-fx-background-color: " + com.voxanne.ops.ui.ChartKeys.variable(kind.key()) + ";");
+            swatch.setMinSize(12, 12);
+            swatch.setMaxSize(12, 12);
+            Label name = new Label(kind.label(), swatch);
+            name.setGraphicTextGap(8);
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            Label count = new Label(n + (n == 1 ? " call" : " calls"));
+            count.getStyleClass().add(Styles.TEXT_MUTED);
+            HBox line = new HBox(8, name, grow, count);
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.setPadding(new Insets(6, 8, 6, 8));
+            line.getStyleClass().add("signal-kind-line");
+            line.setCursor(Cursor.HAND);
+            Tooltip.install(line, new Tooltip("The period's calls with this signal — click to see them"));
+            line.setOnMouseClicked(e -> model.showCallsWithSignal(kind));
+            signalKinds.getChildren().add(line);
         }
     }
 

@@ -20,7 +20,7 @@ public record CallOutcome(List<Signal> signals, AfterTheCall after, Instant asOf
     /** A word or two for the log: the first signal, else the first thing that happened ("Upcoming", "Called again"). */
     public String summary() {
         if (!signals.isEmpty()) {
-            return signals.get(0).kind().label();
+            return signals.get(0).kind().shortLabel();
         }
         String booking = booking();
         if (booking != null) {

@@ -9,20 +9,27 @@ import java.util.Optional;
  * as they are because operators script them.
  */
 public enum SignalKind {
-    BOOKING_NOT_FOUND("booking_not_found", "Booking not found"),
-    BOOKING_MISMATCH("booking_mismatch", "Booking differs"),
-    REPEAT_CALL("repeat_call", "Called again"),
-    NO_SHOW_AFTER_BOOKING("no_show_after_booking", "No-show"),
-    HOT_LEAD_NO_FOLLOW_UP("hot_lead_no_follow_up", "Hot lead not followed up"),
-    UNRESOLVED_NEGATIVE("unresolved_negative", "Unresolved complaint"),
-    DROPPED("dropped", "Dropped");
+    BOOKING_NOT_FOUND("booking_not_found", "Booking not found", "No booking"),
+    BOOKING_MISMATCH("booking_mismatch", "Booking at another time", "Wrong time"),
+    REPEAT_CALL("repeat_call", "Called again", "Called again"),
+    NO_SHOW_AFTER_BOOKING("no_show_after_booking", "No-show", "No-show"),
+    HOT_LEAD_NO_FOLLOW_UP("hot_lead_no_follow_up", "Hot lead not followed up", "Lead missed"),
+    UNRESOLVED_NEGATIVE("unresolved_negative", "Unhappy caller not followed up", "Unresolved"),
+    DROPPED("dropped", "Dropped", "Dropped");
 
     private final String key;
     private final String label;
+    private final String shortLabel;
 
-    SignalKind(String key, String label) {
+    SignalKind(String key, String label, String shortLabel) {
         this.key = key;
         this.label = label;
+        this.shortLabel = shortLabel;
+    }
+
+    /** As the call log's narrow Outcome column shows it; the tooltip and the detail say the rest. */
+    public String shortLabel() {
+        return shortLabel;
     }
 
     /** As the database, the command line and the JSON name it. */

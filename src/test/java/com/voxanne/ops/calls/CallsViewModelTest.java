@@ -188,7 +188,7 @@ class CallsViewModelTest {
         assertThat(model.rows()).allSatisfy(r -> {
             var outcome = model.outcomes().get(r.id());
             assertThat(outcome).as("the outcome of %s", r.id()).isNotNull();
-            assertThat(outcome.summary()).isEqualTo("Booking not found");
+            assertThat(outcome.summary()).isEqualTo("No booking");
             assertThat(outcome.signals().get(0).evidence()).containsPattern("^The (agent said|summary says) \"");
         });
         model.back();
