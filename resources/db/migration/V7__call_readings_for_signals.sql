@@ -348,29 +348,42 @@ create policy call_readings_select on voxconsole.call_readings for select to vox
   using (org_id = (select voxconsole.current_org_id()));
 grant select on voxconsole.call_readings to vox_user;
 
--- Reads the calls of {@code ids} from the platform's table and keeps their readings (the triggers
--- and adopt's backfill share it). Each organization's time zone is looked up once.
-create function voxconsole.keep_readings(ids uuid[]) returns bigint
+-- Keeps the readings of the calls given by their columns (the triggers pass them from the rows the
+-- statement wrote: reading them back by id planned a scan of the whole table while a bulk load had
+-- left it without statistics). Each organization's time zone is looked up once.
+create function voxconsole.keep_readings_of(ids uuid[], org_ids uuid[], created timestamptz[], transcripts text[], summaries text[])
+  returns bigint
   language sql volatile
   set search_path = ''
 as $$
   with calls as (
-    select c.id, c.org_id, c.created_at, c.transcript, c.summary from public.calls c where c.id = any(ids)
+    select u.id, u.org_id, u.created_at
+    from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(org_ids), pg_catalog.unnest(created)) as u(id, org_id, created_at)
   ), zones as (
-    select o.id, voxconsole.time_zone_of(o.settings) as zone from public.organizations o where o.id in (select org_id from calls)
-  ), asked as (
-    select pg_catalog.array_agg(c.id) as ids, pg_catalog.array_agg(c.transcript) as transcripts, pg_catalog.array_agg(c.summary) as summaries,
-           pg_catalog.array_agg((c.created_at at time zone coalesce(z.zone, 'Europe/London'))::date) as days
-    from calls c left join zones z on z.id = c.org_id
+    select o.id, voxconsole.time_zone_of(o.settings) as zone from public.organizations o
+    where o.id in (select distinct c.org_id from calls c)
+  ), days as (
+    select pg_catalog.array_agg((c.created_at at time zone coalesce(z.zone, 'Europe/London'))::date order by c.n) as days
+    from (select c.*, pg_catalog.row_number() over () as n from calls c) c left join zones z on z.id = c.org_id
   ), kept as (
     insert into voxconsole.call_readings (call_id, org_id, created_at, claim_words, claim_source, claimed_for, call_back_arranged)
     select c.id, c.org_id, c.created_at, r.claim_words, r.claim_source, r.claimed_for, r.call_back_arranged
-    from asked a cross join lateral voxconsole.read_texts(a.ids, a.transcripts, a.summaries, a.days) r
+    from days d cross join lateral voxconsole.read_texts(ids, transcripts, summaries, d.days) r
     join calls c on c.id = r.call_id
     on conflict (call_id) do update set org_id = excluded.org_id, created_at = excluded.created_at, claim_words = excluded.claim_words,
       claim_source = excluded.claim_source, claimed_for = excluded.claimed_for, call_back_arranged = excluded.call_back_arranged
     returning 1)
   select pg_catalog.count(*) from kept
+$$;
+
+-- The same for calls named by id (adopt's backfill, the update trigger), read from the platform's table.
+create function voxconsole.keep_readings(ids uuid[]) returns bigint
+  language sql volatile
+  set search_path = ''
+as $$
+  select voxconsole.keep_readings_of(pg_catalog.array_agg(c.id), pg_catalog.array_agg(c.org_id), pg_catalog.array_agg(c.created_at),
+                                     pg_catalog.array_agg(c.transcript), pg_catalog.array_agg(c.summary))
+  from public.calls c where c.id = any(ids)
 $$;
 
 -- The triggers keep the readings in step with the platform's writes, once per statement (a
@@ -380,13 +393,21 @@ create function voxconsole.read_inserted_calls() returns trigger
   set search_path = ''
 as $$
 declare
-  chunk uuid[];
+  ids uuid[];
+  org_ids uuid[];
+  created timestamptz[];
+  transcripts text[];
+  summaries text[];
 begin
   begin
     -- In chunks: a COPY of many calls would otherwise gather every transcript in one array.
-    for chunk in select pg_catalog.array_agg(x.id) from (select n.id, (pg_catalog.row_number() over ()) / 2000 as part from new_rows n) x
-                 group by x.part loop
-      perform voxconsole.keep_readings(chunk);
+    for ids, org_ids, created, transcripts, summaries in
+        select pg_catalog.array_agg(x.id), pg_catalog.array_agg(x.org_id), pg_catalog.array_agg(x.created_at),
+               pg_catalog.array_agg(x.transcript), pg_catalog.array_agg(x.summary)
+        from (select n.id, n.org_id, n.created_at, n.transcript, n.summary, (pg_catalog.row_number() over ()) / 2000 as part
+              from new_rows n) x
+        group by x.part loop
+      perform voxconsole.keep_readings_of(ids, org_ids, created, transcripts, summaries);
     end loop;
   exception when others then
     -- The platform's write goes on; these calls are read again after their next change, or by adopt.

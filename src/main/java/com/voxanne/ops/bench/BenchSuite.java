@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.voxanne.ops.signals.SignalService;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -97,6 +98,7 @@ public final class BenchSuite implements BenchLog {
                 search(console, owner, org);
                 charts(console, org, anchor);
                 calendar(console, org, anchor);
+                signals(console, owner, org, anchor);
                 var processes = new ProcessBenches(this, settings.directory());
                 Path bundle = processes.export(ws, login.loginRole(), login.password(), org, owner);
                 if (bundle != null) {
@@ -129,7 +131,9 @@ public final class BenchSuite implements BenchLog {
                 for (int round = 0; round < 5; round++) {
                     for (boolean tracking : List.of(true, false)) {
                         h.execute("select voxconsole.set_change_tracking(?)", tracking);
-                        h.execute("alter table public.calls " + (tracking ? "enable" : "disable") + " trigger voxconsole_call_document");
+                        for (String trigger : List.of("voxconsole_call_document", "voxconsole_call_reading_insert")) {
+                            h.execute("alter table public.calls " + (tracking ? "enable" : "disable") + " trigger " + trigger);
+                        }
                         for (int i = 0; i < perRound; i++) {
                             long t0 = System.nanoTime();
                             h.createUpdate("""
@@ -145,11 +149,12 @@ public final class BenchSuite implements BenchLog {
                 h.execute("delete from public.calls where caller_name = 'Bench web app'");
                 h.execute("select voxconsole.set_change_tracking(true)");
                 h.execute("alter table public.calls enable trigger voxconsole_call_document");
+                h.execute("alter table public.calls enable trigger voxconsole_call_reading_insert");
             }
         });
         Timing ours = Timing.of(with.stream().mapToDouble(Double::doubleValue).toArray());
         Timing bare = Timing.of(without.stream().mapToDouble(Double::doubleValue).toArray());
-        add(new Outcome("Web-app insert of a call, with the console's triggers (live change, search document)", "ms", ours, bare,
+        add(new Outcome("Web-app insert of a call, with the console's triggers (live change, search document, reading)", "ms", ours, bare,
                 "the same insert with the console's triggers off", ours.p50() / bare.p50(), "overhead <= 0.5 ms at p50",
                 ours.p50() - bare.p50() <= 0.5, "the console's indexes are in both"));
     }
@@ -326,6 +331,42 @@ public final class BenchSuite implements BenchLog {
         Timing day = Timing.of(settings.warmups(), settings.runs(), () -> service.between(org, dayFrom, dayTo));
         add(new Outcome(String.format("The month's busiest day opened, agenda with no-show signals (%,d)", busiest.total()), "ms", day, null, "",
                 Double.NaN, "p95 <= 20 ms", day.p95() <= 20, ""));
+    }
+
+    // Signals (issue 16) ------------------------------------------------------------------------
+
+    /**
+     * The signals of the largest organization's busiest day of the last month (the call log's page
+     * budget) and of the whole month per day (the charts' budget), each beside the reading a
+     * client-side answer needs first.
+     */
+    private void signals(Jdbi console, Jdbi owner, UUID org, LocalDate anchor) throws Exception {
+        SignalService service = new SignalService(console);
+        Instant asOf = anchor.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant monthFrom = anchor.minusDays(30).atStartOfDay(ZONE).toInstant();
+        LocalDate busiest = owner.withHandle(h -> h.createQuery("select (created_at at time zone :z)::date from calls"
+                        + " where org_id = :o and created_at >= :f and created_at < :t group by 1 order by count(*) desc limit 1")
+                .bind("z", ZONE.getId()).bind("o", org).bind("f", monthFrom.atOffset(ZoneOffset.UTC)).bind("t", asOf.atOffset(ZoneOffset.UTC))
+                .mapTo(LocalDate.class).one());
+        Instant dayFrom = busiest.atStartOfDay(ZONE).toInstant();
+        Instant dayTo = busiest.plusDays(1).atStartOfDay(ZONE).toInstant();
+        long dayCalls = owner.withHandle(h -> h.createQuery("select count(*) from calls where org_id = :o and created_at >= :f and created_at < :t")
+                .bind("o", org).bind("f", dayFrom.atOffset(ZoneOffset.UTC)).bind("t", dayTo.atOffset(ZoneOffset.UTC)).mapTo(Long.class).one());
+        int flagged = service.flagged(org, dayFrom, dayTo, Set.of(), asOf).size();
+        say("Signals of %s (%,d calls) …", busiest, dayCalls);
+        Timing day = Timing.of(settings.warmups(), settings.runs(), () -> service.flagged(org, dayFrom, dayTo, Set.of(), asOf));
+        Timing dayRead = Timing.baseline(Math.max(3, settings.runs() / 10), () -> ClientSideSignals.read(console, org, dayFrom, dayTo));
+        add(new Outcome(String.format("Signals of the busiest day, largest organization (%,d calls, %,d flagged)", dayCalls, flagged), "ms",
+                day, dayRead, "reading the day's calls and records into the client", dayRead.p50() / day.p50(), "p95 <= 5 ms", day.p95() <= 5,
+                "the call log's page budget; every rule, under RLS"));
+
+        long monthDays = service.perDay(org, monthFrom, asOf, asOf).size();
+        say("Signals per day, 30 days …");
+        Timing month = Timing.of(Math.min(settings.warmups(), 5), Math.max(10, settings.runs() / 4), () -> service.perDay(org, monthFrom, asOf, asOf));
+        Timing monthRead = Timing.baseline(3, () -> ClientSideSignals.read(console, org, monthFrom, asOf));
+        add(new Outcome(String.format("Signals chart, 30 days per day (%,d day-and-kind counts)", monthDays), "ms", month, monthRead,
+                "reading the month's calls and records into the client", monthRead.p50() / month.p50(), "p95 <= 150 ms", month.p95() <= 150,
+                "the charts' budget"));
     }
 
     @Override
