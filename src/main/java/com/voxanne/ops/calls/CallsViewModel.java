@@ -122,6 +122,11 @@ public final class CallsViewModel {
         });
     }
 
+    /** The query with its signals turned into the calls that have them (blocking: for the background, an export's). */
+    public CallLogQuery resolve(CallLogQuery query) {
+        return service.resolve(query);
+    }
+
     /** The shown calls' outcomes by id (filled in shortly after each page). */
     public javafx.collections.ObservableMap<UUID, com.voxanne.ops.signals.CallOutcome> outcomes() {
         return outcomesView;

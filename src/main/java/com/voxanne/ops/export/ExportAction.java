@@ -22,6 +22,7 @@ public final class ExportAction {
             var service = new ExportService(database.jdbi(), installationKey);
             var model = new ExportViewModel(service, background, fx, s.orgId(), zone,
                     new ExportService.Origin(s.loginRole(), s.fullName(), s.orgName(), s.orgId(), database.settings().redactedUrl()));
+            model.resolveSignalsWith(calls::resolve);
             ExportWindow.show(owner, model, calls.filterProperty().get(), stylesheets);
         };
     }

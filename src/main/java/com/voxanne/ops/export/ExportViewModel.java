@@ -45,17 +45,25 @@ public final class ExportViewModel {
         this.origin = origin;
     }
 
+    /** A filter by signal names calls only the call log can find (CallLogService.resolve): it is asked in the background. */
+    public void resolveSignalsWith(java.util.function.UnaryOperator<com.voxanne.ops.calls.CallLogQuery> resolver) {
+        this.resolver = resolver;
+    }
+
+    private java.util.function.UnaryOperator<com.voxanne.ops.calls.CallLogQuery> resolver = java.util.function.UnaryOperator.identity();
+
     public void export(CallFilter filter, Path out) {
         cancelRequested = false;
         running.set(true);
         progress.set(-1);
         status.set("Counting the calls to export…");
-        var query = filter.toQuery(orgId, zone, 500);
+        var asked = filter.toQuery(orgId, zone, 500);
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("chips", filter.chips().stream().map(CallFilter.Chip::label).toList());
         description.put("timeZone", zone.getId());
         long started = System.nanoTime();
         work.run(() -> {
+            var query = resolver.apply(asked);
             long total = service.countCalls(query);
             return service.export(query, description, redact.get(), out, origin, written -> work.fx().execute(() -> {
                 double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
