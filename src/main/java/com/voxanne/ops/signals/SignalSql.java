@@ -39,66 +39,36 @@ final class SignalSql {
     private static final String WITH = """
             , zone as materialized (
               select voxconsole.time_zone_of(o.settings) as tz from public.organizations o where o.id = :org)
-            , span as materialized (
-              select min(p.created_at) as first_start, max(p.ended_at) as last_end from period p)
-            , appointments as materialized (
-              -- The appointments made from the start of the first call to a day after the end of the last, read
-              -- in one range of the organization (probing them call by call was most of the time of a day).
-              -- (No apostrophes in these comments: Jdbi reads one as the start of a quoted string.)
-              select a.contact_id, a.created_at, a.scheduled_at, a.status
-              from public.appointments a, span s
-              where a.org_id = :org and a.created_at >= s.first_start and a.created_at <= s.last_end + interval '24 hours')
             , booked as materialized (
               select p.id as call_id, a.scheduled_at, a.status
               from period p
-              join appointments a on a.contact_id = p.contact_id
+              join public.appointments a on a.contact_id = p.contact_id and a.org_id = :org
                and a.created_at >= p.created_at and a.created_at <= p.ended_at + interval '30 minutes'
               where p.status = 'completed')
             , readings as materialized (
               select r.call_id, r.claim_words, r.claim_source, r.claimed_for, r.call_back_arranged,
                      case r.claim_source when 'agent' then 'The agent said' else 'The summary says' end as said
               from period p join voxconsole.call_readings r on r.call_id = p.id and r.org_id = :org)
-            , later_inbound as materialized (
-              select c.id, c.from_number, c.created_at
-              from public.calls c, span s
-              where c.org_id = :org and c.call_direction = 'inbound'
-                and c.created_at > s.first_start and c.created_at <= s.last_end + interval '48 hours' and c.created_at <= :asOf)
-            , later_outbound as materialized (
-              select c.to_number, c.created_at
-              from public.calls c, span s
-              where c.org_id = :org and c.call_direction = 'outbound'
-                and c.created_at > s.first_start and c.created_at <= s.last_end + interval '24 hours' and c.created_at <= :asOf)
-            , alerts as materialized (
-              -- An alert raised on a call is raised while it lasts or shortly after: a day after its end at the latest.
-              select a.call_id, a.created_at, a.lead_score
-              from public.hot_lead_alerts a, span s
-              where a.org_id = :org and a.created_at >= s.first_start and a.created_at <= s.last_end + interval '24 hours'
-                and a.call_id is not null)
             , hot as materialized (
               select p.id as call_id, min(a.created_at) as raised, max(a.lead_score) as lead_score
-              from period p join alerts a on a.call_id = p.id
+              from period p join public.hot_lead_alerts a on a.call_id = p.id and a.org_id = :org
               group by p.id
               union all
               select p.id, null, null
               from period p join public.contacts ct on ct.id = p.contact_id and ct.org_id = :org
               where ct.lead_status = 'hot' and ct.updated_at >= p.created_at and ct.updated_at <= p.ended_at + interval '30 minutes'
-                and not exists (select 1 from alerts a where a.call_id = p.id))
-            , followed_up as materialized (
-              -- Someone followed the call up within 24 hours: an outbound call to the number, or an appointment for the caller.
-              select p.id from period p join later_outbound o on o.to_number = p.number
-              where o.created_at > p.created_at and o.created_at <= p.ended_at + interval '24 hours'
-              union
-              select p.id from period p join appointments a on a.contact_id = p.contact_id
-              where a.created_at >= p.created_at and a.created_at <= p.ended_at + interval '24 hours')
-            , called_again as materialized (
-              select distinct on (p.id) p.id as call_id, n.id, n.created_at
-              from period p join later_inbound n on n.from_number = p.number
-              where p.status = 'completed' and n.created_at > p.created_at and n.created_at <= p.ended_at + interval '48 hours'
-              order by p.id, n.created_at)
+                and not exists (select 1 from public.hot_lead_alerts a where a.call_id = p.id and a.org_id = :org))
             """;
 
-    /** Nobody followed the call up within 24 hours. */
-    private static final String FOLLOWED_UP = " exists (select 1 from followed_up f where f.id = p.id)\n";
+    /** Someone followed the call up within 24 hours: an outbound call to the number, or an appointment for the caller. */
+    private static final String FOLLOWED_UP = """
+            (exists (select 1 from public.calls o
+                     where o.org_id = :org and o.call_direction = 'outbound' and o.to_number = p.number
+                       and o.created_at > p.created_at and o.created_at <= p.ended_at + interval '24 hours' and o.created_at <= :asOf)
+             or exists (select 1 from public.appointments a
+                        where a.org_id = :org and a.contact_id = p.contact_id
+                          and a.created_at >= p.created_at and a.created_at <= p.ended_at + interval '24 hours'))
+            """;
 
     private static final String WHEN = "'Dy FMDD Mon HH24:MI'";
 
@@ -143,7 +113,11 @@ final class SignalSql {
                                else round(extract(epoch from n.created_at - p.created_at) / 3600) || ' hours' end),
                    n.id
             from period p cross join zone z
-            join called_again n on n.call_id = p.id
+            cross join lateral (
+              select c2.id, c2.created_at from public.calls c2
+              where c2.org_id = :org and c2.call_direction = 'inbound' and c2.from_number = p.number
+                and c2.created_at > p.created_at and c2.created_at <= p.ended_at + interval '48 hours' and c2.created_at <= :asOf
+              order by c2.created_at limit 1) n
             where 'repeat_call' = any(:kinds) and p.status = 'completed'
               and not exists (select 1 from readings r where r.call_id = p.id and r.call_back_arranged)
             union all
