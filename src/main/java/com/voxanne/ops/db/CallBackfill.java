@@ -24,12 +24,13 @@ import org.slf4j.LoggerFactory;
  * core per backend). Calls that already have their document are skipped, so a rerun finishes what
  * an interrupted one left; new calls get theirs from the triggers.
  */
-final class CallBackfill {
+public final class CallBackfill {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallBackfill.class);
     private static final int BATCH = 5_000;
-    private static final UUID LOWEST = new UUID(0, 0);
-    private static final UUID MIDDLE = UUID.fromString("80000000-0000-0000-0000-000000000000");
+    public static final UUID LOWEST = new UUID(0, 0);
+    /** Where the id range is halved between two connections. */
+    public static final UUID MIDDLE = UUID.fromString("80000000-0000-0000-0000-000000000000");
 
     private CallBackfill() {
     }
@@ -73,45 +74,54 @@ final class CallBackfill {
 
     /** The calls with from <= id < to (no upper end when null), batch by batch in id order. */
     private static long fill(DataSource owner, UUID from, UUID to) throws SQLException {
+        try (Connection c = owner.getConnection()) {
+            c.setAutoCommit(true);
+            return fill(c, from, to);
+        }
+    }
+
+    /**
+     * The calls with from <= id < to (no upper end when null) on {@code c}, batch by batch in id
+     * order, in the connection's own transaction mode: adopt commits each batch, the demo load
+     * fills its calls inside the transaction that wrote them.
+     */
+    public static long fill(Connection c, UUID from, UUID to) throws SQLException {
         long made = 0;
         UUID after = from;
         boolean first = true;
-        try (Connection c = owner.getConnection()) {
-            c.setAutoCommit(true);
-            while (true) {
-                String sql = """
-                        with batch as (
-                          select c.id, c.org_id, c.created_at, c.summary, c.transcript from public.calls c
-                          where c.id %s ? %s
-                          order by c.id limit ?)
-                        , documents as (
-                          insert into voxconsole.call_documents (call_id, org_id, created_at, document)
-                          select b.id, b.org_id, b.created_at, voxconsole.call_document(b.summary, b.transcript) from batch b
-                          where not exists (select 1 from voxconsole.call_documents d where d.call_id = b.id)
-                          on conflict (call_id) do nothing
-                          returning call_id)
-                        , readings as (
-                          select voxconsole.keep_readings(array(
-                            select b.id from batch b where not exists (select 1 from voxconsole.call_readings k where k.call_id = b.id))) as n)
-                        select (select max(id::text) from batch), greatest((select count(*) from documents), (select n from readings))""".formatted(first ? ">=" : ">",
-                        to == null ? "" : "and c.id < ?");
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setObject(1, after);
-                    int i = 2;
-                    if (to != null) {
-                        s.setObject(i++, to);
+        while (true) {
+            String sql = """
+                    with batch as (
+                      select c.id, c.org_id, c.created_at, c.summary, c.transcript from public.calls c
+                      where c.id %s ? %s
+                      order by c.id limit ?)
+                    , documents as (
+                      insert into voxconsole.call_documents (call_id, org_id, created_at, document)
+                      select b.id, b.org_id, b.created_at, voxconsole.call_document(b.summary, b.transcript) from batch b
+                      where not exists (select 1 from voxconsole.call_documents d where d.call_id = b.id)
+                      on conflict (call_id) do nothing
+                      returning call_id)
+                    , readings as (
+                      select voxconsole.keep_readings(array(
+                        select b.id from batch b where not exists (select 1 from voxconsole.call_readings k where k.call_id = b.id))) as n)
+                    select (select max(id::text) from batch), greatest((select count(*) from documents), (select n from readings))""".formatted(first ? ">=" : ">",
+                    to == null ? "" : "and c.id < ?");
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setObject(1, after);
+                int i = 2;
+                if (to != null) {
+                    s.setObject(i++, to);
+                }
+                s.setInt(i, BATCH);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    String last = rs.getString(1);
+                    made += rs.getLong(2);
+                    if (last == null) {
+                        return made;
                     }
-                    s.setInt(i, BATCH);
-                    try (ResultSet rs = s.executeQuery()) {
-                        rs.next();
-                        String last = rs.getString(1);
-                        made += rs.getLong(2);
-                        if (last == null) {
-                            return made;
-                        }
-                        after = UUID.fromString(last);
-                        first = false;
-                    }
+                    after = UUID.fromString(last);
+                    first = false;
                 }
             }
         }

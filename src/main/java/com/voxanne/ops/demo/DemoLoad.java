@@ -1,6 +1,7 @@
 package com.voxanne.ops.demo;
 
 import com.voxanne.ops.base.UserFacingException;
+import com.voxanne.ops.db.CallBackfill;
 import com.voxanne.ops.demo.DemoLoginSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -107,38 +108,17 @@ final class DemoLoad {
     /**
      * The calls' readings for the signals (V7), made after the calls are in rather than by the
      * reading trigger at the end of each COPY: the trigger read a stream's 500,000 calls as one
-     * statement's transition table and a million-call seed took eleven minutes instead of two. In
-     * batches of 5,000 by id, one half of the id range per stream, after fresh statistics (see
-     * run()) so each batch is read by its primary key.
+     * statement's transition table and a million-call seed took eleven minutes instead of two. As
+     * adopt fills them (CallBackfill), one half of the id range per stream, after fresh statistics
+     * (see run()) so each batch is read by its primary key.
      */
     private static Part readings(int stream, int streams) {
         return c -> {
-            java.util.UUID low = stream == 0 ? new java.util.UUID(0, 0) : HALF;
-            java.util.UUID high = streams == 1 || stream == 1 ? null : HALF;
-            boolean first = true;
-            while (true) {
-                String sql = "with batch as (select id from public.calls where id " + (first ? ">=" : ">") + " ?"
-                        + (high == null ? "" : " and id < ?") + " order by id limit 5000)"
-                        + " select (select max(id::text) from batch), voxconsole.keep_readings(array(select id from batch))";
-                try (java.sql.PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setObject(1, low);
-                    if (high != null) {
-                        s.setObject(2, high);
-                    }
-                    try (java.sql.ResultSet rs = s.executeQuery()) {
-                        rs.next();
-                        if (rs.getString(1) == null) {
-                            return new long[4];
-                        }
-                        low = java.util.UUID.fromString(rs.getString(1));
-                        first = false;
-                    }
-                }
-            }
+            CallBackfill.fill(c, stream == 0 ? CallBackfill.LOWEST : CallBackfill.MIDDLE,
+                    streams == 1 || stream == 1 ? null : CallBackfill.MIDDLE);
+            return new long[4];
         };
     }
-
-    private static final java.util.UUID HALF = java.util.UUID.fromString("80000000-0000-0000-0000-000000000000");
 
     private List<DemoLoginSpec> run(Transactions tx, int streams, LongConsumer progress) {
         long started = System.nanoTime();
