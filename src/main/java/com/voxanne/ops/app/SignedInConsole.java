@@ -130,9 +130,8 @@ public final class SignedInConsole implements AutoCloseable {
         callLog = new CallLogService(jdbi, signals, Clock.systemUTC());
         calls = new CallsViewModel(callLog, bg, fx, org, zone);
         callsView = new CallsView(calls, shell.showDocument()::accept);
-        sentiment = new SentimentViewModel(new SentimentService(jdbi), bg, fx, org, zone, LocalDate.now(zone),
+        sentiment = new SentimentViewModel(new SentimentService(jdbi), signals, bg, fx, org, zone, LocalDate.now(zone),
                 showCallsFrom.apply("sentiment", "Sentiment"));
-        sentiment.showSignals(signals);
         appointments = new AppointmentsViewModel(new AppointmentService(jdbi, callLog), bg, fx, org, zone, LocalDate.now(zone),
                 s.isManagerOrAdmin(), showCallsFrom.apply("appointments", "Appointments"));
         appointmentsView = new AppointmentsView(appointments);

@@ -10,7 +10,6 @@ import com.voxanne.ops.signals.Signal;
 import com.voxanne.ops.signals.SignalKind;
 import com.voxanne.ops.signals.SignalService;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,9 +58,6 @@ final class ReviewSignalsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line instead of text.")
     boolean json;
 
-    /** The moment the rules are applied at; tests set it so the answer does not move with the clock. */
-    Clock clock = Clock.systemUTC();
-
     @Override
     public Integer call() throws Exception {
         var settings = server.settings();
@@ -71,7 +67,7 @@ final class ReviewSignalsCommand implements Callable<Integer> {
                     "The login " + settings.user() + " has no active profile in the console, so it sees no calls."));
             SignalService signals = new SignalService(db.jdbi());
             ZoneId zone = signals.zoneOf(session.orgId());
-            Instant now = clock.instant();
+            Instant now = Instant.now();
             LocalDate last = until != null ? until : LocalDate.ofInstant(now, zone);
             LocalDate first = since != null ? since : last.minusDays(7);
             if (first.isAfter(last)) {

@@ -20,9 +20,8 @@ public final class ExportAction {
                                       Executor background, Executor fx, ZoneId zone, Window owner, List<String> stylesheets) {
         return () -> {
             var service = new ExportService(database.jdbi(), installationKey);
-            var model = new ExportViewModel(service, background, fx, s.orgId(), zone,
+            var model = new ExportViewModel(service, calls::resolve, background, fx, s.orgId(), zone,
                     new ExportService.Origin(s.loginRole(), s.fullName(), s.orgName(), s.orgId(), database.settings().redactedUrl()));
-            model.resolveSignalsWith(calls::resolve);
             ExportWindow.show(owner, model, calls.filterProperty().get(), stylesheets);
         };
     }

@@ -31,6 +31,7 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     private final ExportService service;
+    private final java.util.function.UnaryOperator<com.voxanne.ops.calls.CallLogQuery> resolver;
     private final BackgroundWork work;
     private final UUID orgId;
     private final ZoneId zone;
@@ -38,19 +39,22 @@ public final class ExportViewModel {
     private volatile boolean cancelRequested;
 
     public ExportViewModel(ExportService service, Executor background, Executor fx, UUID orgId, ZoneId zone, ExportService.Origin origin) {
+        this(service, java.util.function.UnaryOperator.identity(), background, fx, orgId, zone, origin);
+    }
+
+    /**
+     * @param resolver turns a filter by signal into the calls that have it (CallLogService.resolve), which
+     *     only the call log can do; it is asked in the background, with the export
+     */
+    public ExportViewModel(ExportService service, java.util.function.UnaryOperator<com.voxanne.ops.calls.CallLogQuery> resolver,
+                           Executor background, Executor fx, UUID orgId, ZoneId zone, ExportService.Origin origin) {
+        this.resolver = resolver;
         this.service = service;
         this.work = new BackgroundWork(background, fx);
         this.orgId = orgId;
         this.zone = zone;
         this.origin = origin;
     }
-
-    /** A filter by signal names calls only the call log can find (CallLogService.resolve): it is asked in the background. */
-    public void resolveSignalsWith(java.util.function.UnaryOperator<com.voxanne.ops.calls.CallLogQuery> resolver) {
-        this.resolver = resolver;
-    }
-
-    private java.util.function.UnaryOperator<com.voxanne.ops.calls.CallLogQuery> resolver = java.util.function.UnaryOperator.identity();
 
     public void export(CallFilter filter, Path out) {
         cancelRequested = false;

@@ -36,8 +36,8 @@ public final class SentimentViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<java.util.List<SignalDay>> signalDays =
             new ReadOnlyObjectWrapper<>(this, "signalDays", java.util.List.of());
-    private SignalService signals;
-    private com.voxanne.ops.mvvm.LatestAnswer signalAnswers;
+    private final SignalService signals;
+    private final com.voxanne.ops.mvvm.LatestAnswer signalAnswers;
 
     private final SentimentService service;
     private final Executor background;
@@ -47,8 +47,17 @@ public final class SentimentViewModel {
     private final Consumer<CallFilter> showCalls;
     private final com.voxanne.ops.mvvm.LatestAnswer overviews;
 
+    /** Without the signals chart (tools and tests that need none). */
     public SentimentViewModel(SentimentService service, Executor background, Executor fx, UUID orgId, ZoneId zone, LocalDate today,
                               Consumer<CallFilter> showCalls) {
+        this(service, null, background, fx, orgId, zone, today, showCalls);
+    }
+
+    /** @param signals the signals chart's numbers; null leaves the chart out */
+    public SentimentViewModel(SentimentService service, SignalService signals, Executor background, Executor fx, UUID orgId, ZoneId zone,
+                              LocalDate today, Consumer<CallFilter> showCalls) {
+        this.signals = signals;
+        this.signalAnswers = new com.voxanne.ops.mvvm.LatestAnswer(new com.voxanne.ops.mvvm.BackgroundWork(background, fx));
         this.service = service;
         this.background = background;
         this.fx = fx;
@@ -61,12 +70,6 @@ public final class SentimentViewModel {
     }
 
     // Commands
-
-    /** Shows the signals chart too (the console's; a tool without the signals leaves it out). */
-    public void showSignals(SignalService service) {
-        this.signals = service;
-        this.signalAnswers = new com.voxanne.ops.mvvm.LatestAnswer(new com.voxanne.ops.mvvm.BackgroundWork(background, fx));
-    }
 
     public void refresh() {
         SentimentPeriod p = period.get();

@@ -6,8 +6,4 @@ import java.util.UUID;
 
 /** A call with one signal or more, in the order the kinds are declared. */
 public record FlaggedCall(UUID callId, Instant createdAt, List<Signal> signals) {
-
-    public boolean has(SignalKind kind) {
-        return signals.stream().anyMatch(s -> s.kind() == kind);
-    }
 }

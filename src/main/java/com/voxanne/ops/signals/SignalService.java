@@ -17,7 +17,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 /**
  * The calls where the AI got it wrong, and what happened after each call, as the database finds
  * them for the signed-in person (docs/SIGNALS.md). The console and {@code voxconsole review
- * signals} both ask here, so they give the same answer. Each question is one read-only statement.
+ * signals} both ask here, so they give the same answer. Each question is one read-only transaction.
  */
 public class SignalService {
 
@@ -39,12 +39,7 @@ public class SignalService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<SignalDao.Row> rows = read(dao -> dao.ofCalls(org, ids.toArray(UUID[]::new), asOf.atOffset(ZoneOffset.UTC), keys(Set.of())));
-        Map<UUID, List<Signal>> byCall = new LinkedHashMap<>();
-        for (FlaggedCall call : group(rows)) {
-            byCall.put(call.callId(), call.signals());
-        }
-        return byCall;
+        return byCall(read(dao -> dao.ofCalls(org, ids.toArray(UUID[]::new), asOf.atOffset(ZoneOffset.UTC), keys(Set.of()))));
     }
 
     /** How many calls had each kind, per day of the organization's time zone, in [from, to). */
@@ -60,10 +55,7 @@ public class SignalService {
         }
         UUID[] asked = ids.toArray(UUID[]::new);
         return read(dao -> {
-            Map<UUID, List<Signal>> flagged = new LinkedHashMap<>();
-            for (FlaggedCall call : group(dao.ofCalls(org, asked, asOf.atOffset(ZoneOffset.UTC), keys(Set.of())))) {
-                flagged.put(call.callId(), call.signals());
-            }
+            Map<UUID, List<Signal>> flagged = byCall(dao.ofCalls(org, asked, asOf.atOffset(ZoneOffset.UTC), keys(Set.of())));
             Map<UUID, CallOutcome> byCall = new LinkedHashMap<>();
             for (AfterTheCall after : dao.outcomes(org, asked, asOf.atOffset(ZoneOffset.UTC))) {
                 byCall.put(after.callId(), new CallOutcome(flagged.getOrDefault(after.callId(), List.of()), after, asOf));
@@ -89,6 +81,14 @@ public class SignalService {
     private static String[] keys(Set<SignalKind> kinds) {
         Set<SignalKind> asked = kinds.isEmpty() ? EnumSet.allOf(SignalKind.class) : kinds;
         return asked.stream().map(SignalKind::key).toArray(String[]::new);
+    }
+
+    private static Map<UUID, List<Signal>> byCall(List<SignalDao.Row> rows) {
+        Map<UUID, List<Signal>> byCall = new LinkedHashMap<>();
+        for (FlaggedCall call : group(rows)) {
+            byCall.put(call.callId(), call.signals());
+        }
+        return byCall;
     }
 
     /** Rows (one per signal, newest call first) as calls, each with its signals in the kinds' order. */
