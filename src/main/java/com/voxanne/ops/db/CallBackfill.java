@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fills what the console keeps per call, its search document (voxconsole.call_documents, V6) and
- * its reading for the signals (voxconsole.call_readings, V7), for the calls that were there before
- * the console or before that migration: in
+ * Fills what the console keeps per call, its search document (voxconsole.call_documents, V6), its
+ * reading for the signals (voxconsole.call_readings, V7) and its signals (voxconsole.call_signals,
+ * V8), for the calls that were there before the console or before that migration: in
  * batches of a few thousand, each its own short transaction, so the web app keeps writing, and
  * on one connection per core over halves of the id range (computing documents is the work, one
  * core per backend). Calls that already have their document are skipped, so a rerun finishes what
@@ -57,16 +57,16 @@ public final class CallBackfill {
                 made += part.get();
             }
             if (made > 0) {
-                LOG.info("Made the search documents and readings of {} calls in {} ms", made, (System.nanoTime() - started) / 1_000_000);
+                LOG.info("Made the search documents, readings and signals of {} calls in {} ms", made, (System.nanoTime() - started) / 1_000_000);
             }
             return made;
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new UserFacingException("The calls' search documents and readings could not all be made (" + SqlErrors.describe(cause, "the server")
+            throw new UserFacingException("The calls' search documents, readings and signals could not all be made (" + SqlErrors.describe(cause, "the server")
                     + "); the console's schema is in place, and running the same command again finishes them.", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserFacingException("Making the calls' search documents and readings was interrupted; running the same command again finishes them.");
+            throw new UserFacingException("Making the calls' search documents, readings and signals was interrupted; running the same command again finishes them.");
         } finally {
             pool.shutdownNow();
         }
@@ -76,7 +76,9 @@ public final class CallBackfill {
     private static long fill(DataSource owner, UUID from, UUID to) throws SQLException {
         try (Connection c = owner.getConnection()) {
             c.setAutoCommit(true);
-            return fill(c, from, to);
+            long made = fill(c, from, to);
+            fillSignals(c, from, to);
+            return made;
         }
     }
 
@@ -119,6 +121,47 @@ public final class CallBackfill {
                     made += rs.getLong(2);
                     if (last == null) {
                         return made;
+                    }
+                    after = UUID.fromString(last);
+                    first = false;
+                }
+            }
+        }
+    }
+
+    /**
+     * The signals of the read calls with from <= id < to (no upper end when null) whose signals are
+     * not kept yet, batch by batch in id order, in the connection's own transaction mode. Signals
+     * look at the appointments, later calls and alerts, so the demo load runs this once those are
+     * in; adopt right after the readings.
+     *
+     * @return how many signals were kept
+     */
+    public static long fillSignals(Connection c, UUID from, UUID to) throws SQLException {
+        long kept = 0;
+        UUID after = from;
+        boolean first = true;
+        while (true) {
+            String sql = """
+                    with batch as (
+                      select r.call_id from voxconsole.call_readings r
+                      where not r.signals_kept and r.call_id %s ? %s
+                      order by r.call_id limit ?)
+                    select (select max(call_id::text) from batch), voxconsole.keep_signals(array(select call_id from batch))"""
+                    .formatted(first ? ">=" : ">", to == null ? "" : "and r.call_id < ?");
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setObject(1, after);
+                int i = 2;
+                if (to != null) {
+                    s.setObject(i++, to);
+                }
+                s.setInt(i, BATCH);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    String last = rs.getString(1);
+                    kept += rs.getLong(2);
+                    if (last == null) {
+                        return kept;
                     }
                     after = UUID.fromString(last);
                     first = false;

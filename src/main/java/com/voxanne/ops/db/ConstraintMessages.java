@@ -91,6 +91,7 @@ public final class ConstraintMessages {
             Map.entry("audit_trail_action_check", "That is not an audited action."),
             Map.entry("acknowledgements_entity_check", "Only hot lead alerts and calls are acknowledged."),
             Map.entry("call_readings_claim_source_check", "A booking claim is read from the agent's words or the call's summary."),
+            Map.entry("call_signals_kind_check", "That is not a kind of signal the console knows."),
             Map.entry("change_channel_secret_one_row", "There is one live-channel secret."));
 
     private ConstraintMessages() {

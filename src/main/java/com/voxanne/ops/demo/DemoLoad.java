@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,14 @@ final class DemoLoad {
      */
     static final List<String> LOADED_TABLES = List.of("public.calls", "public.appointments", "public.call_tracking",
             "public.hot_lead_alerts", "voxconsole.call_documents", "voxconsole.call_readings");
+    /**
+     * The console's triggers that read or judge each written row (V7, V8), off while the load
+     * writes and on again at its end: the load fills what they keep itself, in batches, once
+     * everything a signal looks at is in (see run()).
+     */
+    private static final Map<String, String> KEEPING_TRIGGERS = Map.of(
+            "voxconsole_call_reading_insert", "public.calls", "voxconsole_call_signal_insert", "public.calls",
+            "voxconsole_appointment_signal_insert", "public.appointments", "voxconsole_alert_signal_insert", "public.hot_lead_alerts");
 
     /** One part of the load on one connection: rows written, as {calls, appointments, tracking, alerts}. */
     private interface Part {
@@ -96,11 +105,11 @@ final class DemoLoad {
             return run(transactions, streams, shared);
         } finally {
             pool.shutdownNow();
-            // A load that failed after its first transaction left the reading trigger off: back on (harmless when it is).
+            // A load that failed after its first transaction left the keeping triggers off: back on (harmless when they are).
             try {
-                owner.useHandle(h -> h.execute("alter table public.calls enable trigger voxconsole_call_reading_insert"));
+                owner.useHandle(h -> switchKeepingTriggers(h, true));
             } catch (RuntimeException e) {
-                LOG.warn("The calls' reading trigger could not be switched back on", e);
+                LOG.warn("The console's reading and signal triggers could not be switched back on", e);
             }
         }
     }
@@ -120,6 +129,28 @@ final class DemoLoad {
         };
     }
 
+    /** The calls' signals (V8), once the appointments and alerts they look at are in and indexed: half the calls a stream. */
+    private static Part signals(int stream, int streams) {
+        return c -> {
+            CallBackfill.fillSignals(c, stream == 0 ? CallBackfill.LOWEST : CallBackfill.MIDDLE,
+                    streams == 1 || stream == 1 ? null : CallBackfill.MIDDLE);
+            return new long[4];
+        };
+    }
+
+    private static Part analyze(String table) {
+        return c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("analyze " + table);
+            }
+            return new long[4];
+        };
+    }
+
+    private static void switchKeepingTriggers(Handle h, boolean on) {
+        KEEPING_TRIGGERS.forEach((trigger, table) -> h.execute("alter table " + table + (on ? " enable" : " disable") + " trigger " + trigger));
+    }
+
     private List<DemoLoginSpec> run(Transactions tx, int streams, LongConsumer progress) {
         long started = System.nanoTime();
         Phases phases = new Phases();
@@ -130,8 +161,8 @@ final class DemoLoad {
             }
             // History loaded in bulk is nobody's write: no audit rows, no live notices (back on at the end).
             h.execute("select voxconsole.set_change_tracking(false)");
-            // The readings are made after the load, in batches (see readings()); the trigger is back on at the end.
-            h.execute("alter table public.calls disable trigger voxconsole_call_reading_insert");
+            // The readings and signals are made after the load, in batches (see readings(), signals()); the triggers are back on at the end.
+            switchKeepingTriggers(h, false);
             phases.time("reference", () -> rows.writeReferenceData(h));
             return SecondaryIndexes.suspend(h, LOADED_TABLES);
         });
@@ -149,12 +180,7 @@ final class DemoLoad {
         });
         phases.time("readings", () -> {
             // Statistics first, on one connection: a second ANALYZE of the table waits for the first one's transaction to end.
-            tx.all(List.of(c -> {
-                try (java.sql.Statement s = c.createStatement()) {
-                    s.execute("analyze public.calls");
-                }
-                return new long[4];
-            }));
+            tx.all(List.of(analyze("public.calls")));
             tx.all(streams == 1 ? List.of(readings(0, 1)) : List.of(readings(0, 2), readings(1, 2)));
         });
         phases.time("appointments, tracking and alerts", () -> add(totals, tx.all(List.of(
@@ -164,11 +190,15 @@ final class DemoLoad {
         tx.closing(h -> {
             rows.writeConfiguration(h);
             h.execute("select voxconsole.set_change_tracking(true)");
-            h.execute("alter table public.calls enable trigger voxconsole_call_reading_insert");
+            switchKeepingTriggers(h, true);
             return null;
         });
         // Fresh statistics, so the first queries get plans fit for the data rather than for empty tables.
         phases.time("statistics", tx::statistics);
+        phases.time("signals", () -> {
+            tx.all(streams == 1 ? List.of(signals(0, 1)) : List.of(signals(0, 2), signals(1, 2)));
+            tx.all(List.of(analyze("voxconsole.call_signals")));
+        });
         LOG.info("Demo data: {} calls, {} appointments, {} tracking rows, {} alerts in {} ms ({})",
                 totals[0], totals[1], totals[2], totals[3], (System.nanoTime() - started) / 1_000_000, phases);
         return rows.demoLogins();
@@ -190,7 +220,7 @@ final class DemoLoad {
             // embedded server runs, PostgreSQL then writes the loaded tables straight to disk at
             // commit instead of logging every row in the WAL first.
             h.execute("truncate public.contacts, public.calls, public.appointments, public.call_tracking, public.hot_lead_alerts,"
-                    + " voxconsole.call_documents, voxconsole.call_readings cascade");
+                    + " voxconsole.call_documents, voxconsole.call_readings, voxconsole.call_signals cascade");
             return sql(() -> work.on(h));
         }
 

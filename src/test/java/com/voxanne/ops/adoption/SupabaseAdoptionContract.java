@@ -280,6 +280,20 @@ abstract class SupabaseAdoptionContract {
             assertThat(alerts.acknowledge(HALE, hotLead, new java.math.BigDecimal("0.3"))).isInstanceOf(AlertService.Acknowledged.Done.class);
             assertThat(alerts.acknowledge(HALE, hotLead, new java.math.BigDecimal("0.3"))).isInstanceOf(AlertService.Acknowledged.AlreadyDone.class);
 
+            // Signals: adopt kept the real rows' signals (as the rules find them from scratch); the login reads its organization's.
+            Jdbi superuser = Jdbi.create(server.superuser());
+            long notAsFound = superuser.withHandle(h -> h.createQuery("""
+                    select count(*) from (select call_id, kind, evidence from voxconsole.call_signals
+                                          except select call_id, kind, evidence from voxconsole.signals_of(array(select id from public.calls))) d""")
+                    .mapTo(Long.class).one());
+            assertThat(notAsFound).isZero();
+            long keptForHale = superuser.withHandle(h -> h.createQuery("select count(*) from voxconsole.call_signals where org_id = :org and holds_from <= now()")
+                    .bind("org", HALE).mapTo(Long.class).one());
+            var flagged = new com.voxanne.ops.signals.SignalService(jdbi).flagged(HALE, java.time.Instant.EPOCH,
+                    java.time.Instant.parse("2100-01-01T00:00:00Z"), java.util.Set.of(), java.time.Instant.now());
+            assertThat(keptForHale).isPositive();
+            assertThat(flagged.stream().mapToLong(f -> f.signals().size()).sum()).isEqualTo(keptForHale);
+
             // Appointments: an optimistic edit, and the second editor told someone else changed it.
             var service = new AppointmentService(jdbi, new com.voxanne.ops.calls.CallLogService(jdbi));
             var entry = service.between(HALE, java.time.Instant.parse("2026-11-01T00:00:00Z"), java.time.Instant.parse("2026-12-31T00:00:00Z"))

@@ -13,24 +13,37 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A day's signals read the organization's calls, appointments and readings through their
- * indexes, never a whole table, under the manager's row-level security. Timings are the bench's
- * (docs/PERFORMANCE.md); this checks the plan that makes them.
+ * The signals are kept (migration V8), so a question reads the kept rows of its organization and
+ * period through their index, never a whole table and never the platform's tables, under the
+ * manager's row-level security. Timings are the bench's (docs/PERFORMANCE.md); this checks the
+ * plans that make them.
  */
 class SignalsPlanTest {
 
+    private static final UUID ORG = TestWorkspace.orgId("Harley Street Dental Clinic");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final String[] KINDS = Arrays.stream(SignalKind.values()).map(SignalKind::key).toArray(String[]::new);
+
     @Test
-    void aDaysSignalsReadIndexesAndNoWholeTable() {
-        UUID org = TestWorkspace.orgId("Harley Street Dental Clinic");
-        ZoneId london = ZoneId.of("Europe/London");
+    void aDaysSignalsReadTheKeptRowsByTheirIndex() {
         LocalDate day = LocalDate.of(2026, 10, 20);
-        String[] kinds = Arrays.stream(SignalKind.values()).map(SignalKind::key).toArray(String[]::new);
-        String plan = QueryPlans.explain(TestWorkspace.as("harley", "manager").jdbi(), SignalDao.class, "ofPeriod", Map.of("org", org,
-                "from", day.atStartOfDay(london).toOffsetDateTime(), "to", day.plusDays(1).atStartOfDay(london).toOffsetDateTime(),
-                "asOf", TestWorkspace.ANCHOR.atStartOfDay().atOffset(ZoneOffset.UTC), "kinds", kinds));
-        // The big tables; the test workspace's 200 alerts are read whole by choice, as a planner should.
-        assertThat(plan).doesNotContain("Seq Scan on calls").doesNotContain("Seq Scan on appointments")
-                .doesNotContain("Seq Scan on call_readings");
-        assertThat(plan).contains("voxconsole_calls_org_id_created_at_id_idx");
+        assertReadsKeptRowsOnly(plan("ofPeriod", day, day.plusDays(1)));
+    }
+
+    @Test
+    void aMonthsCountsReadTheKeptRowsByTheirIndex() {
+        LocalDate first = LocalDate.of(2026, 10, 1);
+        assertReadsKeptRowsOnly(plan("countsPerDay", first, first.plusMonths(1)));
+    }
+
+    private static String plan(String method, LocalDate from, LocalDate to) {
+        return QueryPlans.explain(TestWorkspace.as("harley", "manager").jdbi(), SignalDao.class, method, Map.of("org", ORG,
+                "from", from.atStartOfDay(LONDON).toOffsetDateTime(), "to", to.atStartOfDay(LONDON).toOffsetDateTime(),
+                "asOf", TestWorkspace.ANCHOR.atStartOfDay().atOffset(ZoneOffset.UTC), "kinds", KINDS));
+    }
+
+    private static void assertReadsKeptRowsOnly(String plan) {
+        assertThat(plan).contains("call_signals_org_id_created_at_idx").doesNotContain("Seq Scan")
+                .doesNotContain(" on calls").doesNotContain(" on appointments").doesNotContain(" on call_readings");
     }
 }

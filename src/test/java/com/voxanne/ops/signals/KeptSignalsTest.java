@@ -1,0 +1,168 @@
+package com.voxanne.ops.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voxanne.ops.TestWorkspace;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The signals are kept as the platform writes (migration V8), so each write that changes a
+ * signal must change what is kept: an appointment made late, moved or deleted, a later call and
+ * its deletion, an alert and the follow-up that answers it, a call that ends. And whatever the
+ * writes, what is kept is what the rules find from scratch. Asked as the organization's manager.
+ */
+class KeptSignalsTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** Monday 5 April 2027, after the demo's history and the hand-written week. */
+    private static final LocalDateTime MONDAY = LocalDateTime.of(2027, 4, 5, 9, 0);
+    private static final String MARK = "kept signals test";
+
+    private static Jdbi owner;
+    private static UUID org;
+    private static SignalService signals;
+
+    @BeforeAll
+    static void connect() {
+        owner = TestWorkspace.owner();
+        org = TestWorkspace.orgId("Harley Street Dental Clinic");
+        signals = new SignalService(TestWorkspace.as("harley", "manager").jdbi());
+    }
+
+    @AfterAll
+    static void removeTheRows() {
+        owner.useHandle(h -> {
+            h.execute("delete from hot_lead_alerts where reason = ?", MARK);
+            h.execute("delete from appointments where notes = ?", MARK);
+            h.execute("delete from calls where caller_name = ?", MARK);
+            h.execute("delete from contacts where notes = ?", MARK);
+        });
+    }
+
+    @Test
+    void anAppointmentMadeMovedOrDeletedChangesTheBookingSignal() {
+        UUID contact = contact("+447700960001");
+        UUID call = call(contact, "+447700960001", at(0, 10, 0), 120, "completed", null, null, "inbound",
+                "AI: Lovely, I've booked you in for Thursday at 3pm.");
+        Instant later = at(2, 9, 0);
+        assertThat(kinds(call, later)).containsExactly(SignalKind.BOOKING_NOT_FOUND);
+
+        UUID appointment = appointment(contact, at(0, 10, 3), LocalDateTime.of(2027, 4, 8, 15, 0));
+        assertThat(kinds(call, later)).as("made as said, three minutes after the call").isEmpty();
+
+        owner.useHandle(h -> h.execute("update appointments set scheduled_at = ? where id = ?",
+                LocalDateTime.of(2027, 4, 8, 16, 0).atZone(LONDON).toOffsetDateTime(), appointment));
+        assertThat(kinds(call, later)).containsExactly(SignalKind.BOOKING_MISMATCH);
+
+        owner.useHandle(h -> h.execute("delete from appointments where id = ?", appointment));
+        assertThat(kinds(call, later)).containsExactly(SignalKind.BOOKING_NOT_FOUND);
+    }
+
+    @Test
+    void aLaterCallMakesARepeatAndItsDeletionUndoesIt() {
+        UUID first = call(null, "+447700960002", at(0, 11, 0), 90, "completed", null, null, "inbound", "AI: Thanks, noted.");
+        Instant later = at(3, 9, 0);
+        assertThat(kinds(first, later)).isEmpty();
+
+        UUID second = call(null, "+447700960002", at(1, 8, 0), 90, "completed", null, null, "inbound", "User: Me again.");
+        assertThat(kinds(first, later)).containsExactly(SignalKind.REPEAT_CALL);
+        assertThat(signals.ofCalls(org, List.of(first), later).get(first).get(0).relatedCallId()).isEqualTo(second);
+        assertThat(kinds(first, at(0, 12, 0))).as("asked before the second call").isEmpty();
+
+        owner.useHandle(h -> h.execute("delete from calls where id = ?", second));
+        assertThat(kinds(first, later)).isEmpty();
+    }
+
+    @Test
+    void aHotLeadWaitsItsDayAndAFollowUpAnswersIt() {
+        UUID contact = contact("+447700960003");
+        UUID call = call(contact, "+447700960003", at(0, 14, 0), 200, "completed", "positive", "medium", "inbound", "AI: Great to hear.");
+        owner.useHandle(h -> h.execute("""
+                insert into hot_lead_alerts (org_id, contact_id, call_id, reason, lead_score, urgency, created_at)
+                values (?, ?, ?, ?, 91, 'high', ?)""", org, contact, call, MARK, at(0, 14, 4).atOffset(ZoneOffset.UTC)));
+        assertThat(kinds(call, at(0, 20, 0))).as("the day is not over").isEmpty();
+        assertThat(kinds(call, at(1, 15, 0))).containsExactly(SignalKind.HOT_LEAD_NO_FOLLOW_UP);
+
+        call(contact, "+447700960003", at(0, 17, 0), 300, "completed", "positive", "low", "outbound", "AI: Calling you back as promised.");
+        assertThat(kinds(call, at(1, 15, 0))).as("rung back three hours later").isEmpty();
+    }
+
+    @Test
+    void aCallThatEndsIsNoLongerStuck() {
+        UUID call = call(null, "+447700960004", at(0, 16, 0), null, "in_progress", null, null, "inbound", "AI: Hello.");
+        Instant later = at(1, 9, 0);
+        assertThat(kinds(call, later)).containsExactly(SignalKind.DROPPED);
+        owner.useHandle(h -> h.execute("update calls set status = 'completed', duration_seconds = 140 where id = ?", call));
+        assertThat(kinds(call, later)).isEmpty();
+    }
+
+    @Test
+    void whatIsKeptIsWhatTheRulesFindFromScratch() {
+        record Kept(UUID callId, String kind, Instant holdsFrom, String evidence) {
+        }
+        owner.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            String kept = "select call_id, kind, holds_from, evidence from voxconsole.call_signals";
+            String fresh = "select call_id, kind, holds_from, evidence from voxconsole.signals_of(array(select id from public.calls))";
+            List<Kept> keptOnly = h.createQuery(kept + " except " + fresh).map((rs, ctx) -> new Kept(rs.getObject(1, UUID.class),
+                    rs.getString(2), rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getString(4))).list();
+            List<Kept> freshOnly = h.createQuery(fresh + " except " + kept).map((rs, ctx) -> new Kept(rs.getObject(1, UUID.class),
+                    rs.getString(2), rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getString(4))).list();
+            int total = h.createQuery("select count(*) from voxconsole.call_signals").mapTo(Integer.class).one();
+            assertThat(total).as("the demo's signals are kept").isGreaterThan(1_000);
+            assertThat(keptOnly).as("kept but not found").isEmpty();
+            assertThat(freshOnly).as("found but not kept").isEmpty();
+        });
+    }
+
+    // Writing as the platform would ------------------------------------------------------------
+
+    private static Set<SignalKind> kinds(UUID call, Instant asOf) {
+        return signals.ofCalls(org, List.of(call), asOf).getOrDefault(call, List.of()).stream().map(Signal::kind)
+                .collect(Collectors.toSet());
+    }
+
+    private static Instant at(int day, int hour, int minute) {
+        return MONDAY.plusDays(day).withHour(hour).withMinute(minute).atZone(LONDON).toInstant();
+    }
+
+    private static UUID contact(String phone) {
+        return owner.withHandle(h -> h.createQuery("""
+                        insert into contacts (org_id, phone, first_name, last_name, lead_status, notes)
+                        values (:org, :phone, 'Kept', 'Signals', 'warm', :mark) returning id""")
+                .bind("org", org).bind("phone", phone).bind("mark", MARK).mapTo(UUID.class).one());
+    }
+
+    private static UUID call(UUID contact, String number, Instant at, Integer seconds, String status, String label, String urgency,
+                             String direction, String transcript) {
+        boolean in = direction.equals("inbound");
+        return owner.withHandle(h -> h.createQuery("""
+                        insert into calls (org_id, contact_id, call_direction, from_number, to_number, duration_seconds, status, transcript,
+                                           sentiment_label, sentiment_urgency, caller_name, created_at, updated_at)
+                        values (:org, :contact, :direction, :from, :to, :seconds, :status, :transcript, :label, :urgency, :mark, :at, :at)
+                        returning id""")
+                .bind("org", org).bind("contact", contact).bind("direction", direction)
+                .bind("from", in ? number : "+442079460000").bind("to", in ? "+442079460000" : number)
+                .bind("seconds", seconds).bind("status", status).bind("transcript", transcript).bind("label", label)
+                .bind("urgency", urgency).bind("mark", MARK).bind("at", at.atOffset(ZoneOffset.UTC)).mapTo(UUID.class).one());
+    }
+
+    private static UUID appointment(UUID contact, Instant made, LocalDateTime scheduled) {
+        return owner.withHandle(h -> h.createQuery("""
+                        insert into appointments (org_id, contact_id, title, scheduled_at, status, notes, created_at, updated_at)
+                        values (:org, :contact, 'Check-up', :scheduled, 'scheduled', :mark, :made, :made) returning id""")
+                .bind("org", org).bind("contact", contact).bind("scheduled", scheduled.atZone(LONDON).toOffsetDateTime())
+                .bind("mark", MARK).bind("made", made.atOffset(ZoneOffset.UTC)).mapTo(UUID.class).one());
+    }
+}
