@@ -84,9 +84,14 @@ begin
 create function voxconsole.signals_of(ids uuid[])
   returns table (call_id uuid, kind text, org_id uuid, created_at timestamptz, day date, holds_from timestamptz, evidence text,
                  related_call_id uuid)
-  language sql stable
+  language plpgsql stable
   set search_path = ''
 as $body$
+-- PL/pgSQL for its plan cache: a trigger keeping one call would otherwise plan this whole query
+-- at every write. The output columns share names with the tables' columns; the columns win.
+#variable_conflict use_column
+begin
+  return query
   with period as materialized (
     select c.id, c.org_id, c.created_at, c.status, c.duration_seconds, c.contact_id, c.sentiment_label, c.sentiment_urgency,
            case when c.call_direction = 'outbound' then c.to_number else c.from_number end as number,
@@ -124,7 +129,7 @@ as $body$
            or exists (select 1 from public.appointments a
                       where a.org_id = p.org_id and a.contact_id = p.contact_id
                         and a.created_at >= p.created_at and a.created_at <= p.ended_at + interval '24 hours')))
-  , found as (
+  , flagged as (
     select p.id as call_id, 'booking_not_found' as kind, p.ended_at + interval '30 minutes' as holds_from,
            case when p.contact_id is null
                 then pg_catalog.format('%s "%s", but no contact is linked to the call, so no appointment can be for it.', r.said, r.claim_words)
@@ -198,7 +203,8 @@ as $body$
     from period p
     where p.status = 'failed' or (p.status = 'completed' and p.duration_seconds < 20) or p.status = 'in_progress')
   select f.call_id, f.kind, p.org_id, p.created_at, (p.created_at at time zone p.tz)::date, f.holds_from, f.evidence, f.related_call_id
-  from found f join period p on p.id = f.call_id
+  from flagged f join period p on p.id = f.call_id;
+end
 $body$
 $def$, '{alerts}', alerts), '{no_alert}', no_alert);
 end $do$;

@@ -2,12 +2,12 @@ package com.voxanne.ops.demo;
 
 import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.CallBackfill;
+import com.voxanne.ops.db.KeepingTriggers;
 import com.voxanne.ops.demo.DemoLoginSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,14 +41,6 @@ final class DemoLoad {
      */
     static final List<String> LOADED_TABLES = List.of("public.calls", "public.appointments", "public.call_tracking",
             "public.hot_lead_alerts", "voxconsole.call_documents", "voxconsole.call_readings");
-    /**
-     * The console's triggers that read or judge each written row (V7, V8), off while the load
-     * writes and on again at its end: the load fills what they keep itself, in batches, once
-     * everything a signal looks at is in (see run()).
-     */
-    private static final Map<String, String> KEEPING_TRIGGERS = Map.of(
-            "voxconsole_call_reading_insert", "public.calls", "voxconsole_call_signal_insert", "public.calls",
-            "voxconsole_appointment_signal_insert", "public.appointments", "voxconsole_alert_signal_insert", "public.hot_lead_alerts");
 
     /** One part of the load on one connection: rows written, as {calls, appointments, tracking, alerts}. */
     private interface Part {
@@ -107,7 +99,7 @@ final class DemoLoad {
             pool.shutdownNow();
             // A load that failed after its first transaction left the keeping triggers off: back on (harmless when they are).
             try {
-                owner.useHandle(h -> switchKeepingTriggers(h, true));
+                owner.useHandle(h -> KeepingTriggers.switchOn(h, true));
             } catch (RuntimeException e) {
                 LOG.warn("The console's reading and signal triggers could not be switched back on", e);
             }
@@ -147,10 +139,6 @@ final class DemoLoad {
         };
     }
 
-    private static void switchKeepingTriggers(Handle h, boolean on) {
-        KEEPING_TRIGGERS.forEach((trigger, table) -> h.execute("alter table " + table + (on ? " enable" : " disable") + " trigger " + trigger));
-    }
-
     private List<DemoLoginSpec> run(Transactions tx, int streams, LongConsumer progress) {
         long started = System.nanoTime();
         Phases phases = new Phases();
@@ -162,7 +150,7 @@ final class DemoLoad {
             // History loaded in bulk is nobody's write: no audit rows, no live notices (back on at the end).
             h.execute("select voxconsole.set_change_tracking(false)");
             // The readings and signals are made after the load, in batches (see readings(), signals()); the triggers are back on at the end.
-            switchKeepingTriggers(h, false);
+            KeepingTriggers.switchOn(h, false);
             phases.time("reference", () -> rows.writeReferenceData(h));
             return SecondaryIndexes.suspend(h, LOADED_TABLES);
         });
@@ -190,7 +178,7 @@ final class DemoLoad {
         tx.closing(h -> {
             rows.writeConfiguration(h);
             h.execute("select voxconsole.set_change_tracking(true)");
-            switchKeepingTriggers(h, true);
+            KeepingTriggers.switchOn(h, true);
             return null;
         });
         // Fresh statistics, so the first queries get plans fit for the data rather than for empty tables.

@@ -7,8 +7,10 @@ import com.voxanne.ops.bundle.BundleContentException;
 import com.voxanne.ops.bundle.BundleFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.voxanne.ops.base.UserFacingException;
+import com.voxanne.ops.db.CallBackfill;
 import com.voxanne.ops.db.ConnectionSettings;
 import com.voxanne.ops.db.CsvCopy;
+import com.voxanne.ops.db.KeepingTriggers;
 import com.voxanne.ops.db.SchemaMigrator;
 import com.voxanne.ops.logins.ConsoleLogins;
 import com.voxanne.ops.embedded.EmbeddedServer;
@@ -159,6 +161,8 @@ public final class ReviewDatabase {
         // A review database holds what the bundle holds, masked phone numbers and e-mails included.
         // The console's rules judge supervisors' edits; a review copy is nobody's edit.
         h.execute("alter table public.contacts disable trigger voxconsole_rules");
+        // The calls' readings and signals are made once everything is in (loadRest): judged before the appointments, every booking would be "not found".
+        KeepingTriggers.switchOn(h, false);
         h.createUpdate("insert into public.organizations (id, name, email) values (:id, :name, 'review@offline.invalid')")
                 .bind("id", org).bind("name", manifest.path("organization").path("name").asText("Reviewed organization")).execute();
         h.createUpdate("insert into public.profiles (org_id, email, full_name, role) values (:org, 'reviewer@offline.invalid', :name, 'user')")
@@ -197,6 +201,9 @@ public final class ReviewDatabase {
                     copy(new BundleRows(in, BundleFormat.TRACKING, TRACKING_COLUMNS), h.getConnection(), "public.call_tracking", org, Long.MAX_VALUE);
                 }
                 h.execute("analyze");
+                CallBackfill.fill(h.getConnection(), CallBackfill.LOWEST, null);
+                CallBackfill.fillSignals(h.getConnection(), CallBackfill.LOWEST, null);
+                h.execute("analyze voxconsole.call_signals");
                 // Only a complete load is reused; one cut short (the console quit) is loaded again next time.
                 h.execute("create table voxconsole.review_loaded (loaded_at timestamptz not null default now(), login name not null)");
                 h.execute("insert into voxconsole.review_loaded (login) values (?)", login);

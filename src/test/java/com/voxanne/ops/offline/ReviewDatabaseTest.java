@@ -66,7 +66,16 @@ class ReviewDatabaseTest {
             assertThat(overview.mix()).isNotEmpty();
             int appointments = db.jdbi().withHandle(h -> h.createQuery("select count(*) from appointments").mapTo(Integer.class).one());
             assertThat(appointments).isPositive();
+            // The signals are judged once the appointments are in: no booking shows as "not found" for want of them.
+            var flagged = new com.voxanne.ops.signals.SignalService(db.jdbi()).flagged(session.orgId(), java.time.Instant.EPOCH,
+                    java.time.Instant.parse("2100-01-01T00:00:00Z"), java.util.Set.of(), TestWorkspace.ANCHOR.atStartOfDay(LONDON).toInstant());
+            assertThat(flagged).as("the review copy has its signals").isNotEmpty();
         }
+        var reviewOwner = org.jdbi.v3.core.Jdbi.create(TestWorkspace.get().ownerDataSource(review.settings().jdbcUrl().replaceAll(".*/", "")));
+        long notAsFound = reviewOwner.withHandle(h -> h.createQuery("""
+                select count(*) from (select call_id, kind, evidence from voxconsole.signals_of(array(select id from public.calls))
+                                      except select call_id, kind, evidence from voxconsole.call_signals) d""").mapTo(Long.class).one());
+        assertThat(notAsFound).as("every signal the rules find in the review copy is kept").isZero();
         var loadedAt = TestWorkspace.get().ownerDataSource(review.settings().jdbcUrl().replaceAll(".*/", ""));
         java.time.OffsetDateTime firstLoad = org.jdbi.v3.core.Jdbi.create(loadedAt).withHandle(h -> h.createQuery(
                 "select loaded_at from voxconsole.review_loaded").mapTo(java.time.OffsetDateTime.class).one());
