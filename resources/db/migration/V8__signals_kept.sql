@@ -246,21 +246,36 @@ begin
 end $$;
 
 -- The calls whose signals a call of this number at this moment can change: the calls of the same
--- number in the 72 hours before (the later call of a repeat_call, an outbound follow-up).
+-- number since the last earlier call of the same direction, within 72 hours. A call before that
+-- one already has it as its first later call (an inbound one: the repeat) or as its follow-up (an
+-- outbound one), so only the calls since can change: a number that rings every few minutes (a
+-- withheld one, a busy switchboard) costs one call's work, not a day's.
 -- The line is the other end's number: from_number of an inbound call, to_number of an outbound one.
-create function voxconsole.calls_before(org uuid, line text, at timestamptz)
+create function voxconsole.calls_before(org uuid, direction text, line text, at timestamptz)
   returns setof uuid
-  language sql stable
+  language plpgsql stable
   set search_path = ''
 as $$
-  select c.id from public.calls c
-  where c.org_id = org and c.call_direction = 'inbound' and c.from_number = line
-    and c.created_at >= at - interval '72 hours' and c.created_at < at
-  union all
-  select c.id from public.calls c
-  where c.org_id = org and c.call_direction = 'outbound' and c.to_number = line
-    and c.created_at >= at - interval '72 hours' and c.created_at < at
-$$;
+declare
+  since timestamptz;
+begin
+  if direction = 'outbound' then
+    select max(c.created_at) into since from public.calls c
+    where c.org_id = org and c.call_direction = 'outbound' and c.to_number = line
+      and c.created_at >= at - interval '72 hours' and c.created_at < at;
+  else
+    select max(c.created_at) into since from public.calls c
+    where c.org_id = org and c.call_direction = 'inbound' and c.from_number = line
+      and c.created_at >= at - interval '72 hours' and c.created_at < at;
+  end if;
+  since := coalesce(since, at - interval '72 hours');
+  return query
+    select c.id from public.calls c
+    where c.org_id = org and c.call_direction = 'inbound' and c.from_number = line and c.created_at >= since and c.created_at < at
+    union all
+    select c.id from public.calls c
+    where c.org_id = org and c.call_direction = 'outbound' and c.to_number = line and c.created_at >= since and c.created_at < at;
+end $$;
 
 
 -- The calls of a contact in the 72 hours before a moment (an appointment made, a contact changed).
@@ -289,7 +304,7 @@ begin
       ids := array(select n.id from new_rows n
                    union
                    select b from new_rows n
-                   cross join lateral voxconsole.calls_before(n.org_id, voxconsole.line_of(n.call_direction, n.from_number, n.to_number), n.created_at) b);
+                   cross join lateral voxconsole.calls_before(n.org_id, n.call_direction, voxconsole.line_of(n.call_direction, n.from_number, n.to_number), n.created_at) b);
     elsif tg_op = 'UPDATE' then
       delete from voxconsole.call_signals s where s.call_id in (select o.id from old_rows o except select n.id from new_rows n);
       ids := array(
@@ -301,17 +316,25 @@ begin
                 is distinct from
                 (o.status, o.duration_seconds, o.contact_id, o.sentiment_label, o.sentiment_urgency, o.call_direction, o.from_number,
                  o.to_number, o.created_at, o.org_id, o.transcript, o.summary))
+        -- Other calls look only at a later call's number, direction and time.
+        , moved as (
+          select n.*, o.org_id as old_org_id, o.call_direction as old_direction, o.from_number as old_from, o.to_number as old_to,
+                 o.created_at as old_created_at
+          from new_rows n join old_rows o on o.id = n.id
+          where (n.call_direction, n.from_number, n.to_number, n.created_at, n.org_id)
+                is distinct from (o.call_direction, o.from_number, o.to_number, o.created_at, o.org_id))
         select c.id from changed c
         union
-        select b from changed c
-        cross join lateral voxconsole.calls_before(c.org_id, voxconsole.line_of(c.call_direction, c.from_number, c.to_number), c.created_at) b
+        select b from moved m
+        cross join lateral voxconsole.calls_before(m.org_id, m.call_direction, voxconsole.line_of(m.call_direction, m.from_number, m.to_number), m.created_at) b
         union
-        select b from old_rows o join changed c on c.id = o.id
-        cross join lateral voxconsole.calls_before(o.org_id, voxconsole.line_of(o.call_direction, o.from_number, o.to_number), o.created_at) b);
+        select b from moved m
+        cross join lateral voxconsole.calls_before(m.old_org_id, m.old_direction, voxconsole.line_of(m.old_direction, m.old_from, m.old_to),
+                                                   m.old_created_at) b);
     else
       delete from voxconsole.call_signals s where s.call_id in (select o.id from old_rows o);
       ids := array(select b from old_rows o
-                   cross join lateral voxconsole.calls_before(o.org_id, voxconsole.line_of(o.call_direction, o.from_number, o.to_number), o.created_at) b
+                   cross join lateral voxconsole.calls_before(o.org_id, o.call_direction, voxconsole.line_of(o.call_direction, o.from_number, o.to_number), o.created_at) b
                    except select o.id from old_rows o);
     end if;
     perform voxconsole.keep_signals_in_parts(ids);
@@ -429,6 +452,6 @@ create trigger voxconsole_contact_signal_update after update on public.contacts
 
 -- Only the owner runs these (the triggers, adopt's backfill); the console's roles read the table.
 revoke all on function voxconsole.signals_of(uuid[]), voxconsole.keep_signals(uuid[]), voxconsole.keep_signals_in_parts(uuid[]),
-  voxconsole.calls_before(uuid, text, timestamptz), voxconsole.line_of(text, text, text),
+  voxconsole.calls_before(uuid, text, text, timestamptz), voxconsole.line_of(text, text, text),
   voxconsole.calls_of_contact_before(uuid, uuid, timestamptz), voxconsole.signals_after_calls(),
   voxconsole.signals_after_appointments(), voxconsole.signals_after_alerts(), voxconsole.signals_after_contacts() from public;

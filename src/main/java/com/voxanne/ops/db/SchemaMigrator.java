@@ -89,6 +89,7 @@ public final class SchemaMigrator {
         }
         CallBackfill.backfill(owner);
         ConsoleIndexes.Built built = ConsoleIndexes.ensure(owner, beforeIndex);
+        CallBackfill.backfillSignals(owner);
         ConsolePrivileges.lockDown(owner);
         return new Outcome(false, result.migrationsExecuted, latestApplied(flyway), built);
     }

@@ -109,6 +109,26 @@ class KeptSignalsTest {
     }
 
     @Test
+    void aNumberThatRingsOftenChangesOnlyTheCallsSinceItsLastCall() {
+        String busy = "+447700960005";
+        List<UUID> written = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            written.add(call(null, busy, at(0, 9, 10 * i), 60, "completed", null, null, "inbound", "User: Hello again."));
+        }
+        List<UUID> touched = owner.withHandle(h -> h.createQuery("select voxconsole.calls_before(:org, 'inbound', :line, :at)")
+                .bind("org", org).bind("line", busy).bind("at", at(0, 10, 30).atOffset(ZoneOffset.UTC)).mapTo(UUID.class).list());
+        assertThat(touched).as("the calls before the last one already rang again").containsExactly(written.get(5));
+
+        // Written out of order, deleted in the middle: still what the rules find.
+        written.add(call(null, busy, at(0, 9, 5), 60, "completed", null, null, "inbound", "User: Earlier, written late."));
+        written.add(call(null, busy, at(0, 9, 25), 300, "completed", null, null, "outbound", "AI: Calling you back."));
+        owner.useHandle(h -> h.execute("delete from calls where id = ?", written.get(2)));
+        owner.useHandle(h -> h.execute("update calls set created_at = created_at + interval '3 hours' where id = ?", written.get(4)));
+        assertThat(keptNotAsFound(written)).isEmpty();
+        assertThat(kinds(written.get(0), at(2, 9, 0))).containsExactly(SignalKind.REPEAT_CALL);
+    }
+
+    @Test
     void whatIsKeptIsWhatTheRulesFindFromScratch() {
         record Kept(UUID callId, String kind, Instant holdsFrom, String evidence) {
         }
@@ -124,6 +144,17 @@ class KeptSignalsTest {
             assertThat(keptOnly).as("kept but not found").isEmpty();
             assertThat(freshOnly).as("found but not kept").isEmpty();
         });
+    }
+
+    /** The differences, both ways, between what is kept for these calls and what the rules find now. */
+    private static List<String> keptNotAsFound(List<UUID> ids) {
+        return owner.withHandle(h -> h.createQuery("""
+                        (select call_id || ' ' || kind || ' ' || evidence from voxconsole.call_signals where call_id = any(:ids)
+                         except select call_id || ' ' || kind || ' ' || evidence from voxconsole.signals_of(:ids))
+                        union all
+                        (select call_id || ' ' || kind || ' ' || evidence from voxconsole.signals_of(:ids)
+                         except select call_id || ' ' || kind || ' ' || evidence from voxconsole.call_signals where call_id = any(:ids))""")
+                .bindArray("ids", UUID.class, ids).mapTo(String.class).list());
     }
 
     // Writing as the platform would ------------------------------------------------------------
