@@ -455,3 +455,20 @@ revoke all on function voxconsole.signals_of(uuid[]), voxconsole.keep_signals(uu
   voxconsole.calls_before(uuid, text, text, timestamptz), voxconsole.line_of(text, text, text),
   voxconsole.calls_of_contact_before(uuid, uuid, timestamptz), voxconsole.signals_after_calls(),
   voxconsole.signals_after_appointments(), voxconsole.signals_after_alerts(), voxconsole.signals_after_contacts() from public;
+
+-- The readings' query (V7) in PL/pgSQL too, for the same reason: as SQL it was planned again at
+-- every platform insert. Its text is V7's, taken from the catalog, so the rules stay written once.
+do $do$
+declare
+  body text;
+begin
+  select p.prosrc into body from pg_catalog.pg_proc p
+  where p.oid = 'voxconsole.read_texts(uuid[], text[], text[], date[])'::pg_catalog.regprocedure;
+  execute pg_catalog.format($f$
+    create or replace function voxconsole.read_texts(ids uuid[], transcripts text[], summaries text[], call_days date[])
+      returns table (call_id uuid, claim_words text, claim_source text, claimed_for timestamp, call_back_arranged boolean)
+      language plpgsql stable parallel safe
+      set search_path = ''
+    as %L$f$, E'#variable_conflict use_column\nbegin\n  return query\n' || body || E';\nend\n');
+end $do$;
+revoke all on function voxconsole.read_texts(uuid[], text[], text[], date[]) from public;

@@ -228,6 +228,11 @@ public final class BenchSuite implements BenchLog {
     }
 
     private void callLog(Jdbi console, Jdbi owner, UUID org, long orgCalls) throws Exception {
+        // The floor under every figure below: what one query costs on this machine today, whatever it asks.
+        say("A round trip through the console's pool …");
+        Timing floor = Timing.of(settings.warmups(), settings.runs(), () -> console.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one()));
+        add(new Outcome("A round trip through the console's pool (select 1 as the manager)", "ms", floor, null, "", Double.NaN,
+                "none, the floor under every query below", true, "what the machine gives any query in this run"));
         CallLogQuery page = CallLogQuery.firstPage(org, 100);
         List<Shape> shapes = List.of(
                 new Shape("no filter", page, ""),
