@@ -111,26 +111,52 @@ public final class CallBackfill {
      * fills its calls inside the transaction that wrote them.
      */
     public static long fill(Connection c, UUID from, UUID to) throws SQLException {
+        return inBatches(c, from, to, "c.id", """
+                with batch as (
+                  select c.id, c.org_id, c.created_at, c.summary, c.transcript from public.calls c
+                  where c.id %s ? %s
+                  order by c.id limit ?)
+                , documents as (
+                  insert into voxconsole.call_documents (call_id, org_id, created_at, document)
+                  select b.id, b.org_id, b.created_at, voxconsole.call_document(b.summary, b.transcript) from batch b
+                  where not exists (select 1 from voxconsole.call_documents d where d.call_id = b.id)
+                  on conflict (call_id) do nothing
+                  returning call_id)
+                , readings as (
+                  select voxconsole.keep_readings(array(
+                    select b.id from batch b where not exists (select 1 from voxconsole.call_readings k where k.call_id = b.id))) as n)
+                select (select max(id::text) from batch), greatest((select count(*) from documents), (select n from readings))""");
+    }
+
+    /**
+     * The signals of the read calls with from <= id < to (no upper end when null) whose signals are
+     * not kept yet, batch by batch in id order, in the connection's own transaction mode. Signals
+     * look at the appointments, later calls and alerts through the console's indexes, so the demo
+     * load runs this once those are in and indexed, and adopt after building its indexes.
+     *
+     * @return how many signals were kept
+     */
+    public static long fillSignals(Connection c, UUID from, UUID to) throws SQLException {
+        return inBatches(c, from, to, "r.call_id", """
+                with batch as (
+                  select r.call_id from voxconsole.call_readings r
+                  where not r.signals_kept and r.call_id %s ? %s
+                  order by r.call_id limit ?)
+                select (select max(call_id::text) from batch), voxconsole.keep_signals(array(select call_id from batch))""");
+    }
+
+    /**
+     * Runs {@code template} batch after batch over from <= id < to. The template compares the id
+     * column with the batch's start ({@code %s ?}, inclusive for the first batch only), leaves room
+     * for the upper end ({@code %s}), takes the batch size as its last parameter, and answers one row:
+     * the batch's last id (null when it was empty) and what it made.
+     */
+    private static long inBatches(Connection c, UUID from, UUID to, String idColumn, String template) throws SQLException {
         long made = 0;
         UUID after = from;
         boolean first = true;
         while (true) {
-            String sql = """
-                    with batch as (
-                      select c.id, c.org_id, c.created_at, c.summary, c.transcript from public.calls c
-                      where c.id %s ? %s
-                      order by c.id limit ?)
-                    , documents as (
-                      insert into voxconsole.call_documents (call_id, org_id, created_at, document)
-                      select b.id, b.org_id, b.created_at, voxconsole.call_document(b.summary, b.transcript) from batch b
-                      where not exists (select 1 from voxconsole.call_documents d where d.call_id = b.id)
-                      on conflict (call_id) do nothing
-                      returning call_id)
-                    , readings as (
-                      select voxconsole.keep_readings(array(
-                        select b.id from batch b where not exists (select 1 from voxconsole.call_readings k where k.call_id = b.id))) as n)
-                    select (select max(id::text) from batch), greatest((select count(*) from documents), (select n from readings))""".formatted(first ? ">=" : ">",
-                    to == null ? "" : "and c.id < ?");
+            String sql = template.formatted(first ? ">=" : ">", to == null ? "" : "and " + idColumn + " < ?");
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setObject(1, after);
                 int i = 2;
@@ -144,47 +170,6 @@ public final class CallBackfill {
                     made += rs.getLong(2);
                     if (last == null) {
                         return made;
-                    }
-                    after = UUID.fromString(last);
-                    first = false;
-                }
-            }
-        }
-    }
-
-    /**
-     * The signals of the read calls with from <= id < to (no upper end when null) whose signals are
-     * not kept yet, batch by batch in id order, in the connection's own transaction mode. Signals
-     * look at the appointments, later calls and alerts, so the demo load runs this once those are
-     * in; adopt right after the readings.
-     *
-     * @return how many signals were kept
-     */
-    public static long fillSignals(Connection c, UUID from, UUID to) throws SQLException {
-        long kept = 0;
-        UUID after = from;
-        boolean first = true;
-        while (true) {
-            String sql = """
-                    with batch as (
-                      select r.call_id from voxconsole.call_readings r
-                      where not r.signals_kept and r.call_id %s ? %s
-                      order by r.call_id limit ?)
-                    select (select max(call_id::text) from batch), voxconsole.keep_signals(array(select call_id from batch))"""
-                    .formatted(first ? ">=" : ">", to == null ? "" : "and r.call_id < ?");
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setObject(1, after);
-                int i = 2;
-                if (to != null) {
-                    s.setObject(i++, to);
-                }
-                s.setInt(i, BATCH);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    String last = rs.getString(1);
-                    kept += rs.getLong(2);
-                    if (last == null) {
-                        return kept;
                     }
                     after = UUID.fromString(last);
                     first = false;

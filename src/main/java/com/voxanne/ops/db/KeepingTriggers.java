@@ -19,7 +19,15 @@ public final class KeepingTriggers {
     private KeepingTriggers() {
     }
 
-    public static void switchOn(Handle h, boolean on) {
-        ON_INSERT.forEach((trigger, table) -> h.execute("alter table " + table + (on ? " enable" : " disable") + " trigger " + trigger));
+    public static void off(Handle h) {
+        alter(h, "disable");
+    }
+
+    public static void on(Handle h) {
+        alter(h, "enable");
+    }
+
+    private static void alter(Handle h, String how) {
+        ON_INSERT.forEach((trigger, table) -> h.execute("alter table " + table + " " + how + " trigger " + trigger));
     }
 }

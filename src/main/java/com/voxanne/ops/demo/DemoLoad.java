@@ -99,7 +99,7 @@ final class DemoLoad {
             pool.shutdownNow();
             // A load that failed after its first transaction left the keeping triggers off: back on (harmless when they are).
             try {
-                owner.useHandle(h -> KeepingTriggers.switchOn(h, true));
+                owner.useHandle(h -> KeepingTriggers.on(h));
             } catch (RuntimeException e) {
                 LOG.warn("The console's reading and signal triggers could not be switched back on", e);
             }
@@ -150,7 +150,7 @@ final class DemoLoad {
             // History loaded in bulk is nobody's write: no audit rows, no live notices (back on at the end).
             h.execute("select voxconsole.set_change_tracking(false)");
             // The readings and signals are made after the load, in batches (see readings(), signals()); the triggers are back on at the end.
-            KeepingTriggers.switchOn(h, false);
+            KeepingTriggers.off(h);
             phases.time("reference", () -> rows.writeReferenceData(h));
             return SecondaryIndexes.suspend(h, LOADED_TABLES);
         });
@@ -178,7 +178,7 @@ final class DemoLoad {
         tx.closing(h -> {
             rows.writeConfiguration(h);
             h.execute("select voxconsole.set_change_tracking(true)");
-            KeepingTriggers.switchOn(h, true);
+            KeepingTriggers.on(h);
             return null;
         });
         // The signals' rules read the appointments and alerts just loaded: statistics for those first.

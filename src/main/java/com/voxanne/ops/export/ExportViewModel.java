@@ -1,6 +1,7 @@
 package com.voxanne.ops.export;
 
 import com.voxanne.ops.calls.CallFilter;
+import com.voxanne.ops.calls.CallLogQuery;
 import com.voxanne.ops.mvvm.BackgroundWork;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,7 +33,7 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     private final ExportService service;
-    private final java.util.function.UnaryOperator<com.voxanne.ops.calls.CallLogQuery> resolver;
+    private final UnaryOperator<CallLogQuery> resolver;
     private final BackgroundWork work;
     private final UUID orgId;
     private final ZoneId zone;
@@ -39,14 +41,14 @@ public final class ExportViewModel {
     private volatile boolean cancelRequested;
 
     public ExportViewModel(ExportService service, Executor background, Executor fx, UUID orgId, ZoneId zone, ExportService.Origin origin) {
-        this(service, java.util.function.UnaryOperator.identity(), background, fx, orgId, zone, origin);
+        this(service, UnaryOperator.identity(), background, fx, orgId, zone, origin);
     }
 
     /**
      * @param resolver turns a filter by signal into the calls that have it (CallLogService.resolve), which
      *     only the call log can do; it is asked in the background, with the export
      */
-    public ExportViewModel(ExportService service, java.util.function.UnaryOperator<com.voxanne.ops.calls.CallLogQuery> resolver,
+    public ExportViewModel(ExportService service, UnaryOperator<CallLogQuery> resolver,
                            Executor background, Executor fx, UUID orgId, ZoneId zone, ExportService.Origin origin) {
         this.resolver = resolver;
         this.service = service;

@@ -162,7 +162,7 @@ public final class ReviewDatabase {
         // The console's rules judge supervisors' edits; a review copy is nobody's edit.
         h.execute("alter table public.contacts disable trigger voxconsole_rules");
         // The calls' readings and signals are made once everything is in (loadRest): judged before the appointments, every booking would be "not found".
-        KeepingTriggers.switchOn(h, false);
+        KeepingTriggers.off(h);
         h.createUpdate("insert into public.organizations (id, name, email) values (:id, :name, 'review@offline.invalid')")
                 .bind("id", org).bind("name", manifest.path("organization").path("name").asText("Reviewed organization")).execute();
         h.createUpdate("insert into public.profiles (org_id, email, full_name, role) values (:org, 'reviewer@offline.invalid', :name, 'user')")

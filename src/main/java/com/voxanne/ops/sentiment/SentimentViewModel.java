@@ -1,6 +1,8 @@
 package com.voxanne.ops.sentiment;
 
 import com.voxanne.ops.calls.CallFilter;
+import com.voxanne.ops.mvvm.BackgroundWork;
+import com.voxanne.ops.mvvm.LatestAnswer;
 import com.voxanne.ops.signals.SignalDay;
 import com.voxanne.ops.signals.SignalKind;
 import com.voxanne.ops.signals.SignalService;
@@ -37,7 +39,7 @@ public final class SentimentViewModel {
     private final ReadOnlyObjectWrapper<java.util.List<SignalDay>> signalDays =
             new ReadOnlyObjectWrapper<>(this, "signalDays", java.util.List.of());
     private final SignalService signals;
-    private final com.voxanne.ops.mvvm.LatestAnswer signalAnswers;
+    private final LatestAnswer signalAnswers;
 
     private final SentimentService service;
     private final Executor background;
@@ -45,7 +47,7 @@ public final class SentimentViewModel {
     private final UUID orgId;
     private final ZoneId zone;
     private final Consumer<CallFilter> showCalls;
-    private final com.voxanne.ops.mvvm.LatestAnswer overviews;
+    private final LatestAnswer overviews;
 
     /** Without the signals chart (tools and tests that need none). */
     public SentimentViewModel(SentimentService service, Executor background, Executor fx, UUID orgId, ZoneId zone, LocalDate today,
@@ -57,7 +59,7 @@ public final class SentimentViewModel {
     public SentimentViewModel(SentimentService service, SignalService signals, Executor background, Executor fx, UUID orgId, ZoneId zone,
                               LocalDate today, Consumer<CallFilter> showCalls) {
         this.signals = signals;
-        this.signalAnswers = new com.voxanne.ops.mvvm.LatestAnswer(new com.voxanne.ops.mvvm.BackgroundWork(background, fx));
+        this.signalAnswers = new LatestAnswer(new BackgroundWork(background, fx));
         this.service = service;
         this.background = background;
         this.fx = fx;
@@ -65,7 +67,7 @@ public final class SentimentViewModel {
         this.zone = zone;
         this.showCalls = showCalls;
         this.period = new SimpleObjectProperty<>(this, "period", SentimentPeriod.lastDays(30, today));
-        this.overviews = new com.voxanne.ops.mvvm.LatestAnswer(new com.voxanne.ops.mvvm.BackgroundWork(background, fx));
+        this.overviews = new LatestAnswer(new BackgroundWork(background, fx));
         period.addListener((obs, old, now) -> refresh());
     }
 
@@ -77,7 +79,7 @@ public final class SentimentViewModel {
             SignalService asked = signals;
             signalAnswers.ask(() -> asked.perDay(orgId, p.startInstant(zone), p.endInstant(zone), java.time.Instant.now()), (days, failure) -> {
                 if (failure != null) {
-                    error.set(com.voxanne.ops.mvvm.BackgroundWork.sentence(failure, LOG, "The signals chart"));
+                    error.set(BackgroundWork.sentence(failure, LOG, "The signals chart"));
                     return;
                 }
                 signalDays.set(days);
@@ -87,7 +89,7 @@ public final class SentimentViewModel {
         overviews.ask(() -> service.overview(orgId, p, zone), (result, failure) -> {
             loading.set(false);
             if (failure != null) {
-                error.set(com.voxanne.ops.mvvm.BackgroundWork.sentence(failure, LOG, "The sentiment charts"));
+                error.set(BackgroundWork.sentence(failure, LOG, "The sentiment charts"));
                 return;
             }
             error.set("");

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,15 +31,15 @@ class HandWrittenSignalsTest {
     private static final Instant AS_OF = MONDAY.plusDays(9).atZone(LONDON).toInstant();
     private static final String MARK = "hand-written signals test";
 
-    private static Jdbi owner;
+    private static PlatformRows rows;
     private static UUID org;
     private static Map<String, UUID> calls = new java.util.HashMap<>();
     private static Map<UUID, List<Signal>> found;
 
     @BeforeAll
     static void writeTheWeek() {
-        owner = TestWorkspace.owner();
         org = TestWorkspace.orgId("Harley Street Dental Clinic");
+        rows = new PlatformRows(TestWorkspace.owner(), org, MARK, LONDON);
         UUID priya = contact("Priya", "Raman", "+447700950001");
         UUID tom = contact("Tom", "Okafor", "+447700950002");
         UUID ines = contact("Ines", "Duarte", "+447700950003");
@@ -91,12 +90,7 @@ class HandWrittenSignalsTest {
 
     @AfterAll
     static void removeTheWeek() {
-        owner.useHandle(h -> {
-            h.execute("delete from hot_lead_alerts where reason = ?", MARK);
-            h.execute("delete from appointments where notes = ?", MARK);
-            h.execute("delete from calls where caller_name = ?", MARK);
-            h.execute("delete from contacts where notes = ?", MARK);
-        });
+        rows.remove();
     }
 
     private static Set<SignalKind> kinds(String call) {
@@ -162,11 +156,7 @@ class HandWrittenSignalsTest {
     }
 
     private static UUID contact(String first, String last, String phone) {
-        return owner.withHandle(h -> h.createQuery("""
-                        insert into contacts (org_id, phone, first_name, last_name, lead_status, notes)
-                        values (:org, :phone, :first, :last, 'warm', :mark) returning id""")
-                .bind("org", org).bind("phone", phone).bind("first", first).bind("last", last).bind("mark", MARK)
-                .mapTo(UUID.class).one());
+        return rows.contact(first, last, phone);
     }
 
     private static void call(String name, UUID contact, String number, Instant at, Integer seconds, String status, String label,
@@ -176,32 +166,14 @@ class HandWrittenSignalsTest {
 
     private static void call(String name, UUID contact, String number, Instant at, Integer seconds, String status, String label,
                              String urgency, String transcript, String direction) {
-        boolean in = direction.equals("inbound");
-        calls.put(name, owner.withHandle(h -> h.createQuery("""
-                        insert into calls (org_id, contact_id, call_direction, from_number, to_number, duration_seconds, status, transcript,
-                                           sentiment_label, sentiment_urgency, phone_number, caller_name, created_at, updated_at)
-                        values (:org, :contact, :direction, :from, :to, :seconds, :status, :transcript, :label, :urgency, :number, :mark,
-                                :at, :at) returning id""")
-                .bind("org", org).bind("contact", contact).bind("direction", direction)
-                .bind("from", in ? number : "+442079460000").bind("to", in ? "+442079460000" : number)
-                .bind("seconds", seconds).bind("status", status).bind("transcript", transcript).bind("label", label)
-                .bind("urgency", urgency).bind("number", number).bind("mark", MARK).bind("at", at.atOffset(java.time.ZoneOffset.UTC))
-                .mapTo(UUID.class).one()));
+        calls.put(name, rows.call(contact, number, at, seconds, status, label, urgency, direction, transcript));
     }
 
     private static void appointment(UUID contact, Instant made, LocalDateTime scheduled, String status) {
-        owner.useHandle(h -> h.createUpdate("""
-                        insert into appointments (org_id, contact_id, title, scheduled_at, status, notes, created_at, updated_at)
-                        values (:org, :contact, 'Check-up', :scheduled, :status, :mark, :made, :made)""")
-                .bind("org", org).bind("contact", contact).bind("scheduled", scheduled.atZone(LONDON).toOffsetDateTime())
-                .bind("status", status).bind("mark", MARK).bind("made", made.atOffset(java.time.ZoneOffset.UTC)).execute());
+        rows.appointment(contact, made, scheduled, status);
     }
 
     private static void alert(String call, UUID contact, Instant raised, int score) {
-        owner.useHandle(h -> h.createUpdate("""
-                        insert into hot_lead_alerts (org_id, contact_id, call_id, reason, lead_score, urgency, created_at)
-                        values (:org, :contact, :call, :mark, :score, 'high', :raised)""")
-                .bind("org", org).bind("contact", contact).bind("call", calls.get(call)).bind("mark", MARK).bind("score", score)
-                .bind("raised", raised.atOffset(java.time.ZoneOffset.UTC)).execute());
+        rows.alert(calls.get(call), contact, raised, score);
     }
 }

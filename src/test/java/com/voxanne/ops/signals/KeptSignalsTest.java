@@ -33,22 +33,19 @@ class KeptSignalsTest {
     private static Jdbi owner;
     private static UUID org;
     private static SignalService signals;
+    private static PlatformRows rows;
 
     @BeforeAll
     static void connect() {
         owner = TestWorkspace.owner();
         org = TestWorkspace.orgId("Harley Street Dental Clinic");
         signals = new SignalService(TestWorkspace.as("harley", "manager").jdbi());
+        rows = new PlatformRows(owner, org, MARK, LONDON);
     }
 
     @AfterAll
     static void removeTheRows() {
-        owner.useHandle(h -> {
-            h.execute("delete from hot_lead_alerts where reason = ?", MARK);
-            h.execute("delete from appointments where notes = ?", MARK);
-            h.execute("delete from calls where caller_name = ?", MARK);
-            h.execute("delete from contacts where notes = ?", MARK);
-        });
+        rows.remove();
     }
 
     @Test
@@ -89,9 +86,7 @@ class KeptSignalsTest {
     void aHotLeadWaitsItsDayAndAFollowUpAnswersIt() {
         UUID contact = contact("+447700960003");
         UUID call = call(contact, "+447700960003", at(0, 14, 0), 200, "completed", "positive", "medium", "inbound", "AI: Great to hear.");
-        owner.useHandle(h -> h.execute("""
-                insert into hot_lead_alerts (org_id, contact_id, call_id, reason, lead_score, urgency, created_at)
-                values (?, ?, ?, ?, 91, 'high', ?)""", org, contact, call, MARK, at(0, 14, 4).atOffset(ZoneOffset.UTC)));
+        rows.alert(call, contact, at(0, 14, 4), 91);
         assertThat(kinds(call, at(0, 20, 0))).as("the day is not over").isEmpty();
         assertThat(kinds(call, at(1, 15, 0))).containsExactly(SignalKind.HOT_LEAD_NO_FOLLOW_UP);
 
@@ -169,31 +164,15 @@ class KeptSignalsTest {
     }
 
     private static UUID contact(String phone) {
-        return owner.withHandle(h -> h.createQuery("""
-                        insert into contacts (org_id, phone, first_name, last_name, lead_status, notes)
-                        values (:org, :phone, 'Kept', 'Signals', 'warm', :mark) returning id""")
-                .bind("org", org).bind("phone", phone).bind("mark", MARK).mapTo(UUID.class).one());
+        return rows.contact("Kept", "Signals", phone);
     }
 
     private static UUID call(UUID contact, String number, Instant at, Integer seconds, String status, String label, String urgency,
                              String direction, String transcript) {
-        boolean in = direction.equals("inbound");
-        return owner.withHandle(h -> h.createQuery("""
-                        insert into calls (org_id, contact_id, call_direction, from_number, to_number, duration_seconds, status, transcript,
-                                           sentiment_label, sentiment_urgency, caller_name, created_at, updated_at)
-                        values (:org, :contact, :direction, :from, :to, :seconds, :status, :transcript, :label, :urgency, :mark, :at, :at)
-                        returning id""")
-                .bind("org", org).bind("contact", contact).bind("direction", direction)
-                .bind("from", in ? number : "+442079460000").bind("to", in ? "+442079460000" : number)
-                .bind("seconds", seconds).bind("status", status).bind("transcript", transcript).bind("label", label)
-                .bind("urgency", urgency).bind("mark", MARK).bind("at", at.atOffset(ZoneOffset.UTC)).mapTo(UUID.class).one());
+        return rows.call(contact, number, at, seconds, status, label, urgency, direction, transcript);
     }
 
     private static UUID appointment(UUID contact, Instant made, LocalDateTime scheduled) {
-        return owner.withHandle(h -> h.createQuery("""
-                        insert into appointments (org_id, contact_id, title, scheduled_at, status, notes, created_at, updated_at)
-                        values (:org, :contact, 'Check-up', :scheduled, 'scheduled', :mark, :made, :made) returning id""")
-                .bind("org", org).bind("contact", contact).bind("scheduled", scheduled.atZone(LONDON).toOffsetDateTime())
-                .bind("mark", MARK).bind("made", made.atOffset(ZoneOffset.UTC)).mapTo(UUID.class).one());
+        return rows.appointment(contact, made, scheduled, "scheduled");
     }
 }
