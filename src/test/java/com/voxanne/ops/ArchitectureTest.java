@@ -50,7 +50,7 @@ class ArchitectureTest {
     @Test
     void featuresUseOnlyTheirOwnDaos() {
         for (String feature : java.util.List.of("calls", "appointments", "sentiment", "contacts", "profiles", "alerts", "audit", "leads",
-                "setup", "tracking", "organizations", "signin", "shell")) {
+                "setup", "tracking", "organizations", "signin", "shell", "quality")) {
             noClasses().that().resideInAPackage("com.voxanne.ops." + feature + "..")
                     .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("DAOs of another feature",
                             c -> c.getSimpleName().endsWith("Dao") && !c.getPackageName().startsWith("com.voxanne.ops." + feature)
@@ -66,7 +66,7 @@ class ArchitectureTest {
     @Test
     void noFeatureCreatesAnotherFeaturesService() {
         for (String feature : java.util.List.of("calls", "appointments", "sentiment", "contacts", "profiles", "alerts", "audit", "leads",
-                "setup", "tracking", "organizations", "signin", "shell", "admin", "export", "offline")) {
+                "setup", "tracking", "organizations", "signin", "shell", "admin", "export", "offline", "quality")) {
             String pkg = "com.voxanne.ops." + feature;
             noClasses().that().resideInAPackage(pkg + "..")
                     .should().callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe("another feature's service",

@@ -92,7 +92,44 @@ public final class ConstraintMessages {
             Map.entry("acknowledgements_entity_check", "Only hot lead alerts and calls are acknowledged."),
             Map.entry("call_readings_claim_source_check", "A booking claim is read from the agent's words or the call's summary."),
             Map.entry("call_signals_kind_check", "That is not a kind of signal the console knows."),
-            Map.entry("change_channel_secret_one_row", "There is one live-channel secret."));
+            Map.entry("change_channel_secret_one_row", "There is one live-channel secret."),
+            // quality review (V9)
+            Map.entry("scorecard_forms_name_not_blank", "A form needs a name of at most 120 characters."),
+            Map.entry("scorecard_forms_name_unique", "Your organization already has a form with that name."),
+            Map.entry("scorecard_forms_kind_check", "A form is for a clinic, a law firm, a trades business, or any organization."),
+            Map.entry("scorecard_versions_version_check", "Form versions are numbered from 1."),
+            Map.entry("scorecard_versions_form_version_unique", "That version of the form exists already; reload the form."),
+            Map.entry("scorecard_versions_pass_mark_check", "The pass mark is a score from 0 to 100."),
+            Map.entry("scorecard_versions_in_use", "This version of the form has evaluations, so it cannot change: "
+                    + "make a new version and edit that one."),
+            Map.entry("scorecard_questions_section_not_blank", "A question needs a section of at most 80 characters."),
+            Map.entry("scorecard_questions_position_check", "Questions are numbered from 1."),
+            Map.entry("scorecard_questions_position_unique", "Two questions of the form have the same place; reload the form."),
+            Map.entry("scorecard_questions_prompt_not_blank", "A question needs its words, at most 200 characters."),
+            Map.entry("scorecard_questions_help_length", "A question's help text is at most 1,000 characters."),
+            Map.entry("scorecard_questions_answer_type_check", "A question is answered yes or no, from 1 to 5, or with a choice."),
+            Map.entry("scorecard_questions_weight_check", "A question's weight is more than 0 and at most 100."),
+            Map.entry("scorecard_questions_choices_check", "A choice question needs two to ten choices, each with a label and a score "
+                    + "from 0 to 1; other questions have none."),
+            Map.entry("review_settings_sample_percent_check", "The daily sample is a share from 0 to 100 percent."),
+            Map.entry("review_settings_always_review_check", "Only the console's signals can be marked always reviewed."),
+            Map.entry("evaluations_status_check", "An evaluation is a draft, submitted, signed off or reopened."),
+            Map.entry("evaluations_step_check", "An evaluation goes from draft to submitted to signed off, and is reopened with a reason; "
+                    + "it cannot take that step from where it is."),
+            Map.entry("evaluations_reopen_reason_length", "The reason for reopening is at most 1,000 characters."),
+            Map.entry("evaluations_reopen_reason_required", "Say why the evaluation is reopened: the reviewer reads it."),
+            Map.entry("evaluations_offline_signer_length", "The offline signer's name is at most 200 characters."),
+            Map.entry("evaluations_call_visible", "That call is not one of your organization's, so it cannot be evaluated here."),
+            Map.entry("evaluations_unanswered", "Every question needs an answer (or N/A where it allows one) before the evaluation is submitted."),
+            Map.entry("evaluations_own_sign_off", "Someone other than the reviewer signs an evaluation off."),
+            Map.entry("evaluations_answers_frozen", "A submitted evaluation's answers do not change; reopen it first."),
+            Map.entry("evaluation_answers_value_or_na", "An answer is a value or N/A, not both."),
+            Map.entry("evaluation_answers_value_check", "That answer does not fit the question."),
+            Map.entry("evaluation_answers_na_not_allowed", "This question cannot be answered N/A."),
+            Map.entry("evaluation_comments_turn_index_check", "A comment is pinned to a turn of the transcript, numbered from 0."),
+            Map.entry("evaluation_comments_body_check", "A comment needs words, at most 4,000 characters."),
+            Map.entry("review_queue_call_unique", "That call is in the review queue already."),
+            Map.entry("review_queue_reasons_check", "A call in the review queue needs a reason to be there."));
 
     private ConstraintMessages() {
     }

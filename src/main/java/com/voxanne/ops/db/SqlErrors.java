@@ -46,11 +46,14 @@ public final class SqlErrors {
             case "3D000" -> "That database does not exist on the server: check the database name.";
             case "42P01", "3F000" -> "The server has no Voxanne schema yet: run 'voxconsole migrate' against it first.";
             case "42501" -> "You are not allowed to do that: your role does not have the right.";
-            case "23505" -> "That would create a duplicate: " + detail(sql).orElse("a row with the same key already exists.");
+            case "23505" -> constraint(sql).flatMap(ConstraintMessages::sentenceFor)
+                    .orElseGet(() -> "That would create a duplicate: " + detail(sql).orElse("a row with the same key already exists."));
             case "23503" -> "That refers to something that does not exist or is still in use.";
             case "23502" -> "A required field is empty" + column(sql).map(c -> ": " + c.replace('_', ' ')).orElse("") + ".";
             case "23514", "23P01" -> constraint(sql).flatMap(ConstraintMessages::sentenceFor)
                     .orElse("The database refused a value that breaks one of its rules.");
+            // Raised by the console's own functions with a sentence written for people.
+            case "P0002", "22023" -> serverMessage(sql).map(m -> sentence(m.getMessage())).orElse("The database refused the request.");
             case "22P02", "22007", "22008" -> "A value has the wrong format.";
             case "57014" -> "The database took too long and the request was stopped.";
             case "53300" -> "The database server has too many connections open; try again shortly.";
@@ -129,6 +132,10 @@ public final class SqlErrors {
 
     private static SQLException findSqlException(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            // A batch's own exception carries no server message; the statement that failed does.
+            if (c instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null) {
+                return batch.getNextException();
+            }
             if (c instanceof SQLException s) {
                 return s;
             }

@@ -472,6 +472,10 @@ public final class DemoDataGenerator {
         return options;
     }
 
+    long seed() {
+        return options.seed();
+    }
+
     Instant windowEnd() {
         return windowEnd;
     }

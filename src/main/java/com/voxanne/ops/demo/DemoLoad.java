@@ -186,11 +186,17 @@ final class DemoLoad {
             tx.all(List.of(analyze("public.appointments, public.hot_lead_alerts, public.contacts")));
             tx.all(streams == 1 ? List.of(signals(0, 1)) : List.of(signals(0, 2), signals(1, 2)));
         });
+        // The quality review reads the signals: which calls are always reviewed, how they went.
+        long[] evaluations = new long[1];
+        phases.time("quality review", () -> tx.closing(h -> {
+            evaluations[0] = DemoQuality.write(h, rows.planOrganizations(), rows.windowEnd(), rows.seed());
+            return null;
+        }));
         // Fresh statistics, so the first queries get plans fit for the data rather than for empty
         // tables; last, so the readings the signals marked leave no vacuum behind for the first minutes of use.
         phases.time("statistics", tx::statistics);
-        LOG.info("Demo data: {} calls, {} appointments, {} tracking rows, {} alerts in {} ms ({})",
-                totals[0], totals[1], totals[2], totals[3], (System.nanoTime() - started) / 1_000_000, phases);
+        LOG.info("Demo data: {} calls, {} appointments, {} tracking rows, {} alerts, {} evaluations in {} ms ({})",
+                totals[0], totals[1], totals[2], totals[3], evaluations[0], (System.nanoTime() - started) / 1_000_000, phases);
         return rows.demoLogins();
     }
 

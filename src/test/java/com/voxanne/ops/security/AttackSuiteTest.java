@@ -140,7 +140,9 @@ class AttackSuiteTest {
                 "voxconsole.schema_version()",
                 "voxconsole.acknowledge(text,uuid)", "voxconsole.acknowledgements_of(text,uuid[])",
                 "voxconsole.acknowledged_since(text,timestamp with time zone,integer)",
-                "voxconsole.record_export(jsonb,integer,boolean,text)", callable.stream().filter(f -> f.startsWith("voxconsole.search_call_ids(")).findFirst()
+                "voxconsole.record_export(jsonb,integer,boolean,text)",
+                "voxconsole.top_up_review_queue(timestamp with time zone,timestamp with time zone)", "voxconsole.send_to_review(uuid,uuid)",
+                callable.stream().filter(f -> f.startsWith("voxconsole.search_call_ids(")).findFirst()
                         .orElse("voxconsole.search_call_ids(...)"));
 
         for (String role : ROLES) {
