@@ -23,6 +23,17 @@ import com.voxanne.ops.setup.SetupViewModel;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.calls.CallLogService;
 import com.voxanne.ops.calls.CallsView;
+import com.voxanne.ops.quality.CallReviewSection;
+import com.voxanne.ops.quality.CallReviewViewModel;
+import com.voxanne.ops.quality.EvaluationService;
+import com.voxanne.ops.quality.EvaluationViewModel;
+import com.voxanne.ops.quality.QualityService;
+import com.voxanne.ops.quality.QualityView;
+import com.voxanne.ops.quality.QualityViewModel;
+import com.voxanne.ops.quality.ReviewQueueService;
+import com.voxanne.ops.quality.ReviewView;
+import com.voxanne.ops.quality.ReviewViewModel;
+import com.voxanne.ops.quality.ScorecardService;
 import com.voxanne.ops.calls.CallsViewModel;
 import com.voxanne.ops.contacts.ContactService;
 import com.voxanne.ops.contacts.ContactsView;
@@ -59,6 +70,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -196,7 +208,26 @@ public final class SignedInConsole implements AutoCloseable {
         KnowledgeBaseViewModel knowledge = new KnowledgeBaseViewModel(new KnowledgeBaseService(jdbi, columns), bg, fx);
         TabPane setupTabs = tabs("setupTabs", new Tab("Configuration", new SetupView(setup)), new Tab("Knowledge base", new KnowledgeBaseView(knowledge, zone, columns, shell.showDocument())));
 
+        // Quality review (docs/QUALITY.md): the queue with the call being scored, the results, and the call log's way in.
+        EvaluationService evaluationService = new EvaluationService(jdbi);
+        ScorecardService scorecards = new ScorecardService(jdbi);
+        ReviewQueueService queue = new ReviewQueueService(jdbi);
+        EvaluationViewModel evaluation = new EvaluationViewModel(evaluationService, scorecards, callLog, bg, fx, s.profileId(),
+                s.isManagerOrAdmin());
+        ReviewViewModel review = new ReviewViewModel(queue, evaluation, bg, fx, Clock.systemUTC(), zone, s.isManagerOrAdmin());
+        Consumer<UUID> evaluateCall = call -> {
+            review.openCall(call);
+            mainView.show("review");
+        };
+        QualityViewModel quality = new QualityViewModel(new QualityService(jdbi), scorecards, bg, fx, Clock.systemUTC(), zone, s.isAdmin(),
+                evaluateCall);
+        CallReviewViewModel callReview = new CallReviewViewModel(evaluationService, queue, bg, fx, s.isManagerOrAdmin(), evaluateCall);
+        calls.detail().detailsProperty().addListener((obs, old, now) -> callReview.show(now == null ? null : now.call().id()));
+        callsView.setDetailSection(new CallReviewSection(callReview));
+
         List<Workspace> pages = new ArrayList<>(List.of(
+                new Workspace("review", "Review", Material2MZ.RATE_REVIEW, new ReviewView(review), review::refresh),
+                new Workspace("quality", "Quality", Material2AL.INSIGHTS, new QualityView(quality), quality::refresh),
                 new Workspace("contacts", "Contacts", Material2AL.CONTACTS, contactTabs, () -> {
                     contacts.refresh();
                     leads.refresh();
@@ -213,6 +244,11 @@ public final class SignedInConsole implements AutoCloseable {
         }));
         feed.subscribe(Set.of("calls", "hot_lead_alerts"), changes -> fx.execute(() -> alerts.onChanges(changes)));
         feed.subscribe(Set.of("escalation_rules"), changes -> fx.execute(() -> rules.onChanges(changes)));
+        feed.subscribe(Set.of("evaluations", "review_queue"), changes -> fx.execute(() -> {
+            review.onChanges(changes);
+            quality.onChanges(changes);
+            callReview.onChanges(changes);
+        }));
 
         if (s.isAdmin()) {
             PeopleViewModel people = new PeopleViewModel(new ProfileService(jdbi), bg, fx, true, s.profileId());

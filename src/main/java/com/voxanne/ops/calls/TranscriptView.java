@@ -2,6 +2,8 @@ package com.voxanne.ops.calls;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -18,10 +20,18 @@ import javafx.scene.text.TextFlow;
  * repaints the visible cells instead of rebuilding every turn. Matches are highlighted, the current
  * one strongest, and the list scrolls to it.
  */
-final class TranscriptView extends ListView<Transcript.Turn> {
+public final class TranscriptView extends ListView<Transcript.Turn> {
 
     private final ObservableValue<List<Transcript.Match>> matches;
     private final ObservableValue<Number> current;
+    /** Notes shown under a turn (a reviewer's pinned comments), by the turn's index. */
+    private IntFunction<List<String>> notes = turn -> List.of();
+
+    /** Without search: a transcript to read and point at (a reviewer pins comments to its turns). */
+    public TranscriptView() {
+        this(new SimpleObjectProperty<>(List.of()), new SimpleObjectProperty<>(-1));
+        setFocusTraversable(true);
+    }
 
     TranscriptView(ObservableValue<List<Transcript.Match>> matches, ObservableValue<Number> current) {
         this.matches = matches;
@@ -33,8 +43,14 @@ final class TranscriptView extends ListView<Transcript.Turn> {
         current.addListener((obs, old, now) -> repaint());
     }
 
-    void show(Transcript transcript) {
+    public void show(Transcript transcript) {
         getItems().setAll(transcript.turns());
+        repaint();
+    }
+
+    /** What to show under each turn; the visible turns are drawn again at once. */
+    public void setNotes(IntFunction<List<String>> notes) {
+        this.notes = notes;
         repaint();
     }
 
@@ -110,6 +126,12 @@ final class TranscriptView extends ListView<Transcript.Turn> {
             bubble.setMinWidth(0);
             bubble.getStyleClass().addAll("turn", "turn-" + turn.speaker().name().toLowerCase(Locale.ROOT));
             bubble.setMaxWidth(560);
+            for (String note : notes.apply(index)) {
+                Label pinned = new Label(note, new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.PUSH_PIN));
+                pinned.setWrapText(true);
+                pinned.getStyleClass().add("turn-note");
+                bubble.getChildren().add(pinned);
+            }
             HBox row = new HBox(bubble);
             row.setMinWidth(0);
             row.setAlignment(turn.speaker() == Transcript.Speaker.CALLER ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);

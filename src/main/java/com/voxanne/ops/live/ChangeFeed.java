@@ -49,7 +49,7 @@ public final class ChangeFeed implements AutoCloseable {
 
     /** Tables a console watches; each has the columns the catch-up query reads. */
     public static final Set<String> TABLES = Set.of("calls", "appointments", "contacts", "hot_lead_alerts", "profiles", "org_tools",
-            "org_feature_flags", "escalation_rules");
+            "org_feature_flags", "escalation_rules", "evaluations", "review_queue");
     /** Transactions commit after their updated_at; catching up reaches this far back to cover long ones. */
     static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(2);
 

@@ -65,7 +65,8 @@ final class ChangeQueries {
         Set<String> found = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select table_name::text from information_schema.columns
-                where table_schema = 'public' and table_name::text = any(?) and column_name in ('id', 'org_id', 'updated_at', 'created_at')
+                where (table_schema = 'public' or (table_schema = 'voxconsole' and table_name in ('evaluations', 'review_queue')))
+                  and table_name::text = any(?) and column_name in ('id', 'org_id', 'updated_at', 'created_at')
                 group by table_name
                 having count(*) filter (where column_name in ('id', 'org_id')) = 2
                    and count(*) filter (where column_name = case when table_name = 'hot_lead_alerts' then 'created_at' else 'updated_at' end) = 1""")) {
@@ -106,6 +107,10 @@ final class ChangeQueries {
         // Naming the organization lets the planner use the (org_id, updated_at) indexes; RLS filters all the same.
         for (String t : List.of("calls", "appointments", "contacts", "profiles", "org_tools", "org_feature_flags", "escalation_rules")) {
             changedSince.put(t, "select id from public." + t + " where org_id = ? and updated_at >= ? order by updated_at limit ?");
+        }
+        // The quality review's own tables (V9), in the console's schema.
+        for (String t : List.of("evaluations", "review_queue")) {
+            changedSince.put(t, "select id from voxconsole." + t + " where org_id = ? and updated_at >= ? order by updated_at limit ?");
         }
         // New alerts, and alerts acknowledged meanwhile (acknowledgements are the console's own rows).
         changedSince.put("hot_lead_alerts", """
