@@ -227,20 +227,32 @@ public final class EvaluationViewModel {
         }
         Integer turn = selectedTurn.get();
         Evaluation e = evaluation.get();
+        // A comment on a new evaluation starts its draft, with the answers given so far, so the draft is scored.
+        List<Answer> typed = e == null && dirty.get() ? new ArrayList<>(answers.values()) : List.of();
         busy.set(true);
         work.run(() -> {
             Evaluation target = e != null ? e : evaluations.start(d.call().id(), form.versionId());
+            if (!typed.isEmpty() && evaluations.save(target.id(), target.updatedAt(), typed) instanceof SaveResult.Saved<Evaluation> saved
+                    && saved.now() != null) {
+                target = saved.now();
+            }
             EvaluationComment made = evaluations.comment(target.id(), turn, body);
             return new Pinned(target, made);
         }, (pinned, failure) -> {
             busy.set(false);
             if (failure != null) {
                 message.set(BackgroundWork.sentence(failure, LOG, "Pinning a comment"));
+                if (e == null) {
+                    refreshEvaluations(d.call().id());
+                }
                 return;
             }
             if (e == null) {
                 evaluation.set(pinned.evaluation());
                 ofCall.add(pinned.evaluation());
+                if (!typed.isEmpty()) {
+                    dirty.set(false);
+                }
             }
             comments.add(pinned.comment());
             message.set(turn == null ? "Comment added to the call." : "Comment pinned to turn " + (turn + 1) + ".");

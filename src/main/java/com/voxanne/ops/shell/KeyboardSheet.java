@@ -42,7 +42,12 @@ final class KeyboardSheet extends StackPane {
                     new String[] {"A", "Acknowledge the chosen alert (managers and admins)"})),
             new Group("In a transcript", List.of(
                     new String[] {"Enter / Shift+Enter", "Next / previous match of the find box"},
-                    new String[] {"Esc", "Close the full-screen transcript"})));
+                    new String[] {"Esc", "Close the full-screen transcript"})),
+            new Group("Reviewing a call (Review)", List.of(
+                    new String[] {"N", "Take the next call (on a yes/no question: No)"},
+                    new String[] {"1–5, Y, N, A", "Answer (A is N/A); Tab, Shift+Tab move"},
+                    new String[] {"C, then Enter", "Pin a comment to the selected turn"},
+                    new String[] {SHORTCUT + "+S / " + SHORTCUT + "+Enter", "Save a draft / submit the evaluation"})));
 
     KeyboardSheet(Runnable close) {
         setId("keyboardSheet");
