@@ -31,6 +31,7 @@ import com.voxanne.ops.quality.QualityService;
 import com.voxanne.ops.quality.QualityView;
 import com.voxanne.ops.quality.QualityViewModel;
 import com.voxanne.ops.quality.ReviewQueueService;
+import com.voxanne.ops.quality.ReviewSettingsService;
 import com.voxanne.ops.quality.ReviewView;
 import com.voxanne.ops.quality.ReviewViewModel;
 import com.voxanne.ops.quality.ScorecardService;
@@ -219,8 +220,8 @@ public final class SignedInConsole implements AutoCloseable {
             review.openCall(call);
             mainView.show("review");
         };
-        QualityViewModel quality = new QualityViewModel(new QualityService(jdbi), scorecards, bg, fx, Clock.systemUTC(), zone, s.isAdmin(),
-                evaluateCall);
+        QualityViewModel quality = new QualityViewModel(new QualityService(jdbi), scorecards, new ReviewSettingsService(jdbi), bg, fx,
+                Clock.systemUTC(), zone, s.isAdmin(), evaluateCall);
         CallReviewViewModel callReview = new CallReviewViewModel(evaluationService, queue, bg, fx, s.isManagerOrAdmin(), evaluateCall);
         calls.detail().detailsProperty().addListener((obs, old, now) -> callReview.show(now == null ? null : now.call().id()));
         callsView.setDetailSection(new CallReviewSection(callReview));

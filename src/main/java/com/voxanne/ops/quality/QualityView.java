@@ -72,11 +72,11 @@ public final class QualityView extends BorderPane {
         scores.setLabel("score");
 
         failed = Columns.table("failedQuestions", "No question failed in this period.",
-                Columns.wide("Question", QualityDao.FailedQuestion::prompt, 220),
+                Columns.wide("Question", QualityDao.FailedQuestion::prompt, 190),
                 Columns.text("Form", QualityDao.FailedQuestion::form, 150),
-                Columns.text("Failed", q -> q.failed() + " of " + q.answered(), 90),
-                Columns.text("Share", q -> percent(100 * q.failedShare()), 70),
-                Columns.text("", q -> q.critical() ? "Critical" : "", 70));
+                Columns.text("Failed", q -> q.failed() + " of " + q.answered(), 80),
+                Columns.text("Share", q -> percent(100 * q.failedShare()), 64),
+                Columns.text("Critical", q -> q.critical() ? "Yes" : "", 70));
         failed.setPrefHeight(270);
         failed.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.questionProperty().set(now));
         model.questionProperty().addListener((obs, old, now) -> {
@@ -86,7 +86,7 @@ public final class QualityView extends BorderPane {
         });
 
         behind = Columns.table("failingEvaluations", "Select a question above to list the evaluations that failed it.",
-                Columns.text("Submitted", b -> CallFormats.time(b.submittedAt(), model.zone()), 130),
+                Columns.text("Submitted", b -> CallFormats.shortTime(b.submittedAt(), model.zone()), 110),
                 Columns.wide("Caller", b -> b.caller() == null ? "" : CallFormats.who(b.caller()), 140),
                 Columns.text("Reviewer", QualityDao.Behind::reviewer, 130),
                 Columns.text("Score", b -> b.score() == null ? "—" : format(b.score()) + (b.criticalFailed() ? " (critical)" : ""), 110));
@@ -150,6 +150,7 @@ public final class QualityView extends BorderPane {
         period.setId("qualityPeriod");
         period.getItems().setAll(QualityViewModel.Period.values());
         period.valueProperty().bindBidirectional(model.periodProperty());
+        period.setMinWidth(Region.USE_PREF_SIZE);
         ProgressIndicator loading = new ProgressIndicator();
         loading.setMaxSize(18, 18);
         loading.visibleProperty().bind(model.loadingProperty());
@@ -159,15 +160,29 @@ public final class QualityView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add(Styles.TEXT_SMALL);
         message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         Button export = new Button("Export CSV…", new FontIcon(Material2MZ.SAVE_ALT));
         export.setId("qualityExport");
         export.setTooltip(new Tooltip("One row per evaluation of the period, one column per question"));
         export.setOnAction(e -> export());
         export.disableProperty().bind(model.loadingProperty());
         export.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(12, title, period, loading, message);
+        Label sampling = new Label();
+        sampling.setId("qualitySampling");
+        sampling.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        sampling.setWrapText(true);
+        sampling.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> samplingWords(model.settingsProperty().get()),
+                model.settingsProperty()));
+        VBox words = new VBox(2, message, sampling);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        HBox bar = new HBox(12, title, period, loading, words);
         if (model.admin()) {
+            Button settings = new Button("Sampling…", new FontIcon(Material2MZ.TUNE));
+            settings.setId("qualitySamplingSettings");
+            settings.setTooltip(new Tooltip("The daily sample's share and the signals whose calls are always reviewed"));
+            settings.setOnAction(e -> editSampling());
+            settings.setMinWidth(Region.USE_PREF_SIZE);
+            bar.getChildren().add(settings);
             MenuButton add = new MenuButton("Add a starter form", new FontIcon(Material2MZ.PLAYLIST_ADD));
             add.setId("addStarterForm");
             for (var form : StarterForms.all()) {
@@ -183,6 +198,46 @@ public final class QualityView extends BorderPane {
         bar.setPadding(new Insets(10, 16, 10, 16));
         bar.getStyleClass().add("filter-bar");
         return bar;
+    }
+
+    static String samplingWords(ReviewSettings s) {
+        String always = s.alwaysReview().isEmpty() ? "no signal always reviewed"
+                : "always reviewed: " + String.join(", ", s.alwaysReview().stream()
+                        .map(k -> SignalKind.byKey(k).map(SignalKind::label).orElse(k)).toList());
+        return "Review queue: " + (s.samplePercent() == 0 ? "no daily sample" : "a " + format(s.samplePercent()) + " % daily sample")
+                + " · " + always;
+    }
+
+    /** The admin's dialog for the sampling: a share and a box per signal kind. */
+    private void editSampling() {
+        ReviewSettings now = model.settingsProperty().get();
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Review sampling");
+        dialog.setHeaderText("Which calls wait for review");
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        javafx.scene.control.Spinner<Double> share = new javafx.scene.control.Spinner<>(0.0, 100.0, now.samplePercent(), 0.5);
+        share.setId("samplePercent");
+        share.setEditable(true);
+        VBox kinds = new VBox(6);
+        java.util.List<javafx.scene.control.CheckBox> boxes = new java.util.ArrayList<>();
+        for (SignalKind k : SignalKind.values()) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(k.label());
+            box.setUserData(k.key());
+            box.setSelected(now.alwaysReview().contains(k.key()));
+            boxes.add(box);
+            kinds.getChildren().add(box);
+        }
+        Label shareLabel = new Label("Share of each day's completed calls, in %");
+        Label kindsLabel = new Label("Always review the calls with");
+        Label note = new Label("The same calls are chosen whichever console asks: a hash of each call's id decides.");
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        VBox body = new VBox(8, shareLabel, share, kindsLabel, kinds, note);
+        body.setPrefWidth(380);
+        dialog.getDialogPane().setContent(body);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        dialog.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> model.saveSampling(share.getValue(),
+                boxes.stream().filter(javafx.scene.control.CheckBox::isSelected).map(c -> (String) c.getUserData()).toList()));
     }
 
     private void export() {

@@ -60,6 +60,7 @@ public final class QualityViewModel {
 
     private final QualityService quality;
     private final ScorecardService scorecards;
+    private final ReviewSettingsService sampling;
     private final BackgroundWork work;
     private final LatestAnswer reports;
     private final LatestAnswer drills;
@@ -71,6 +72,7 @@ public final class QualityViewModel {
     private final ObjectProperty<Period> period = new SimpleObjectProperty<>(this, "period", Period.MONTH);
     private final ObjectProperty<QualityDao.FailedQuestion> question = new SimpleObjectProperty<>(this, "question");
     private final ReadOnlyObjectWrapper<QualityReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<ReviewSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings", ReviewSettings.NONE);
     private final ObservableList<QualityDao.Behind> behind = FXCollections.observableArrayList();
     private final ObservableList<QualityDao.Behind> behindView = FXCollections.unmodifiableObservableList(behind);
     private final ObservableList<Scorecard> forms = FXCollections.observableArrayList();
@@ -78,10 +80,11 @@ public final class QualityViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
-    public QualityViewModel(QualityService quality, ScorecardService scorecards, Executor background, Executor fx, Clock clock, ZoneId zone,
-                            boolean admin, Consumer<UUID> openCall) {
+    public QualityViewModel(QualityService quality, ScorecardService scorecards, ReviewSettingsService sampling, Executor background,
+                            Executor fx, Clock clock, ZoneId zone, boolean admin, Consumer<UUID> openCall) {
         this.quality = quality;
         this.scorecards = scorecards;
+        this.sampling = sampling;
         this.work = new BackgroundWork(background, fx);
         this.reports = new LatestAnswer(work);
         this.drills = new LatestAnswer(work);
@@ -112,7 +115,7 @@ public final class QualityViewModel {
         Instant from = from();
         Instant to = to();
         loading.set(true);
-        reports.ask(() -> new Loaded(quality.report(from, to, zone), scorecards.current()), (loaded, failure) -> {
+        reports.ask(() -> new Loaded(quality.report(from, to, zone), scorecards.current(), sampling.current()), (loaded, failure) -> {
             loading.set(false);
             if (failure != null) {
                 message.set(BackgroundWork.sentence(failure, LOG, "Reading the quality results"));
@@ -120,6 +123,7 @@ public final class QualityViewModel {
             }
             report.set(loaded.report());
             forms.setAll(loaded.forms());
+            settings.set(loaded.settings());
             message.set(loaded.report().summary().evaluations() == 0 ? "No evaluation was submitted in this period." : "");
             QualityDao.FailedQuestion keep = question.get();
             question.set(keep == null ? null : loaded.report().failedQuestions().stream()
@@ -163,6 +167,26 @@ public final class QualityViewModel {
         });
     }
 
+    /** Admins: the daily sample's share and the signal kinds always reviewed. An optimistic save, as every other. */
+    public void saveSampling(double percent, List<String> always) {
+        ReviewSettings seen = settings.get();
+        work.run(() -> sampling.save(seen, percent, always), (result, failure) -> {
+            if (failure != null) {
+                message.set(BackgroundWork.sentence(failure, LOG, "Saving the sampling"));
+                return;
+            }
+            if (result instanceof com.voxanne.ops.db.SaveResult.Saved<ReviewSettings> saved && saved.now() != null) {
+                settings.set(saved.now());
+                message.set("Sampling saved: the Review queue fills with it from now on.");
+            } else {
+                if (result instanceof com.voxanne.ops.db.SaveResult.Conflict<ReviewSettings> c) {
+                    settings.set(c.now());
+                }
+                message.set(result.sentence("sampling"));
+            }
+        });
+    }
+
     private void drillDown(QualityDao.FailedQuestion q) {
         if (q == null) {
             drills.forget();
@@ -180,7 +204,7 @@ public final class QualityViewModel {
         });
     }
 
-    private record Loaded(QualityReport report, List<Scorecard> forms) {
+    private record Loaded(QualityReport report, List<Scorecard> forms, ReviewSettings settings) {
     }
 
     // Properties
@@ -204,6 +228,10 @@ public final class QualityViewModel {
 
     public ObservableList<Scorecard> forms() {
         return formsView;
+    }
+
+    public ReadOnlyObjectProperty<ReviewSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
