@@ -122,7 +122,8 @@ public final class InstallationKey {
         }
     }
 
-    static boolean verify(String publicKeyBase64, byte[] data, byte[] signature) {
+    /** Whether {@code signature} is the key's over {@code data}; a malformed key or signature is simply not. */
+    public static boolean verify(String publicKeyBase64, byte[] data, byte[] signature) {
         try {
             PublicKey pub = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
             Signature s = Signature.getInstance("Ed25519");
