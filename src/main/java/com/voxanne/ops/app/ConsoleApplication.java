@@ -231,6 +231,11 @@ public final class ConsoleApplication extends Application {
         open.setOnAction(e -> chooseBundle().ifPresent(this::openBundle));
         var items = new java.util.ArrayList<>(List.of(open));
         if (exportCalls != null) {
+            // Issue 17: evaluations made offline beside a bundle go to the server, as this person, once.
+            var importReviews = new javafx.scene.control.MenuItem("Import reviews…", new org.kordamp.ikonli.javafx.FontIcon(Material2MZ.RATE_REVIEW));
+            importReviews.setId("menuImportReviews");
+            importReviews.setOnAction(e -> chooseBundle().ifPresent(this::importReviews));
+            items.add(importReviews);
             var export = new javafx.scene.control.MenuItem("Export the calls in view…", new org.kordamp.ikonli.javafx.FontIcon(Material2AL.ARCHIVE));
             export.setId("menuExport");
             export.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+E"));
@@ -238,6 +243,22 @@ public final class ConsoleApplication extends Application {
             items.add(export);
         }
         return items;
+    }
+
+    /** Imports the offline evaluations beside {@code bundle} in the background, then says what came of it, refusals by name. */
+    private void importReviews(java.nio.file.Path bundle) {
+        SignedIn session = signedIn;
+        new com.voxanne.ops.mvvm.BackgroundWork(executors.background(), executors.fx()).run(() -> new com.voxanne.ops.quality.ReviewImport(
+                session.database().jdbi()).run(com.voxanne.ops.quality.OfflineEvaluations.read(bundle)), (outcome, failure) -> {
+                    String text = failure != null ? com.voxanne.ops.mvvm.BackgroundWork.sentence(failure,
+                            org.slf4j.LoggerFactory.getLogger(ConsoleApplication.class), "Importing reviews")
+                            : outcome.summary() + (outcome.refused().isEmpty() ? "" : "\n\n" + String.join("\n", outcome.refused()));
+                    var alert = new javafx.scene.control.Alert(failure != null || !outcome.refused().isEmpty()
+                            ? javafx.scene.control.Alert.AlertType.WARNING : javafx.scene.control.Alert.AlertType.INFORMATION, text);
+                    alert.setHeaderText("Import reviews from " + bundle.getFileName());
+                    alert.initOwner(stage);
+                    alert.show();
+                });
     }
 
     private java.util.Optional<java.nio.file.Path> chooseBundle() {

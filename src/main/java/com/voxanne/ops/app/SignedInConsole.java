@@ -27,6 +27,7 @@ import com.voxanne.ops.quality.CallReviewSection;
 import com.voxanne.ops.quality.CallReviewViewModel;
 import com.voxanne.ops.quality.EvaluationService;
 import com.voxanne.ops.quality.EvaluationViewModel;
+import com.voxanne.ops.quality.OfflineReviewFile;
 import com.voxanne.ops.quality.QualityService;
 import com.voxanne.ops.quality.QualityView;
 import com.voxanne.ops.quality.QualityViewModel;
@@ -145,8 +146,9 @@ public final class SignedInConsole implements AutoCloseable {
         callsView = new CallsView(calls, shell.showDocument()::accept);
         sentiment = new SentimentViewModel(new SentimentService(jdbi), signals, bg, fx, org, zone, LocalDate.now(zone),
                 showCallsFrom.apply("sentiment", "Sentiment"));
+        // A bundle's copy is read, never edited: its reviewer is a manager there only to evaluate.
         appointments = new AppointmentsViewModel(new AppointmentService(jdbi, callLog), bg, fx, org, zone, LocalDate.now(zone),
-                s.isManagerOrAdmin(), showCallsFrom.apply("appointments", "Appointments"));
+                s.isManagerOrAdmin() && !session.offlineReview(), showCallsFrom.apply("appointments", "Appointments"));
         appointmentsView = new AppointmentsView(appointments);
         SentimentView sentimentView = new SentimentView(sentiment);
         calls.detail().setAppointmentOpener(a -> {
@@ -159,7 +161,8 @@ public final class SignedInConsole implements AutoCloseable {
                 new Workspace("sentiment", "Sentiment", Material2MZ.MOOD, sentimentView, sentiment::refresh),
                 new Workspace("appointments", "Appointments", Material2AL.EVENT, appointmentsView, appointments::refresh)));
         if (session.offlineReview()) {
-            // A bundle holds calls, their contacts, appointments and tracking: exactly these workspaces.
+            // A bundle holds calls, their contacts, appointments and tracking: exactly these workspaces, and the review of its calls.
+            pages.add(offlineReview(jdbi));
             mainView = new MainView(session, pages, shell.toggleTheme(), shell.signOut(), shell.signOutAndForget());
         } else {
             pages.addAll(liveWorkspaces(jdbi, showCallsFrom, cache));
@@ -209,26 +212,11 @@ public final class SignedInConsole implements AutoCloseable {
         KnowledgeBaseViewModel knowledge = new KnowledgeBaseViewModel(new KnowledgeBaseService(jdbi, columns), bg, fx);
         TabPane setupTabs = tabs("setupTabs", new Tab("Configuration", new SetupView(setup)), new Tab("Knowledge base", new KnowledgeBaseView(knowledge, zone, columns, shell.showDocument())));
 
-        // Quality review (docs/QUALITY.md): the queue with the call being scored, the results, and the call log's way in.
-        EvaluationService evaluationService = new EvaluationService(jdbi);
-        ScorecardService scorecards = new ScorecardService(jdbi);
-        ReviewQueueService queue = new ReviewQueueService(jdbi);
-        EvaluationViewModel evaluation = new EvaluationViewModel(evaluationService, scorecards, callLog, bg, fx, s.profileId(),
-                s.isManagerOrAdmin());
-        ReviewViewModel review = new ReviewViewModel(queue, evaluation, bg, fx, Clock.systemUTC(), zone, s.isManagerOrAdmin());
-        Consumer<UUID> evaluateCall = call -> {
-            review.openCall(call);
-            mainView.show("review");
-        };
-        QualityViewModel quality = new QualityViewModel(new QualityService(jdbi), scorecards, new ReviewSettingsService(jdbi), bg, fx,
-                Clock.systemUTC(), zone, s.isAdmin(), evaluateCall);
-        CallReviewViewModel callReview = new CallReviewViewModel(evaluationService, queue, bg, fx, s.isManagerOrAdmin(), evaluateCall);
-        calls.detail().detailsProperty().addListener((obs, old, now) -> callReview.show(now == null ? null : now.call().id()));
-        callsView.setDetailSection(new CallReviewSection(callReview));
+        QualityParts q = qualityReview(jdbi);
 
         List<Workspace> pages = new ArrayList<>(List.of(
-                new Workspace("review", "Review", Material2MZ.RATE_REVIEW, new ReviewView(review), review::refresh),
-                new Workspace("quality", "Quality", Material2AL.INSIGHTS, new QualityView(quality), quality::refresh),
+                new Workspace("review", "Review", Material2MZ.RATE_REVIEW, new ReviewView(q.review()), q.review()::refresh),
+                new Workspace("quality", "Quality", Material2AL.INSIGHTS, new QualityView(q.quality()), q.quality()::refresh),
                 new Workspace("contacts", "Contacts", Material2AL.CONTACTS, contactTabs, () -> {
                     contacts.refresh();
                     leads.refresh();
@@ -246,9 +234,9 @@ public final class SignedInConsole implements AutoCloseable {
         feed.subscribe(Set.of("calls", "hot_lead_alerts"), changes -> fx.execute(() -> alerts.onChanges(changes)));
         feed.subscribe(Set.of("escalation_rules"), changes -> fx.execute(() -> rules.onChanges(changes)));
         feed.subscribe(Set.of("evaluations", "review_queue"), changes -> fx.execute(() -> {
-            review.onChanges(changes);
-            quality.onChanges(changes);
-            callReview.onChanges(changes);
+            q.review().onChanges(changes);
+            q.quality().onChanges(changes);
+            q.callReview().onChanges(changes);
         }));
 
         if (s.isAdmin()) {
@@ -284,6 +272,66 @@ public final class SignedInConsole implements AutoCloseable {
         });
         feed.start();
         return pages;
+    }
+
+    /** The quality review's parts (docs/QUALITY.md), live or offline: the queue and the call being scored, the results, the call log's way in. */
+    private record QualityParts(ReviewViewModel review, QualityViewModel quality, CallReviewViewModel callReview, EvaluationViewModel evaluation) {
+    }
+
+    private QualityParts qualityReview(org.jdbi.v3.core.Jdbi jdbi) {
+        var s = session.session();
+        var bg = executors.background();
+        var fx = executors.fx();
+        EvaluationService evaluationService = new EvaluationService(jdbi);
+        ScorecardService scorecards = new ScorecardService(jdbi);
+        ReviewQueueService queue = new ReviewQueueService(jdbi);
+        EvaluationViewModel evaluation = new EvaluationViewModel(evaluationService, scorecards, callLog, bg, fx, s.profileId(),
+                s.isManagerOrAdmin());
+        ReviewViewModel review = new ReviewViewModel(queue, evaluation, bg, fx, Clock.systemUTC(), zone, s.isManagerOrAdmin());
+        Consumer<UUID> evaluateCall = call -> {
+            review.openCall(call);
+            mainView.show("review");
+        };
+        QualityViewModel quality = new QualityViewModel(new QualityService(jdbi), scorecards, new ReviewSettingsService(jdbi), bg, fx,
+                Clock.systemUTC(), zone, s.isAdmin(), evaluateCall);
+        CallReviewViewModel callReview = new CallReviewViewModel(evaluationService, queue, bg, fx, s.isManagerOrAdmin(), evaluateCall);
+        calls.detail().detailsProperty().addListener((obs, old, now) -> callReview.show(now == null ? null : now.call().id()));
+        callsView.addDetailSection(new CallReviewSection(callReview));
+        return new QualityParts(review, quality, callReview, evaluation);
+    }
+
+    /**
+     * Offline, the reviewer scores the bundle's calls on the forms it carries, in its review copy;
+     * after every write the evaluations are kept, signed, beside the bundle (OfflineReviewFile), and
+     * those kept there before go back into the copy once its calls are loaded.
+     */
+    private Workspace offlineReview(org.jdbi.v3.core.Jdbi jdbi) {
+        QualityParts q = qualityReview(jdbi);
+        java.nio.file.Path bundle = session.reviewed().file();
+        java.nio.file.Path keyFile = com.voxanne.ops.files.AppDirectories.forCurrentUser().data().resolve("installation-key");
+        var work = new com.voxanne.ops.mvvm.BackgroundWork(executors.background(), executors.fx());
+        q.evaluation().setOnWritten(() -> work.run(() -> {
+            try {
+                return OfflineReviewFile.keep(jdbi, bundle, com.voxanne.ops.bundle.InstallationKey.loadOrCreate(keyFile));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, (kept, failure) -> {
+            if (failure != null) {
+                LOG.warn("The offline evaluations could not be kept beside {}", bundle, failure);
+                mainView.showStorageNotice("The evaluations could not be saved beside the bundle ("
+                        + com.voxanne.ops.mvvm.BackgroundWork.sentence(failure, LOG, "Keeping offline evaluations") + "); they are in the review copy.");
+            }
+        }));
+        session.fullyLoaded().thenRunAsync(() -> {
+            try {
+                OfflineReviewFile.restore(jdbi, bundle).filter(o -> !o.refused().isEmpty())
+                        .ifPresent(o -> LOG.warn("Offline evaluations not restored: {}", o.refused()));
+            } catch (RuntimeException e) {
+                LOG.warn("The offline evaluations beside {} could not be read", bundle, e);
+            }
+        }, executors.background());
+        return new Workspace("review", "Review", Material2MZ.RATE_REVIEW, new ReviewView(q.review()), q.review()::refresh);
     }
 
     /** New alerts also pop up in the corner of the window (and are listed in the alerts workspace). */

@@ -14,6 +14,8 @@ public final class BundleFormat {
     public static final String CONTACTS = "contacts.jsonl";
     public static final String APPOINTMENTS = "appointments.jsonl";
     public static final String TRACKING = "call_tracking.jsonl";
+    /** The organization's scorecards (their newest versions, one per line), for evaluating its calls offline (issue 17). */
+    public static final String SCORECARDS = "scorecards.jsonl";
     public static final List<String> DATA_ENTRIES = List.of(CALLS, CALLS_CSV, CONTACTS, APPOINTMENTS, TRACKING);
 
     /** Limits that keep a hostile bundle from exhausting memory or disk while it is checked. */

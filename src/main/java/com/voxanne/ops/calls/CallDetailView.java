@@ -41,7 +41,8 @@ final class CallDetailView extends StackPane {
     private final VBox content = new VBox(16);
     private final TranscriptView transcript;
     private final ScrollPane scroll = new ScrollPane(content);
-    private Node extraSection;
+    /** Sections shown under the call's header on every call: the reviewer's note offline, the quality review. */
+    private final java.util.List<Node> extraSections = new java.util.ArrayList<>();
 
     CallDetailView(CallDetailViewModel model, Consumer<String> openInBrowser) {
         this.model = model;
@@ -90,9 +91,7 @@ final class CallDetailView extends StackPane {
         numbers.addRow(1, fixed(muted("To")), copyable(null, c.toNumber(), CallFormats.phone(c.toNumber())));
         numbers.addRow(2, fixed(muted("Call id")), copyable(null, c.id().toString(), c.id().toString().substring(0, 8) + "…"));
         content.getChildren().addAll(new VBox(4, title, when), numbers);
-        if (extraSection != null) {
-            content.getChildren().add(extraSection);
-        }
+        content.getChildren().addAll(extraSections);
         d.outcome().ifPresent(outcome -> content.getChildren().add(afterTheCallSection(d, outcome)));
 
         if (c.sentimentLabel() != null) {
@@ -162,9 +161,9 @@ final class CallDetailView extends StackPane {
         return section;
     }
 
-    /** A section shown under the call's header on every call (the reviewer's note in offline review). */
-    void setExtraSection(Node section) {
-        this.extraSection = section;
+    /** Adds a section shown under the call's header on every call (the reviewer's note in offline review, the quality review). */
+    void addExtraSection(Node section) {
+        extraSections.add(section);
         render(model.detailsProperty().get());
     }
 

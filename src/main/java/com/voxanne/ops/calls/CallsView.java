@@ -242,9 +242,9 @@ public final class CallsView extends BorderPane implements ListKeys.Searchable {
         filterBar.setOnExport(tooltip, icon, action);
     }
 
-    /** Adds a section under the selected call's header, shown for every call. */
-    public void setDetailSection(javafx.scene.Node section) {
-        detail.setExtraSection(section);
+    /** Adds a section under the selected call's header, shown for every call (after those added before). */
+    public void addDetailSection(javafx.scene.Node section) {
+        detail.addExtraSection(section);
     }
 
     /** Focuses the call log, so J/K work at once. */

@@ -18,6 +18,23 @@ final class ExportDao {
         this.h = h;
     }
 
+    /** The newest version of each form in use, with its questions, as one JSON document per line (the database writes it). */
+    List<String> scorecards() {
+        return h.createQuery("""
+                        select json_build_object('versionId', v.id, 'formId', f.id, 'formName', f.name, 'kind', f.kind, 'version', v.version,
+                                                 'passMark', v.pass_mark,
+                                                 'questions', (select coalesce(json_agg(json_build_object('id', q.id, 'section', q.section,
+                                                                   'position', q.position, 'prompt', q.prompt, 'help', q.help,
+                                                                   'answerType', q.answer_type, 'choices', q.choices, 'weight', q.weight,
+                                                                   'allowsNa', q.allows_na, 'critical', q.critical) order by q.position), '[]')
+                                               from voxconsole.scorecard_questions q where q.version_id = v.id))::text
+                        from voxconsole.scorecard_forms f
+                        join lateral (select * from voxconsole.scorecard_versions v where v.form_id = f.id order by v.version desc limit 1) v on true
+                        where f.archived_at is null
+                        order by f.created_at, f.id""")
+                .mapTo(String.class).list();
+    }
+
     List<Map<String, Object>> contacts(List<UUID> ids) {
         return h.createQuery("""
                         select id, phone, email, first_name, last_name, lead_status, lead_score, notes, last_contacted_at, created_at,

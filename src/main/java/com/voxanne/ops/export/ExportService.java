@@ -191,6 +191,12 @@ public class ExportService {
                 }
             }
         }
+        // The forms its calls are scored on, so the bundle can be evaluated offline (docs/QUALITY.md).
+        try (BundleWriter.Lines scorecards = bundle.entry(BundleFormat.SCORECARDS)) {
+            for (String line : new ExportDao(h).scorecards()) {
+                scorecards.line(line);
+            }
+        }
         LOG.info("Export: {} calls in {} ms, then contacts and appointments in {} ms", callRows, (callsDone - writeStarted) / 1_000_000,
                 (System.nanoTime() - callsDone) / 1_000_000);
         return new long[] {callRows, contactRows, appointmentRows, trackingRows};

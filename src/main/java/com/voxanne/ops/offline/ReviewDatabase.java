@@ -79,10 +79,12 @@ public final class ReviewDatabase {
         CompletableFuture<Void> rest = CompletableFuture.completedFuture(null);
         String login = database + "_reader";
         Jdbi server = Jdbi.create(workspace.ownerDataSource("postgres"));
+        // A copy loaded by an older console (older migrations) is loaded again: it would lack what this one needs (V9's evaluations).
         boolean loaded = server.withHandle(h -> h.createQuery("select exists (select 1 from pg_database where datname = :d)")
                 .bind("d", database).mapTo(Boolean.class).one())
                 && Jdbi.create(workspace.ownerDataSource(database)).withHandle(h -> h.createQuery(
-                        "select exists (select 1 from pg_tables where schemaname = 'voxconsole' and tablename = 'review_loaded')").mapTo(Boolean.class).one());
+                        "select exists (select 1 from pg_tables where schemaname = 'voxconsole' and tablename = 'review_loaded')"
+                        + " and voxconsole.schema_version() = :latest").bind("latest", SchemaMigrator.latestVersion()).mapTo(Boolean.class).one());
         CompletableFuture<Void> inProgress = LOADING.get(database);
         if (inProgress != null && !inProgress.isDone()) {
             // Opened again while its first opening is still loading: share that load.
@@ -154,6 +156,9 @@ public final class ReviewDatabase {
             h.execute("insert into voxconsole.console_logins (login_role, profile_id) select ?, id from public.profiles "
                     + "where email = 'reviewer@offline.invalid' on conflict do nothing", login);
         }
+        // The reviewer evaluates calls (issue 17), which the database allows managers; a login made by an older console
+        // was a user's. The copy's other data stay read-only in the window (SignedInConsole offers no edits offline).
+        h.execute("grant vox_manager to " + login);
     }
 
     /** The organization, the reviewer, every contact and the newest calls: enough for the first page. */
@@ -165,7 +170,7 @@ public final class ReviewDatabase {
         KeepingTriggers.off(h);
         h.createUpdate("insert into public.organizations (id, name, email) values (:id, :name, 'review@offline.invalid')")
                 .bind("id", org).bind("name", manifest.path("organization").path("name").asText("Reviewed organization")).execute();
-        h.createUpdate("insert into public.profiles (org_id, email, full_name, role) values (:org, 'reviewer@offline.invalid', :name, 'user')")
+        h.createUpdate("insert into public.profiles (org_id, email, full_name, role) values (:org, 'reviewer@offline.invalid', :name, 'manager')")
                 .bind("org", org).bind("name", "Offline reviewer").execute();
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
             try (Reader in = reader(zip, BundleFormat.CONTACTS)) {
@@ -200,6 +205,7 @@ public final class ReviewDatabase {
                 try (Reader in = reader(zip, BundleFormat.TRACKING)) {
                     copy(new BundleRows(in, BundleFormat.TRACKING, TRACKING_COLUMNS), h.getConnection(), "public.call_tracking", org, Long.MAX_VALUE);
                 }
+                loadScorecards(h, zip, org);
                 h.execute("analyze");
                 CallBackfill.fill(h.getConnection(), CallBackfill.LOWEST, null);
                 CallBackfill.fillSignals(h.getConnection(), CallBackfill.LOWEST, null);
@@ -213,6 +219,50 @@ public final class ReviewDatabase {
                     loadFailure("The rest of the bundle could not be loaded for review: ", e), e));
         }
     }
+
+    /**
+     * The organization's scorecards, as exported, under their own ids: evaluations made offline
+     * name those versions and questions, so they import to the server as they are. A bundle from
+     * before issue 17 has none; its calls are then read, not evaluated.
+     */
+    private static void loadScorecards(Handle h, ZipFile zip, UUID org) throws IOException {
+        try (java.io.BufferedReader in = new java.io.BufferedReader(reader(zip, BundleFormat.SCORECARDS))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode v = JSON.readTree(line);
+                UUID form = UUID.fromString(v.path("formId").asText());
+                UUID version = UUID.fromString(v.path("versionId").asText());
+                h.createUpdate("insert into voxconsole.scorecard_forms (id, org_id, name, kind) values (:id, :org, :name, :kind)"
+                                + " on conflict (id) do nothing")
+                        .bind("id", form).bind("org", org).bind("name", v.path("formName").asText()).bind("kind", v.path("kind").asText("any")).execute();
+                h.createUpdate("""
+                                insert into voxconsole.scorecard_versions (id, org_id, form_id, version, pass_mark) values (:id, :org, :form, :version, :pass)
+                                on conflict (id) do nothing""")
+                        .bind("id", version).bind("org", org).bind("form", form).bind("version", v.path("version").asInt(1))
+                        .bind("pass", v.path("passMark").asDouble(80)).execute();
+                for (JsonNode q : v.path("questions")) {
+                    h.createUpdate("""
+                                    insert into voxconsole.scorecard_questions (id, org_id, version_id, section, position, prompt, help, answer_type,
+                                                                                choices, weight, allows_na, critical)
+                                    values (:id, :org, :version, :section, :position, :prompt, :help, :type, cast(:choices as jsonb), :weight, :na, :critical)
+                                    on conflict (id) do nothing""")
+                            .bind("id", UUID.fromString(q.path("id").asText())).bind("org", org).bind("version", version)
+                            .bind("section", q.path("section").asText()).bind("position", q.path("position").asInt())
+                            .bind("prompt", q.path("prompt").asText()).bind("help", q.path("help").isNull() ? null : q.path("help").asText())
+                            .bind("type", q.path("answerType").asText())
+                            .bind("choices", q.path("choices").isNull() || q.path("choices").isMissingNode() ? null : q.path("choices").toString())
+                            .bind("weight", q.path("weight").asDouble(1)).bind("na", q.path("allowsNa").asBoolean())
+                            .bind("critical", q.path("critical").asBoolean()).execute();
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BundleContentException("its scorecards name an id that is not one");
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static Reader reader(ZipFile zip, String entry) throws IOException {
         var z = zip.getEntry(entry);

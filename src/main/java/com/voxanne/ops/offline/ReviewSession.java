@@ -22,7 +22,7 @@ public final class ReviewSession {
     public static ReviewNotesViewModel attach(ReviewedBundle bundle, CallDetailViewModel detail, CallsView callsView,
                                               Executor background, Executor fx, ZoneId zone, Window owner) {
         var notes = new ReviewNotesViewModel(bundle.file(), background, fx, zone);
-        callsView.setDetailSection(new ReviewNoteView(notes));
+        callsView.addDetailSection(new ReviewNoteView(notes));
         detail.detailsProperty().addListener((obs, old, now) -> notes.show(now == null ? null : now.call().id()));
         callsView.setOnExport("Export the reviewer notes as CSV…", Material2MZ.RATE_REVIEW, () -> {
             FileChooser chooser = new FileChooser();

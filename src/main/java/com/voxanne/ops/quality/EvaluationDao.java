@@ -28,6 +28,10 @@ public interface EvaluationDao {
     @SqlQuery(SELECT + "where e.id = :id")
     Optional<Evaluation> find(@Bind("id") UUID id);
 
+    /** Every evaluation the person can see, oldest first (an offline review's own, to keep beside its bundle). */
+    @SqlQuery(SELECT + "order by e.created_at, e.id")
+    List<Evaluation> all();
+
     @SqlQuery(SELECT + "where e.call_id = :call order by e.created_at, e.id")
     List<Evaluation> ofCall(@Bind("call") UUID callId);
 

@@ -69,6 +69,7 @@ public final class EvaluationViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanBinding editable;
     private Consumer<Evaluation> onSubmitted = e -> { };
+    private Runnable onWritten = () -> { };
 
     public EvaluationViewModel(EvaluationService evaluations, ScorecardService scorecards, CallLogService calls, Executor background,
                                Executor fx, UUID me, boolean mayEvaluate) {
@@ -81,6 +82,11 @@ public final class EvaluationViewModel {
         this.mayEvaluate = mayEvaluate;
         this.editable = Bindings.createBooleanBinding(() -> mayEvaluate && scorecard.get() != null && !busy.get()
                 && (evaluation.get() == null || evaluation.get().editable()), scorecard, evaluation, busy);
+    }
+
+    /** Told (on the JavaFX thread) after every write that went in: an offline review keeps its evaluations beside the bundle. */
+    public void setOnWritten(Runnable action) {
+        this.onWritten = action;
     }
 
     /** Told (on the JavaFX thread) when an evaluation has been submitted: the Review workspace takes the next call. */
@@ -255,6 +261,7 @@ public final class EvaluationViewModel {
                 }
             }
             comments.add(pinned.comment());
+            onWritten.run();
             message.set(turn == null ? "Comment added to the call." : "Comment pinned to turn " + (turn + 1) + ".");
         });
     }
@@ -265,6 +272,7 @@ public final class EvaluationViewModel {
                 message.set(BackgroundWork.sentence(failure, LOG, "Removing a comment"));
             } else if (Boolean.TRUE.equals(deleted)) {
                 comments.remove(comment);
+                onWritten.run();
             } else {
                 message.set("Only its author removes a comment.");
             }
@@ -420,6 +428,7 @@ public final class EvaluationViewModel {
                 dirty.set(false);
                 conflict.set(false);
                 message.set(submitting ? "Submitted: " + scoreWords(saved.now()) : "Draft saved: " + scoreWords(saved.now()));
+                onWritten.run();
                 if (submitting) {
                     onSubmitted.accept(saved.now());
                 }
@@ -448,6 +457,7 @@ public final class EvaluationViewModel {
                 replaceInList(saved.now());
                 conflict.set(false);
                 message.set(done);
+                onWritten.run();
             } else {
                 conflict.set(result instanceof SaveResult.Conflict);
                 message.set(result.sentence("evaluation"));

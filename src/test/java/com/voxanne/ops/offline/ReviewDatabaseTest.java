@@ -47,7 +47,7 @@ class ReviewDatabaseTest {
         try (ConsoleDatabase db = ConsoleDatabase.open(review.settings(), review.password(), "review")) {
             var session = db.jdbi().onDemand(ProfileDao.class).session().orElseThrow();
             assertThat(session.orgName()).isEqualTo("Harley Street Dental Clinic");
-            assertThat(session.role()).as("a reviewer only reads").isEqualTo("user");
+            assertThat(session.role()).as("a reviewer evaluates the calls (the window offers no other edit)").isEqualTo("manager");
             int calls = db.jdbi().withHandle(h -> h.createQuery("select count(*) from calls").mapTo(Integer.class).one());
             int original = TestWorkspace.owner().withHandle(h -> h.createQuery("select count(*) from calls where org_id = :o").bind("o", HARLEY)
                     .mapTo(Integer.class).one());
@@ -88,6 +88,49 @@ class ReviewDatabaseTest {
         try (ConsoleDatabase db = ConsoleDatabase.open(again.settings(), again.password(), "review-again")) {
             assertThat(db.jdbi().onDemand(ProfileDao.class).session()).isPresent();
         }
+    }
+
+    @Test
+    void aBundleCarriesItsFormsAndAnEvaluationMadeOfflineImportsToTheServerOnce() throws Exception {
+        Path bundle = export("evaluate.voxbundle", false);
+        var review = ReviewDatabase.open(TestWorkspace.get(), bundle, n -> { });
+        review.rest().join();
+        UUID evaluationId;
+        try (ConsoleDatabase db = ConsoleDatabase.open(review.settings(), review.password(), "review-evaluate")) {
+            var forms = new com.voxanne.ops.quality.ScorecardService(db.jdbi()).current();
+            var onServer = new com.voxanne.ops.quality.ScorecardService(TestWorkspace.as("harley", "user").jdbi()).current();
+            assertThat(forms).as("the bundle's forms, under their own ids").extracting(com.voxanne.ops.quality.Scorecard::versionId)
+                    .containsExactlyElementsOf(onServer.stream().map(com.voxanne.ops.quality.Scorecard::versionId).toList());
+            var form = forms.get(0);
+            assertThat(form.questions()).isEqualTo(onServer.get(0).questions());
+            UUID call = db.jdbi().withHandle(h -> h.createQuery("select id from calls where status = 'completed' order by created_at, id limit 1")
+                    .mapTo(UUID.class).one());
+            var evaluations = new com.voxanne.ops.quality.EvaluationService(db.jdbi());
+            var draft = evaluations.start(call, form.versionId());
+            evaluationId = draft.id();
+            var answers = form.questions().stream().map(q -> com.voxanne.ops.quality.Answer.of(q.id(),
+                    q.answerType() == com.voxanne.ops.quality.AnswerType.SCALE_1_5 ? 4 : q.answerType() == com.voxanne.ops.quality.AnswerType.CHOICE ? 0 : 1))
+                    .toList();
+            evaluations.comment(draft.id(), 0, "Offline: greeting fine.");
+            var submitted = evaluations.submit(draft.id(), evaluations.find(draft.id()).orElseThrow().updatedAt(), answers);
+            assertThat(submitted).isInstanceOf(com.voxanne.ops.db.SaveResult.Saved.class);
+            double offlineScore = evaluations.find(draft.id()).orElseThrow().score();
+            assertThat(com.voxanne.ops.quality.OfflineReviewFile.keep(db.jdbi(), bundle,
+                    InstallationKey.loadOrCreate(bundle.resolveSibling("reviewer-key")))).isEqualTo(1);
+
+            var server = TestWorkspace.as("harley", "manager").jdbi();
+            var signed = com.voxanne.ops.quality.OfflineEvaluations.read(bundle);
+            var first = new com.voxanne.ops.quality.ReviewImport(server).run(signed);
+            assertThat(first.summary()).isEqualTo("1 evaluation imported, 0 already there.");
+            var imported = new com.voxanne.ops.quality.EvaluationService(server).find(evaluationId).orElseThrow();
+            assertThat(imported.status()).isEqualTo("submitted");
+            assertThat(imported.score()).as("the server scores it as the copy did").isEqualTo(offlineScore);
+            assertThat(new com.voxanne.ops.quality.ReviewImport(server).run(signed).alreadyThere()).isEqualTo(1);
+        } finally {
+            TestWorkspace.owner().useHandle(h -> h.execute("delete from voxconsole.evaluations where id in "
+                    + "(select id from voxconsole.evaluations where offline_signer like 'offline, key %')"));
+        }
+        assertThat(evaluationId).isNotNull();
     }
 
     @Test
