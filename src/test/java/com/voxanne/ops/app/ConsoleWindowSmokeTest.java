@@ -55,7 +55,7 @@ class ConsoleWindowSmokeTest {
         assertThat(window().getTitle()).contains("Harley Street Dental Clinic (manager)");
         assertThat(robot.lookup("#signedInRole").queryAs(Label.class).getText()).isEqualTo("manager");
         assertThat(robot.lookup("#fileMenu").queryAs(javafx.scene.control.MenuButton.class).getItems())
-                .extracting(javafx.scene.control.MenuItem::getId).containsExactly("menuOpenBundle", "menuExport", null, "menuKeyboard");
+                .extracting(javafx.scene.control.MenuItem::getId).containsExactly("menuOpenBundle", "menuImportReviews", "menuExport", null, "menuKeyboard");
 
         robot.clickOn("#callSearch").write("refund").type(KeyCode.ENTER);
         TableView<CallSummary> log = robot.lookup("#callLog").queryAs(TableView.class);
