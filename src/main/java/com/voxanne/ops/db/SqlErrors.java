@@ -18,6 +18,20 @@ public final class SqlErrors {
     private SqlErrors() {
     }
 
+    /**
+     * Runs a call to the database and turns any failure into its sentence ({@link #describe}); a
+     * failure already in words is passed on as it is. For services whose every write reads the same.
+     */
+    public static <T> T inWords(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (com.voxanne.ops.base.UserFacingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new com.voxanne.ops.base.UserFacingException(describe(e, "the server"), e);
+        }
+    }
+
     /** The sentence for any failure on the way to or inside the database. */
     public static String describe(Throwable failure, String serverAddress) {
         SQLException sql = findSqlException(failure);

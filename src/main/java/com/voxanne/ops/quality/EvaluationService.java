@@ -1,6 +1,5 @@
 package com.voxanne.ops.quality;
 
-import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SaveResult;
 import com.voxanne.ops.db.SqlErrors;
@@ -43,14 +42,10 @@ public class EvaluationService {
 
     /** A new draft of the signed-in manager's, against {@code versionId}. */
     public Evaluation start(UUID callId, UUID versionId) {
-        return start(UUID.randomUUID(), callId, versionId, null);
-    }
-
-    /** With an id of the caller's (an evaluation made offline brings its own) and the installation key that signed it. */
-    Evaluation start(UUID id, UUID callId, UUID versionId, String offlineSigner) {
-        return write(() -> jdbi.inTransaction(h -> {
+        UUID id = UUID.randomUUID();
+        return SqlErrors.inWords(() -> jdbi.inTransaction(h -> {
             EvaluationDao dao = h.attach(EvaluationDao.class);
-            dao.insert(id, callId, versionId, offlineSigner);
+            dao.insert(id, callId, versionId, null);
             return dao.find(id).orElseThrow();
         }));
     }
@@ -83,7 +78,7 @@ public class EvaluationService {
     /** A comment pinned to a transcript turn ({@code turnIndex}), or to the whole call when null. */
     public EvaluationComment comment(UUID evaluationId, Integer turnIndex, String body) {
         UUID id = UUID.randomUUID();
-        return write(() -> jdbi.inTransaction(h -> {
+        return SqlErrors.inWords(() -> jdbi.inTransaction(h -> {
             EvaluationDao dao = h.attach(EvaluationDao.class);
             dao.insertComment(id, evaluationId, turnIndex, body == null ? "" : body.strip());
             return dao.comments(evaluationId).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
@@ -91,7 +86,7 @@ public class EvaluationService {
     }
 
     public boolean deleteComment(UUID commentId) {
-        return write(() -> jdbi.withExtension(EvaluationDao.class, dao -> dao.deleteComment(commentId)) == 1);
+        return SqlErrors.inWords(() -> jdbi.withExtension(EvaluationDao.class, dao -> dao.deleteComment(commentId)) == 1);
     }
 
     private interface Step {
@@ -113,16 +108,6 @@ public class EvaluationService {
         dao.deleteAnswersBut(id, answers.stream().map(Answer::questionId).toArray(UUID[]::new));
         if (!answers.isEmpty()) {
             dao.upsertAnswers(id, answers);
-        }
-    }
-
-    private static <T> T write(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (UserFacingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
         }
     }
 }

@@ -54,8 +54,6 @@ public final class EvaluationViewModel {
     private final ReadOnlyObjectWrapper<CallDetails> call = new ReadOnlyObjectWrapper<>(this, "call");
     private final ReadOnlyObjectWrapper<Scorecard> scorecard = new ReadOnlyObjectWrapper<>(this, "scorecard");
     private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
-    private final ObservableList<Evaluation> ofCall = FXCollections.observableArrayList();
-    private final ObservableList<Evaluation> ofCallView = FXCollections.unmodifiableObservableList(ofCall);
     private final ObservableMap<UUID, Answer> answers = FXCollections.observableHashMap();
     // Made once: a listener on a wrapper made at each call would be lost with the wrapper.
     private final ObservableMap<UUID, Answer> answersView = FXCollections.unmodifiableObservableMap(answers);
@@ -113,7 +111,7 @@ public final class EvaluationViewModel {
             Scorecard form = chosen != null ? scorecards.version(chosen.versionId()).orElse(null) : forms.isEmpty() ? null : forms.get(0);
             List<Answer> given = chosen == null ? List.of() : evaluations.answers(chosen.id());
             List<EvaluationComment> pinned = chosen == null ? List.of() : evaluations.comments(chosen.id());
-            return new Opened(details, form, existing, chosen, given, pinned);
+            return new Opened(details, form, chosen, given, pinned);
         }, (opened, failure) -> {
             busy.set(false);
             if (failure != null) {
@@ -255,7 +253,6 @@ public final class EvaluationViewModel {
             }
             if (e == null) {
                 evaluation.set(pinned.evaluation());
-                ofCall.add(pinned.evaluation());
                 if (!typed.isEmpty()) {
                     dirty.set(false);
                 }
@@ -337,7 +334,7 @@ public final class EvaluationViewModel {
 
     // Internals
 
-    private record Opened(CallDetails call, Scorecard form, List<Evaluation> existing, Evaluation chosen, List<Answer> answers,
+    private record Opened(CallDetails call, Scorecard form, Evaluation chosen, List<Answer> answers,
                           List<EvaluationComment> comments) {
     }
 
@@ -350,7 +347,6 @@ public final class EvaluationViewModel {
     private void show(Opened opened) {
         call.set(opened.call());
         scorecard.set(opened.form());
-        ofCall.setAll(opened.existing());
         evaluation.set(opened.chosen());
         answers.clear();
         opened.answers().forEach(a -> answers.put(a.questionId(), a));
@@ -424,7 +420,6 @@ public final class EvaluationViewModel {
             }
             if (written.result() instanceof SaveResult.Saved<Evaluation> saved && saved.now() != null) {
                 evaluation.set(saved.now());
-                replaceInList(saved.now());
                 dirty.set(false);
                 conflict.set(false);
                 message.set(submitting ? "Submitted: " + scoreWords(saved.now()) : "Draft saved: " + scoreWords(saved.now()));
@@ -454,7 +449,6 @@ public final class EvaluationViewModel {
             }
             if (result instanceof SaveResult.Saved<Evaluation> saved && saved.now() != null) {
                 evaluation.set(saved.now());
-                replaceInList(saved.now());
                 conflict.set(false);
                 message.set(done);
                 onWritten.run();
@@ -468,20 +462,9 @@ public final class EvaluationViewModel {
     private void refreshEvaluations(UUID callId) {
         work.run(() -> evaluations.ofCall(callId), (found, failure) -> {
             if (failure == null) {
-                ofCall.setAll(found);
                 found.stream().filter(x -> x.editable() && me.equals(x.reviewerId())).reduce((a, b) -> b).ifPresent(evaluation::set);
             }
         });
-    }
-
-    private void replaceInList(Evaluation e) {
-        for (int i = 0; i < ofCall.size(); i++) {
-            if (ofCall.get(i).id().equals(e.id())) {
-                ofCall.set(i, e);
-                return;
-            }
-        }
-        ofCall.add(e);
     }
 
     /** The database's verdict in words: "83.8, passed" or "0, a critical question failed". */
@@ -511,10 +494,6 @@ public final class EvaluationViewModel {
 
     public ReadOnlyObjectProperty<Evaluation> evaluationProperty() {
         return evaluation.getReadOnlyProperty();
-    }
-
-    public ObservableList<Evaluation> evaluationsOfCall() {
-        return ofCallView;
     }
 
     public ObservableMap<UUID, Answer> answers() {

@@ -18,6 +18,15 @@ public interface QualityDao {
 
     String RESULTS = " s.submitted_at >= :from and s.submitted_at < :to and s.status in ('submitted', 'signed_off') ";
 
+    /** The period's evaluations with their calls and reviewers (the drill-down and the export add their own ending). */
+    String BEHIND = """
+            select s.evaluation_id, s.call_id, c.created_at as call_at, coalesce(c.caller_name, c.phone_number, c.from_number) as caller,
+                   coalesce(p.full_name, p.email) as reviewer, s.status, s.score, s.passed, s.critical_failed, s.submitted_at
+            from voxconsole.evaluation_scores s
+            left join public.calls c on c.id = s.call_id
+            left join public.profiles p on p.id = s.reviewer_id
+            where""" + RESULTS;
+
     record Summary(int evaluations, Double average, Double passRate, int criticalFailed, int signedOff) {
     }
 
@@ -85,13 +94,7 @@ public interface QualityDao {
     List<FailedQuestion> failedQuestions(@Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to, @Bind("limit") int limit);
 
     @RegisterConstructorMapper(Behind.class)
-    @SqlQuery("""
-            select s.evaluation_id, s.call_id, c.created_at as call_at, coalesce(c.caller_name, c.phone_number, c.from_number) as caller,
-                   coalesce(p.full_name, p.email) as reviewer, s.status, s.score, s.passed, s.critical_failed, s.submitted_at
-            from voxconsole.evaluation_scores s
-            left join public.calls c on c.id = s.call_id
-            left join public.profiles p on p.id = s.reviewer_id
-            where""" + RESULTS + """
+    @SqlQuery(BEHIND + """
               and exists (select 1 from voxconsole.evaluation_answers a
                           join voxconsole.scorecard_questions q on q.id = a.question_id
                           join voxconsole.scorecard_versions v on v.id = q.version_id
@@ -130,13 +133,7 @@ public interface QualityDao {
     List<ReviewerVolume> reviewers(@Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
 
     @RegisterConstructorMapper(Behind.class)
-    @SqlQuery("""
-            select s.evaluation_id, s.call_id, c.created_at as call_at, coalesce(c.caller_name, c.phone_number, c.from_number) as caller,
-                   coalesce(p.full_name, p.email) as reviewer, s.status, s.score, s.passed, s.critical_failed, s.submitted_at
-            from voxconsole.evaluation_scores s
-            left join public.calls c on c.id = s.call_id
-            left join public.profiles p on p.id = s.reviewer_id
-            where""" + RESULTS + """
+    @SqlQuery(BEHIND + """
             order by s.submitted_at, s.evaluation_id""")
     List<Behind> evaluations(@Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
 

@@ -8,6 +8,8 @@ import com.voxanne.ops.ui.Columns;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,13 +17,18 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -171,7 +178,7 @@ public final class QualityView extends BorderPane {
         sampling.setId("qualitySampling");
         sampling.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         sampling.setWrapText(true);
-        sampling.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> samplingWords(model.settingsProperty().get()),
+        sampling.textProperty().bind(Bindings.createStringBinding(() -> samplingWords(model.settingsProperty().get()),
                 model.settingsProperty()));
         VBox words = new VBox(2, message, sampling);
         HBox.setHgrow(words, Priority.ALWAYS);
@@ -211,17 +218,17 @@ public final class QualityView extends BorderPane {
     /** The admin's dialog for the sampling: a share and a box per signal kind. */
     private void editSampling() {
         ReviewSettings now = model.settingsProperty().get();
-        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Review sampling");
         dialog.setHeaderText("Which calls wait for review");
         dialog.initOwner(getScene() == null ? null : getScene().getWindow());
-        javafx.scene.control.Spinner<Double> share = new javafx.scene.control.Spinner<>(0.0, 100.0, now.samplePercent(), 0.5);
+        Spinner<Double> share = new Spinner<>(0.0, 100.0, now.samplePercent(), 0.5);
         share.setId("samplePercent");
         share.setEditable(true);
         VBox kinds = new VBox(6);
-        java.util.List<javafx.scene.control.CheckBox> boxes = new java.util.ArrayList<>();
+        List<CheckBox> boxes = new ArrayList<>();
         for (SignalKind k : SignalKind.values()) {
-            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(k.label());
+            CheckBox box = new CheckBox(k.label());
             box.setUserData(k.key());
             box.setSelected(now.alwaysReview().contains(k.key()));
             boxes.add(box);
@@ -235,9 +242,9 @@ public final class QualityView extends BorderPane {
         VBox body = new VBox(8, shareLabel, share, kindsLabel, kinds, note);
         body.setPrefWidth(380);
         dialog.getDialogPane().setContent(body);
-        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-        dialog.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> model.saveSampling(share.getValue(),
-                boxes.stream().filter(javafx.scene.control.CheckBox::isSelected).map(c -> (String) c.getUserData()).toList()));
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.saveSampling(share.getValue(),
+                boxes.stream().filter(CheckBox::isSelected).map(c -> (String) c.getUserData()).toList()));
     }
 
     private void export() {
@@ -268,7 +275,7 @@ public final class QualityView extends BorderPane {
                 series.getData().add(new XYChart.Data<>(d.day().format(day), d.average()));
             }
         }
-        trend.getData().setAll(java.util.List.of(series));
+        trend.getData().setAll(List.of(series));
         failed.getItems().setAll(r.failedQuestions());
         signals.getItems().setAll(r.signals());
         reviewers.getItems().setAll(r.reviewers());

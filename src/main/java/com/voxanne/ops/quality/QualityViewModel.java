@@ -75,8 +75,6 @@ public final class QualityViewModel {
     private final ReadOnlyObjectWrapper<ReviewSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings", ReviewSettings.NONE);
     private final ObservableList<QualityDao.Behind> behind = FXCollections.observableArrayList();
     private final ObservableList<QualityDao.Behind> behindView = FXCollections.unmodifiableObservableList(behind);
-    private final ObservableList<Scorecard> forms = FXCollections.observableArrayList();
-    private final ObservableList<Scorecard> formsView = FXCollections.unmodifiableObservableList(forms);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
@@ -115,14 +113,13 @@ public final class QualityViewModel {
         Instant from = from();
         Instant to = to();
         loading.set(true);
-        reports.ask(() -> new Loaded(quality.report(from, to, zone), scorecards.current(), sampling.current()), (loaded, failure) -> {
+        reports.ask(() -> new Loaded(quality.report(from, to, zone), sampling.current()), (loaded, failure) -> {
             loading.set(false);
             if (failure != null) {
                 message.set(BackgroundWork.sentence(failure, LOG, "Reading the quality results"));
                 return;
             }
             report.set(loaded.report());
-            forms.setAll(loaded.forms());
             settings.set(loaded.settings());
             message.set(loaded.report().summary().evaluations() == 0 ? "No evaluation was submitted in this period." : "");
             QualityDao.FailedQuestion keep = question.get();
@@ -204,7 +201,7 @@ public final class QualityViewModel {
         });
     }
 
-    private record Loaded(QualityReport report, List<Scorecard> forms, ReviewSettings settings) {
+    private record Loaded(QualityReport report, ReviewSettings settings) {
     }
 
     // Properties
@@ -224,10 +221,6 @@ public final class QualityViewModel {
 
     public ObservableList<QualityDao.Behind> behind() {
         return behindView;
-    }
-
-    public ObservableList<Scorecard> forms() {
-        return formsView;
     }
 
     public ReadOnlyObjectProperty<ReviewSettings> settingsProperty() {

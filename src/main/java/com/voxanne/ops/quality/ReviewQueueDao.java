@@ -56,9 +56,6 @@ public interface ReviewQueueDao {
             where role in ('manager', 'admin') and status = 'active' order by 2, 1""")
     List<Reviewer> reviewers();
 
-    @SqlQuery("select q.call_id from voxconsole.review_queue q where q.id = :id")
-    Optional<UUID> callOf(@Bind("id") UUID itemId);
-
     @RegisterConstructorMapper(Size.class)
     @SqlQuery("select count(*) as waiting, min(call_created_at) as oldest_call from voxconsole.review_queue where done_at is null")
     Size size();

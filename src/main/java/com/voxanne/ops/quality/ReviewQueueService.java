@@ -1,6 +1,5 @@
 package com.voxanne.ops.quality;
 
-import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SqlErrors;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -33,13 +31,13 @@ public class ReviewQueueService {
 
     /** Adds what the sampling settings ask for the week before {@code now}; returns how many items were added or gained a reason. */
     public int topUp(Instant now) {
-        return write(() -> jdbi.withExtension(ReviewQueueDao.class,
+        return SqlErrors.inWords(() -> jdbi.withExtension(ReviewQueueDao.class,
                 dao -> dao.topUp(OptimisticWrite.utc(now.minus(FILL_WINDOW)), OptimisticWrite.utc(now.plusSeconds(1)))));
     }
 
     /** Tops the queue up and takes the next call: the reviewer's own unfinished one, one assigned to them, or the oldest left for anyone. */
     public Optional<UUID> takeNext(Instant now) {
-        return write(() -> jdbi.inTransaction(h -> {
+        return SqlErrors.inWords(() -> jdbi.inTransaction(h -> {
             ReviewQueueDao dao = h.attach(ReviewQueueDao.class);
             dao.topUp(OptimisticWrite.utc(now.minus(FILL_WINDOW)), OptimisticWrite.utc(now.plusSeconds(1)));
             return dao.takeNext();
@@ -48,16 +46,16 @@ public class ReviewQueueService {
 
     /** Sends a call to review, optionally for one manager; a reviewed call comes back for another look. */
     public UUID send(UUID callId, UUID assignee) {
-        return write(() -> jdbi.withExtension(ReviewQueueDao.class, dao -> dao.send(callId, assignee)));
+        return SqlErrors.inWords(() -> jdbi.withExtension(ReviewQueueDao.class, dao -> dao.send(callId, assignee)));
     }
 
     /** Assigns an item (null: for anyone); false when someone changed it since {@code seen}. */
     public boolean assign(UUID itemId, UUID assignee, Instant seen) {
-        return write(() -> jdbi.withExtension(ReviewQueueDao.class, dao -> dao.assign(itemId, assignee, OptimisticWrite.utc(seen)) == 1));
+        return SqlErrors.inWords(() -> jdbi.withExtension(ReviewQueueDao.class, dao -> dao.assign(itemId, assignee, OptimisticWrite.utc(seen)) == 1));
     }
 
     public boolean release(UUID itemId) {
-        return write(() -> jdbi.withExtension(ReviewQueueDao.class, dao -> dao.release(itemId) == 1));
+        return SqlErrors.inWords(() -> jdbi.withExtension(ReviewQueueDao.class, dao -> dao.release(itemId) == 1));
     }
 
     public List<Reviewer> reviewers() {
@@ -78,15 +76,5 @@ public class ReviewQueueService {
             return new QueueStats(size.waiting(), size.oldestCall(),
                     dao.reviewersSince(today.atStartOfDay(zone).toOffsetDateTime()));
         });
-    }
-
-    private static <T> T write(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (UserFacingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package com.voxanne.ops.quality;
 
-import com.voxanne.ops.base.UserFacingException;
 import com.voxanne.ops.db.OptimisticWrite;
 import com.voxanne.ops.db.SaveResult;
 import com.voxanne.ops.db.SqlErrors;
@@ -24,7 +23,7 @@ public class ReviewSettingsService {
 
     /** An optimistic save: nothing changes if another admin saved since {@code seen} was read. */
     public SaveResult<ReviewSettings> save(ReviewSettings seen, double percent, List<String> always) {
-        try {
+        return SqlErrors.inWords(() -> {
             if (seen.updatedAt() == null) {
                 return jdbi.inTransaction(h -> {
                     int added = h.createUpdate("""
@@ -42,11 +41,7 @@ public class ReviewSettingsService {
                             .bind("pct", percent).bind("always", always.toArray(String[]::new))
                             .bind("seen", OptimisticWrite.utc(seen.updatedAt())).execute(),
                     ReviewSettingsService::read, ReviewSettings::updatedAt, seen.updatedAt());
-        } catch (UserFacingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
-        }
+        });
     }
 
     private static Optional<ReviewSettings> read(Handle h) {

@@ -241,7 +241,4 @@ public final class ReviewViewModel {
         return zone;
     }
 
-    public Clock clock() {
-        return clock;
-    }
 }

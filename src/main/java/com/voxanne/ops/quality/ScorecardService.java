@@ -36,22 +36,14 @@ public class ScorecardService {
     public Scorecard addStarterForm(String kind) {
         StarterForms.Form form = StarterForms.forKind(kind)
                 .orElseThrow(() -> new UserFacingException("There is no starter form for " + kind + "."));
-        try {
-            UUID version = jdbi.inTransaction(h -> StarterForms.write(h, form, null));
-            return version(version).orElseThrow();
-        } catch (RuntimeException e) {
-            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
-        }
+        UUID version = SqlErrors.inWords(() -> jdbi.inTransaction(h -> StarterForms.write(h, form, null)));
+        return version(version).orElseThrow();
     }
 
     /** A new version of a form, copied from its newest, for an admin to change while the old one stays as its evaluations knew it. */
     public UUID newVersion(UUID formId) {
-        try {
-            return jdbi.withHandle(h -> h.createQuery("select voxconsole.new_scorecard_version(:form)").bind("form", formId)
-                    .mapTo(UUID.class).one());
-        } catch (RuntimeException e) {
-            throw new UserFacingException(SqlErrors.describe(e, "the server"), e);
-        }
+        return SqlErrors.inWords(() -> jdbi.withHandle(h -> h.createQuery("select voxconsole.new_scorecard_version(:form)")
+                .bind("form", formId).mapTo(UUID.class).one()));
     }
 
     private static Scorecard withQuestions(Handle h, ScorecardDao.VersionRow v) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -261,9 +260,5 @@ class ReviewQueueTest {
             }));
         }
         return answers;
-    }
-
-    static Set<UUID> distinct(List<UUID> ids) {
-        return new HashSet<>(ids);
     }
 }
