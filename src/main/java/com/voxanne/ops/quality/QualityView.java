@@ -24,8 +24,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -190,15 +188,12 @@ public final class QualityView extends BorderPane {
             settings.setOnAction(e -> editSampling());
             settings.setMinWidth(Region.USE_PREF_SIZE);
             bar.getChildren().add(settings);
-            MenuButton add = new MenuButton("Add a starter form", new FontIcon(Material2MZ.PLAYLIST_ADD));
-            add.setId("addStarterForm");
-            for (var form : StarterForms.all()) {
-                MenuItem item = new MenuItem(form.name() + " (" + form.questions().size() + " questions)");
-                item.setOnAction(e -> model.addStarterForm(form.kind()));
-                add.getItems().add(item);
-            }
-            add.setMinWidth(Region.USE_PREF_SIZE);
-            bar.getChildren().add(add);
+            Button forms = new Button("Forms…", new FontIcon(Material2AL.ASSIGNMENT));
+            forms.setId("qualityForms");
+            forms.setTooltip(new Tooltip("Design your organization's scorecards: sections, questions, weights, critical questions"));
+            forms.setOnAction(e -> FormDesignerView.show(getScene().getWindow(), model.formDesigner(), getScene().getStylesheets()));
+            forms.setMinWidth(Region.USE_PREF_SIZE);
+            bar.getChildren().add(forms);
         }
         bar.getChildren().add(export);
         bar.setAlignment(Pos.CENTER_LEFT);

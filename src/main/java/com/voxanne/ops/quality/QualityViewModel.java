@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * The Quality workspace over a period: the average score and its trend, the pass rate, the
  * questions failed most (each drilling down to its evaluations and calls), the scores of calls
  * with each signal against those without, and the reviewers' volume. The database counts; this
- * only asks and shows. Admins also add a starter form here.
+ * only asks and shows. Admins also open the form designer and set the sampling here.
  */
 public final class QualityViewModel {
 
@@ -155,13 +155,9 @@ public final class QualityViewModel {
         });
     }
 
-    /** Admins: adds the starter form of a kind of organization. */
-    public void addStarterForm(String kind) {
-        work.run(() -> scorecards.addStarterForm(kind), (form, failure) -> {
-            message.set(failure != null ? BackgroundWork.sentence(failure, LOG, "Adding a starter form")
-                    : "Added \"" + form.formName() + "\" with " + form.questions().size() + " questions.");
-            refresh();
-        });
+    /** Admins: the form designer, whose saves make Quality read its figures again. */
+    public FormDesignerViewModel formDesigner() {
+        return new FormDesignerViewModel(scorecards, work.background(), work.fx(), this::refresh);
     }
 
     /** Admins: the daily sample's share and the signal kinds always reviewed. An optimistic save, as every other. */

@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** The signed-in organization's forms, under its row-level security. */
 @RegisterConstructorMapper(ScorecardDao.VersionRow.class)
 @RegisterConstructorMapper(ScorecardDao.QuestionRow.class)
+@RegisterConstructorMapper(FormSummary.class)
 public interface ScorecardDao {
 
     /** A version without its questions; ScorecardService adds them. */
@@ -29,6 +30,21 @@ public interface ScorecardDao {
             where f.archived_at is null
             order by f.created_at, f.id, v.version desc""")
     List<VersionRow> newestVersions();
+
+    /** A form with its newest version and how many evaluations use that version. */
+    String FORMS = """
+            select f.id as form_id, f.name, f.kind, f.archived_at, f.updated_at, v.id as version_id, v.version,
+                   (select count(*) from voxconsole.evaluations e where e.version_id = v.id) as evaluations
+            from voxconsole.scorecard_forms f
+            cross join lateral (select n.id, n.version from voxconsole.scorecard_versions n
+                                where n.form_id = f.id order by n.version desc limit 1) v""";
+
+    /** Every form, archived ones last. */
+    @SqlQuery(FORMS + " order by f.archived_at is not null, f.created_at, f.id")
+    List<FormSummary> forms();
+
+    @SqlQuery(FORMS + " where f.id = :id")
+    Optional<FormSummary> form(@Bind("id") UUID formId);
 
     @SqlQuery("select " + VERSION_COLUMNS + """
              from voxconsole.scorecard_versions v

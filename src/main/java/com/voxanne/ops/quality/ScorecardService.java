@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.voxanne.ops.base.UserFacingException;
+import com.voxanne.ops.db.OptimisticWrite;
+import com.voxanne.ops.db.SaveResult;
 import com.voxanne.ops.db.SqlErrors;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +34,45 @@ public class ScorecardService {
         return jdbi.withHandle(h -> h.attach(ScorecardDao.class).version(versionId).map(v -> withQuestions(h, v)));
     }
 
-    /** An admin adds the starter form of a kind of organization (clinic, law_firm, trades) as version 1 of a new form. */
-    public Scorecard addStarterForm(String kind) {
-        StarterForms.Form form = StarterForms.forKind(kind)
-                .orElseThrow(() -> new UserFacingException("There is no starter form for " + kind + "."));
-        UUID version = SqlErrors.inWords(() -> jdbi.inTransaction(h -> StarterForms.write(h, form, null)));
-        return version(version).orElseThrow();
+    /** Every form of the organization, for the designer; archived ones last. */
+    public List<FormSummary> forms() {
+        return jdbi.withHandle(h -> h.attach(ScorecardDao.class).forms());
+    }
+
+    /**
+     * Saves an admin's design. A new form ({@code seen} null) becomes version 1. An existing one is
+     * saved optimistically against the form as the admin opened it: if another admin saved since,
+     * nothing changes and the result is a conflict carrying theirs. The newest version changes in
+     * place while no evaluation uses it, else the design becomes the next version.
+     */
+    public SaveResult<FormSummary> save(FormSummary seen, FormDesign design) {
+        design.problem().ifPresent(p -> {
+            throw new UserFacingException(p);
+        });
+        if (seen == null) {
+            return SqlErrors.inWords(() -> jdbi.inTransaction(h -> {
+                UUID form = ScorecardWrites.newForm(h, design, null).formId();
+                return new SaveResult.Saved<>(h.attach(ScorecardDao.class).form(form).orElse(null));
+            }));
+        }
+        return OptimisticWrite.run(jdbi, h -> {
+            int changed = h.createUpdate("update voxconsole.scorecard_forms set name = :name, kind = :kind where id = :id and updated_at = :seen")
+                    .bind("name", design.name()).bind("kind", design.kind()).bind("id", seen.formId())
+                    .bind("seen", OptimisticWrite.utc(seen.updatedAt())).execute();
+            if (changed == 1) {
+                ScorecardWrites.replaceNewest(h, seen.formId(), design);
+            }
+            return changed;
+        }, h -> h.attach(ScorecardDao.class).form(seen.formId()), FormSummary::updatedAt, seen.updatedAt());
+    }
+
+    /** Archives a form (no new evaluation is made against it; those made stay) or brings it back. Optimistic, as a save. */
+    public SaveResult<FormSummary> archive(FormSummary seen, boolean archived) {
+        return OptimisticWrite.run(jdbi, h -> h.createUpdate("""
+                                update voxconsole.scorecard_forms set archived_at = case when :archived then now() end
+                                where id = :id and updated_at = :seen""")
+                        .bind("archived", archived).bind("id", seen.formId()).bind("seen", OptimisticWrite.utc(seen.updatedAt())).execute(),
+                h -> h.attach(ScorecardDao.class).form(seen.formId()), FormSummary::updatedAt, seen.updatedAt());
     }
 
     /** A new version of a form, copied from its newest, for an admin to change while the old one stays as its evaluations knew it. */

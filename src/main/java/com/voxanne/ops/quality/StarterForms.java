@@ -21,11 +21,23 @@ public final class StarterForms {
     /** A question as the file has it. */
     public record Question(String key, String section, String prompt, AnswerType type, double weight, boolean allowsNa,
                            boolean critical, String help, List<Choice> choices) {
+
+        QuestionDesign design() {
+            return new QuestionDesign(section, prompt, help, type, choices, weight, allowsNa, critical);
+        }
     }
 
     /** A form as the file has it. */
     public record Form(String kind, String name, List<Question> questions) {
+
+        /** The form as a designer starts from it, with the database's default pass mark. */
+        public FormDesign design() {
+            return new FormDesign(name, kind, DEFAULT_PASS_MARK, questions.stream().map(Question::design).toList());
+        }
     }
+
+    /** scorecard_versions.pass_mark's default. */
+    public static final double DEFAULT_PASS_MARK = 80;
 
     private static final List<Form> FORMS = read();
 
@@ -62,34 +74,7 @@ public final class StarterForms {
      * signed-in admin's, which row-level security holds them to.
      */
     public static UUID write(Handle h, Form form, UUID org) {
-        UUID formId = UUID.randomUUID();
-        UUID versionId = UUID.randomUUID();
-        String orgColumn = org == null ? "" : ", org_id";
-        String orgValue = org == null ? "" : ", :org";
-        h.createUpdate("insert into voxconsole.scorecard_forms (id, name, kind" + orgColumn + ") values (:id, :name, :kind" + orgValue + ")")
-                .bind("id", formId).bind("name", form.name()).bind("kind", form.kind()).bind("org", org).execute();
-        h.createUpdate("insert into voxconsole.scorecard_versions (id, form_id, version" + orgColumn + ") values (:id, :form, 1" + orgValue + ")")
-                .bind("id", versionId).bind("form", formId).bind("org", org).execute();
-        var batch = h.prepareBatch("insert into voxconsole.scorecard_questions (version_id, section, position, prompt, help, answer_type, "
-                + "choices, weight, allows_na, critical" + orgColumn + ") values (:version, :section, :position, :prompt, :help, :type, "
-                + "cast(:choices as jsonb), :weight, :na, :critical" + orgValue + ")");
-        int position = 1;
-        for (Question q : form.questions()) {
-            batch.bind("version", versionId).bind("section", q.section()).bind("position", position++).bind("prompt", q.prompt())
-                    .bind("help", q.help()).bind("type", q.type().sql()).bind("choices", choicesJson(q.choices()))
-                    .bind("weight", q.weight()).bind("na", q.allowsNa()).bind("critical", q.critical()).bind("org", org).add();
-        }
-        batch.execute();
-        return versionId;
-    }
-
-    static String choicesJson(List<Choice> choices) {
-        if (choices.isEmpty()) {
-            return null;
-        }
-        var array = ScorecardService.JSON.createArrayNode();
-        choices.forEach(c -> array.addObject().put("label", c.label()).put("value", c.value()));
-        return array.toString();
+        return ScorecardWrites.newForm(h, form.design(), org).versionId();
     }
 
     private static List<Form> read() {

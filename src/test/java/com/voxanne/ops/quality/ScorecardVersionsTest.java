@@ -118,19 +118,4 @@ class ScorecardVersionsTest {
                     .bind(0, HARLEY).mapTo(Integer.class).one();
         }).rows()).as("an admin's new form is its own organization's").isEqualTo(1);
     }
-
-    @Test
-    void aStarterFormIsWrittenForTheAdminsOrganization() {
-        ScorecardService scorecards = new ScorecardService(admin);
-        Scorecard law = scorecards.addStarterForm("law_firm");
-        try {
-            assertThat(law.formName()).isEqualTo("Law firm intake standard");
-            assertThat(law.questions()).extracting(ScorecardQuestion::prompt).contains("Gave no legal advice", "Escalated when asked for a person");
-            assertThat(law.questions().stream().filter(ScorecardQuestion::critical)).hasSize(3);
-            assertThat(catchThrowable(() -> scorecards.addStarterForm("law_firm")))
-                    .hasMessage("Your organization already has a form with that name.");
-        } finally {
-            QualityFixture.owner().useHandle(h -> h.execute("delete from voxconsole.scorecard_forms where id = ?", law.formId()));
-        }
-    }
 }
