@@ -146,10 +146,18 @@ public final class AlertsView extends TabPane {
         calls.setId("alertCalls");
         calls.disableProperty().bind(model.selectedProperty().isNull());
         calls.setOnAction(e -> model.openCalls());
+        Button review = new Button("Send to review", new FontIcon(org.kordamp.ikonli.material2.Material2MZ.RATE_REVIEW));
+        review.setId("alertSendToReview");
+        review.setTooltip(new Tooltip("Put the alert's call in the Review queue, for anyone to take"));
+        review.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.selectedProperty().get() == null || model.selectedProperty().get().callId() == null, model.selectedProperty()));
+        review.setVisible(model.maySendToReview());
+        review.setManaged(model.maySendToReview());
+        review.setOnAction(e -> model.sendToReview());
         Label message = new Label();
         message.setId("alertMessage");
         message.textProperty().bind(model.messageProperty());
-        HBox actions = new HBox(10, ack, calls, message);
+        HBox actions = new HBox(10, ack, calls, review, message);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(10, 16, 10, 16));
         com.voxanne.ops.ui.ListKeys.install(table, model::openCalls);

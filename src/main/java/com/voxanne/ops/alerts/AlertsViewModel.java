@@ -79,6 +79,7 @@ public final class AlertsViewModel {
 
     private final AlertService service;
     private final BackgroundWork work;
+    private Consumer<UUID> reviewSender;
     private final UUID orgId;
     private final ZoneId zone;
     private final boolean mayAcknowledge;
@@ -102,6 +103,33 @@ public final class AlertsViewModel {
                 selected);
         period.addListener((obs, old, now) -> refresh());
         negativeBelow.addListener((obs, old, now) -> refresh());
+    }
+
+    /**
+     * How a call goes to review (the quality review's queue; run off the JavaFX thread). Set by the
+     * console for managers and admins, whom the database lets send; without it the alerts offer no
+     * such button. A hook, so alerts do not depend on the quality review.
+     */
+    public void setReviewSender(Consumer<UUID> sender) {
+        this.reviewSender = sender;
+    }
+
+    public boolean maySendToReview() {
+        return reviewSender != null;
+    }
+
+    /** Sends the selected alert's call to the Review queue, for anyone to take. */
+    public void sendToReview() {
+        Alert a = selected.get();
+        if (a == null || a.callId() == null || reviewSender == null) {
+            return;
+        }
+        Consumer<UUID> sender = reviewSender;
+        work.run(() -> {
+            sender.accept(a.callId());
+            return a;
+        }, (sent, failure) -> message.set(failure != null ? BackgroundWork.sentence(failure, LOG, "Sending a call to review")
+                : "Sent the call to review: it waits in the Review queue."));
     }
 
     /** Where a new alert is shown besides the list (a pop-up); not called for the first load. */

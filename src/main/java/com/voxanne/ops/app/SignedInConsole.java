@@ -206,6 +206,10 @@ public final class SignedInConsole implements AutoCloseable {
         alerts = new AlertsViewModel(new AlertService(jdbi, columns), bg, fx, org, zone, s.isManagerOrAdmin(), Clock.systemUTC(),
                 showCallsFrom.apply("alerts", "Alerts"));
         AlertPreferences.remember(alerts, preferences, bg);
+        if (s.isManagerOrAdmin()) {
+            ReviewQueueService reviewQueue = new ReviewQueueService(jdbi);
+            alerts.setReviewSender(call -> reviewQueue.send(call, null));
+        }
         AlertRulesViewModel rules = new AlertRulesViewModel(new AlertRuleService(jdbi, columns), bg, fx, s.isAdmin());
         TrackingViewModel tracking = new TrackingViewModel(new TrackingService(jdbi), bg, fx, org, zone, LocalDate.now(zone));
         SetupViewModel setup = new SetupViewModel(new ReferenceService(jdbi, cache, columns), bg, fx);

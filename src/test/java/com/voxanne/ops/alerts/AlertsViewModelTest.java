@@ -6,6 +6,7 @@ import com.voxanne.ops.TestCalls;
 import com.voxanne.ops.TestWorkspace;
 import com.voxanne.ops.calls.CallFilter;
 import com.voxanne.ops.live.Change;
+import com.voxanne.ops.quality.ReviewQueueService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -101,6 +102,40 @@ class AlertsViewModelTest {
      * Issue 15: a supervisor points at the third alert as new ones arrive. The rows stay where they
      * are, so the one under the pointer is still the one they chose, and Acknowledge acts on it.
      */
+    @Test
+    void aManagerSendsAnAlertsCallToReviewAndTheDatabaseRefusesAUser() {
+        AlertsViewModel manager = model("manager");
+        assertThat(manager.maySendToReview()).as("without a sender, no button").isFalse();
+        ReviewQueueService queue = new ReviewQueueService(TestWorkspace.as("harley", "manager").jdbi());
+        manager.setReviewSender(call -> queue.send(call, null));
+        manager.refresh();
+        String queued = "select count(*) from voxconsole.review_queue where call_id = ?";
+        // A call the demo did not queue already (it sends a few unhappy calls itself).
+        Alert unhappy = manager.alerts().stream().filter(a -> a.kind() == Alert.Kind.UNHAPPY_CALL)
+                .filter(a -> TestWorkspace.owner().withHandle(h -> h.createQuery(queued).bind(0, a.callId()).mapTo(Integer.class).one()) == 0)
+                .findFirst().orElseThrow();
+        String count = "select count(*) from voxconsole.review_queue where call_id = ? and reasons = array['sent'] and sent_by is not null";
+        try {
+            manager.selectedProperty().set(unhappy);
+            manager.sendToReview();
+            assertThat(manager.messageProperty().get()).isEqualTo("Sent the call to review: it waits in the Review queue.");
+            int sent = TestWorkspace.owner().withHandle(h -> h.createQuery(count).bind(0, unhappy.callId()).mapTo(Integer.class).one());
+            assertThat(sent).isEqualTo(1);
+
+            // Were a user's console to offer it, the database would still say no.
+            AlertsViewModel user = model("user");
+            ReviewQueueService theirs = new ReviewQueueService(TestWorkspace.as("harley", "user").jdbi());
+            user.setReviewSender(call -> theirs.send(call, null));
+            user.refresh();
+            user.selectedProperty().set(user.alerts().stream().filter(a -> unhappy.callId().equals(a.callId())).findFirst().orElseThrow());
+            user.sendToReview();
+            assertThat(user.messageProperty().get()).isEqualTo("You are not allowed to do that: your role does not have the right.");
+        } finally {
+            TestWorkspace.owner().useHandle(h -> h.execute("delete from voxconsole.review_queue where call_id = ? and reasons = array['sent']",
+                    unhappy.callId()));
+        }
+    }
+
     @Test
     void newAlertsNeverMoveTheRowUnderThePointer() {
         // Alerts of the test's own on top, so acknowledging one changes nothing the other tests count.
