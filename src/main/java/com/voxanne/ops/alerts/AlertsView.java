@@ -146,11 +146,10 @@ public final class AlertsView extends TabPane {
         calls.setId("alertCalls");
         calls.disableProperty().bind(model.selectedProperty().isNull());
         calls.setOnAction(e -> model.openCalls());
-        Button review = new Button("Send to review", new FontIcon(org.kordamp.ikonli.material2.Material2MZ.RATE_REVIEW));
+        Button review = new Button("Send to review", new FontIcon(Material2MZ.RATE_REVIEW));
         review.setId("alertSendToReview");
         review.setTooltip(new Tooltip("Put the alert's call in the Review queue, for anyone to take"));
-        review.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> model.selectedProperty().get() == null || model.selectedProperty().get().callId() == null, model.selectedProperty()));
+        review.disableProperty().bind(model.canSendToReview().not());
         review.setVisible(model.maySendToReview());
         review.setManaged(model.maySendToReview());
         review.setOnAction(e -> model.sendToReview());

@@ -79,13 +79,15 @@ public final class AlertsViewModel {
 
     private final AlertService service;
     private final BackgroundWork work;
-    private Consumer<UUID> reviewSender;
     private final UUID orgId;
     private final ZoneId zone;
     private final boolean mayAcknowledge;
     private final Clock clock;
     private final Consumer<CallFilter> showCalls;
     private final BooleanBinding canAcknowledge;
+    private final BooleanBinding canSendToReview;
+    /** Set by the console for managers and admins; see {@link #setReviewSender}. */
+    private Consumer<UUID> reviewSender;
     private Consumer<Alert> notifier = a -> { };
     private final LatestAnswer answers;
 
@@ -101,6 +103,7 @@ public final class AlertsViewModel {
         this.showCalls = showCalls;
         this.canAcknowledge = Bindings.createBooleanBinding(() -> mayAcknowledge && selected.get() != null && !selected.get().acknowledged(),
                 selected);
+        this.canSendToReview = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().callId() != null, selected);
         period.addListener((obs, old, now) -> refresh());
         negativeBelow.addListener((obs, old, now) -> refresh());
     }
@@ -118,10 +121,15 @@ public final class AlertsViewModel {
         return reviewSender != null;
     }
 
+    /** An alert with a call is selected (a hot lead may have none). */
+    public BooleanBinding canSendToReview() {
+        return canSendToReview;
+    }
+
     /** Sends the selected alert's call to the Review queue, for anyone to take. */
     public void sendToReview() {
         Alert a = selected.get();
-        if (a == null || a.callId() == null || reviewSender == null) {
+        if (!canSendToReview.get() || reviewSender == null) {
             return;
         }
         Consumer<UUID> sender = reviewSender;

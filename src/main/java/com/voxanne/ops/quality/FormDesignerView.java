@@ -1,11 +1,13 @@
 package com.voxanne.ops.quality;
 
 import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -404,7 +406,7 @@ public final class FormDesignerView extends BorderPane {
         private final ObjectProperty<Double> weightValue = new SimpleObjectProperty<>(1.0);
         private final CheckBox allowsNa = new CheckBox("N/A allowed");
         private final CheckBox critical = new CheckBox("Critical: failing it fails the call");
-        private QuestionDraft bound;
+        private final List<Runnable> unbind = new ArrayList<>();
 
         QuestionEditor() {
             setHgap(10);
@@ -476,17 +478,8 @@ public final class FormDesignerView extends BorderPane {
         }
 
         void follow(QuestionDraft q) {
-            if (bound != null) {
-                section.textProperty().unbindBidirectional(bound.sectionProperty());
-                prompt.textProperty().unbindBidirectional(bound.promptProperty());
-                help.textProperty().unbindBidirectional(bound.helpProperty());
-                type.valueProperty().unbindBidirectional(bound.typeProperty());
-                choices.textProperty().unbindBidirectional(bound.choicesProperty());
-                weightValue.unbindBidirectional(bound.weightProperty());
-                allowsNa.selectedProperty().unbindBidirectional(bound.allowsNaProperty());
-                critical.selectedProperty().unbindBidirectional(bound.criticalProperty());
-            }
-            bound = q;
+            unbind.forEach(Runnable::run);
+            unbind.clear();
             if (q == null) {
                 section.clear();
                 prompt.clear();
@@ -494,14 +487,20 @@ public final class FormDesignerView extends BorderPane {
                 choices.clear();
                 return;
             }
-            section.textProperty().bindBidirectional(q.sectionProperty());
-            prompt.textProperty().bindBidirectional(q.promptProperty());
-            help.textProperty().bindBidirectional(q.helpProperty());
-            type.valueProperty().bindBidirectional(q.typeProperty());
-            choices.textProperty().bindBidirectional(q.choicesProperty());
-            weightValue.bindBidirectional(q.weightProperty());
-            allowsNa.selectedProperty().bindBidirectional(q.allowsNaProperty());
-            critical.selectedProperty().bindBidirectional(q.criticalProperty());
+            link(section.textProperty(), q.sectionProperty());
+            link(prompt.textProperty(), q.promptProperty());
+            link(help.textProperty(), q.helpProperty());
+            link(type.valueProperty(), q.typeProperty());
+            link(choices.textProperty(), q.choicesProperty());
+            link(weightValue, q.weightProperty());
+            link(allowsNa.selectedProperty(), q.allowsNaProperty());
+            link(critical.selectedProperty(), q.criticalProperty());
+        }
+
+        /** Binds a field to the selected question's property, remembering how to let go of it when another is selected. */
+        private <T> void link(Property<T> field, Property<T> ofQuestion) {
+            field.bindBidirectional(ofQuestion);
+            unbind.add(() -> field.unbindBidirectional(ofQuestion));
         }
     }
 }

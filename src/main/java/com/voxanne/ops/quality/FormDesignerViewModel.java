@@ -6,6 +6,8 @@ import com.voxanne.ops.mvvm.LatestAnswer;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -48,7 +50,9 @@ public final class FormDesignerViewModel {
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<FormSummary> theirs = new ReadOnlyObjectWrapper<>(this, "theirs");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    /** What saving the open form does: derived from the form it was opened from, or none for a new one. */
+    private final StringBinding status = Bindings.createStringBinding(() -> !open.get() ? ""
+            : form.get() == null ? "A new form: saving makes its version 1." : form.get().whatSavingDoes(), open, form);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     /** The design as it was read or last saved; null for a form not saved yet. */
@@ -105,7 +109,6 @@ public final class FormDesignerViewModel {
         opening.forget();
         show(null, template);
         loaded = null;
-        status.set("A new form: saving makes its version 1.");
         message.set("");
     }
 
@@ -188,7 +191,6 @@ public final class FormDesignerViewModel {
         theirs.set(null);
         loaded = design;
         form.set(now);
-        status.set(now == null ? "" : now.whatSavingDoes());
         if (now == null) {
             message.set("Saved.");
         } else if (seen != null && now.version() != seen.version()) {
@@ -216,7 +218,6 @@ public final class FormDesignerViewModel {
         theirs.set(null);
         if (now != null) {
             form.set(now);
-            status.set(now.whatSavingDoes());
             message.set("Your draft is kept. Save to put it over theirs.");
         }
     }
@@ -271,7 +272,6 @@ public final class FormDesignerViewModel {
         questions.setAll(design.questions().stream().map(QuestionDraft::of).toList());
         question.set(questions.isEmpty() ? null : questions.get(0));
         loaded = design;
-        status.set(f == null ? "" : f.whatSavingDoes());
         open.set(true);
     }
 
@@ -316,8 +316,8 @@ public final class FormDesignerViewModel {
     }
 
     /** What saving the open form does (in place, or as the next version). */
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    public StringBinding statusProperty() {
+        return status;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -1,8 +1,8 @@
 package com.voxanne.ops.quality;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -85,7 +85,7 @@ public final class QuestionDraft {
     }
 
     private static String score(double value) {
-        return value % 1 == 0 ? String.valueOf((long) value) : String.format(Locale.ROOT, "%s", value);
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     public StringProperty sectionProperty() {

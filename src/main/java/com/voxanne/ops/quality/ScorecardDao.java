@@ -1,11 +1,13 @@
 package com.voxanne.ops.quality;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The signed-in organization's forms, under its row-level security. */
 @RegisterConstructorMapper(ScorecardDao.VersionRow.class)
@@ -45,6 +47,15 @@ public interface ScorecardDao {
 
     @SqlQuery(FORMS + " where f.id = :id")
     Optional<FormSummary> form(@Bind("id") UUID formId);
+
+    /** The designer's optimistic write: renames the form and moves its updated_at, which holds off another admin's save until commit. */
+    @SqlUpdate("update voxconsole.scorecard_forms set name = :name, kind = :kind where id = :id and updated_at = :seen")
+    int touchForm(@Bind("id") UUID formId, @Bind("seen") OffsetDateTime seen, @Bind("name") String name, @Bind("kind") String kind);
+
+    @SqlUpdate("""
+            update voxconsole.scorecard_forms set archived_at = case when :archived then now() end
+            where id = :id and updated_at = :seen""")
+    int archive(@Bind("id") UUID formId, @Bind("seen") OffsetDateTime seen, @Bind("archived") boolean archived);
 
     @SqlQuery("select " + VERSION_COLUMNS + """
              from voxconsole.scorecard_versions v

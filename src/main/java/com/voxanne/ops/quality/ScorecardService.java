@@ -56,29 +56,23 @@ public class ScorecardService {
             }));
         }
         return OptimisticWrite.run(jdbi, h -> {
-            int changed = h.createUpdate("update voxconsole.scorecard_forms set name = :name, kind = :kind where id = :id and updated_at = :seen")
-                    .bind("name", design.name()).bind("kind", design.kind()).bind("id", seen.formId())
-                    .bind("seen", OptimisticWrite.utc(seen.updatedAt())).execute();
+            int changed = h.attach(ScorecardDao.class).touchForm(seen.formId(), OptimisticWrite.utc(seen.updatedAt()), design.name(),
+                    design.kind());
             if (changed == 1) {
                 ScorecardWrites.replaceNewest(h, seen.formId(), design);
             }
             return changed;
-        }, h -> h.attach(ScorecardDao.class).form(seen.formId()), FormSummary::updatedAt, seen.updatedAt());
+        }, h -> formNow(h, seen), FormSummary::updatedAt, seen.updatedAt());
     }
 
     /** Archives a form (no new evaluation is made against it; those made stay) or brings it back. Optimistic, as a save. */
     public SaveResult<FormSummary> archive(FormSummary seen, boolean archived) {
-        return OptimisticWrite.run(jdbi, h -> h.createUpdate("""
-                                update voxconsole.scorecard_forms set archived_at = case when :archived then now() end
-                                where id = :id and updated_at = :seen""")
-                        .bind("archived", archived).bind("id", seen.formId()).bind("seen", OptimisticWrite.utc(seen.updatedAt())).execute(),
-                h -> h.attach(ScorecardDao.class).form(seen.formId()), FormSummary::updatedAt, seen.updatedAt());
+        return OptimisticWrite.run(jdbi, h -> h.attach(ScorecardDao.class).archive(seen.formId(), OptimisticWrite.utc(seen.updatedAt()), archived),
+                h -> formNow(h, seen), FormSummary::updatedAt, seen.updatedAt());
     }
 
-    /** A new version of a form, copied from its newest, for an admin to change while the old one stays as its evaluations knew it. */
-    public UUID newVersion(UUID formId) {
-        return SqlErrors.inWords(() -> jdbi.withHandle(h -> h.createQuery("select voxconsole.new_scorecard_version(:form)")
-                .bind("form", formId).mapTo(UUID.class).one()));
+    private static Optional<FormSummary> formNow(Handle h, FormSummary seen) {
+        return h.attach(ScorecardDao.class).form(seen.formId());
     }
 
     private static Scorecard withQuestions(Handle h, ScorecardDao.VersionRow v) {
