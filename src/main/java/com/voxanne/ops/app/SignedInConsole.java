@@ -298,7 +298,8 @@ public final class SignedInConsole implements AutoCloseable {
         };
         QualityViewModel quality = new QualityViewModel(new QualityService(jdbi), scorecards, new ReviewSettingsService(jdbi), bg, fx,
                 Clock.systemUTC(), zone, s.isAdmin(), evaluateCall);
-        CallReviewViewModel callReview = new CallReviewViewModel(evaluationService, queue, bg, fx, s.isManagerOrAdmin(), evaluateCall);
+        CallReviewViewModel callReview = new CallReviewViewModel(evaluationService, queue, bg, fx, s.isManagerOrAdmin(),
+                !session.offlineReview(), evaluateCall);
         calls.detail().detailsProperty().addListener((obs, old, now) -> callReview.show(now == null ? null : now.call().id()));
         callsView.addDetailSection(new CallReviewSection(callReview));
         return new QualityParts(review, quality, callReview, evaluation);
@@ -311,6 +312,7 @@ public final class SignedInConsole implements AutoCloseable {
      */
     private Workspace offlineReview(org.jdbi.v3.core.Jdbi jdbi) {
         QualityParts q = qualityReview(jdbi);
+        q.review().sayWhenNothingLeft("Every call of the bundle has been reviewed.");
         java.nio.file.Path bundle = session.reviewed().file();
         java.nio.file.Path keyFile = com.voxanne.ops.files.AppDirectories.forCurrentUser().data().resolve("installation-key");
         var work = new com.voxanne.ops.mvvm.BackgroundWork(executors.background(), executors.fx());

@@ -107,6 +107,10 @@ public final class ReviewDatabase {
         }
         String password = workspace.rememberLoginPassword(login);
         Jdbi owner = Jdbi.create(workspace.ownerDataSource(database));
+        if (loaded) {
+            // A copy loaded before the queue held the bundle's calls gains them; one with a queue is left as it is.
+            owner.useHandle(ReviewDatabase::queueEveryCall);
+        }
         try {
             owner.useHandle(h -> linkLogin(h, login, password));
         } catch (SQLException e) {
@@ -210,6 +214,7 @@ public final class ReviewDatabase {
                 CallBackfill.fill(h.getConnection(), CallBackfill.LOWEST, null);
                 CallBackfill.fillSignals(h.getConnection(), CallBackfill.LOWEST, null);
                 h.execute("analyze voxconsole.call_signals");
+                queueEveryCall(h);
                 // Only a complete load is reused; one cut short (the console quit) is loaded again next time.
                 h.execute("create table voxconsole.review_loaded (loaded_at timestamptz not null default now(), login name not null)");
                 h.execute("insert into voxconsole.review_loaded (login) values (?)", login);
@@ -218,6 +223,24 @@ public final class ReviewDatabase {
             throw new java.util.concurrent.CompletionException(new UserFacingException(
                     loadFailure("The rest of the bundle could not be loaded for review: ", e), e));
         }
+    }
+
+    /**
+     * Offline, the bundle is the reviewer's sample: they chose its calls to review them, so every
+     * one waits in the Review queue (N walks through them oldest first), each marked with the
+     * signals it has, or as "in the bundle". A call already evaluated leaves the queue when its
+     * evaluation is restored and submitted, as online. A copy with a queue is left as it is.
+     */
+    static void queueEveryCall(Handle h) {
+        h.execute("""
+                insert into voxconsole.review_queue (org_id, call_id, call_created_at, reasons)
+                select c.org_id, c.id, c.created_at,
+                       coalesce((select array_agg(distinct 'signal:' || k.kind order by 'signal:' || k.kind)
+                                 from voxconsole.call_signals k where k.call_id = c.id and k.holds_from <= now()),
+                                array['bundle'])
+                from public.calls c
+                where not exists (select 1 from voxconsole.review_queue)
+                on conflict (call_id) do nothing""");
     }
 
     /**

@@ -32,6 +32,8 @@ public final class CallReviewSection extends VBox {
         send.setId("sendToReview");
         send.setTooltip(new Tooltip("Put this call in the Review queue for a manager to score"));
         send.setOnAction(e -> model.sendToReview());
+        send.setVisible(model.maySend());
+        send.setManaged(model.maySend());
         HBox actions = new HBox(8, evaluate, send);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setVisible(model.mayReview());

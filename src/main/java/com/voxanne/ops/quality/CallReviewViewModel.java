@@ -26,19 +26,25 @@ public final class CallReviewViewModel {
     private final BackgroundWork work;
     private final LatestAnswer reads;
     private final boolean mayReview;
+    private final boolean maySend;
     private final Consumer<UUID> evaluate;
     private final ReadOnlyObjectWrapper<UUID> call = new ReadOnlyObjectWrapper<>(this, "call");
     private final ObservableList<Evaluation> ofCall = FXCollections.observableArrayList();
     private final ObservableList<Evaluation> ofCallView = FXCollections.unmodifiableObservableList(ofCall);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
+    /**
+     * @param mayReview managers and admins evaluate
+     * @param maySend   and send calls to review, except offline, where every call of the bundle waits in the queue already
+     */
     public CallReviewViewModel(EvaluationService evaluations, ReviewQueueService queue, Executor background, Executor fx, boolean mayReview,
-                               Consumer<UUID> evaluate) {
+                               boolean maySend, Consumer<UUID> evaluate) {
         this.evaluations = evaluations;
         this.queue = queue;
         this.work = new BackgroundWork(background, fx);
         this.reads = new LatestAnswer(work);
         this.mayReview = mayReview;
+        this.maySend = mayReview && maySend;
         this.evaluate = evaluate;
     }
 
@@ -68,7 +74,7 @@ public final class CallReviewViewModel {
 
     public void sendToReview() {
         UUID c = call.get();
-        if (c == null) {
+        if (c == null || !maySend) {
             return;
         }
         work.run(() -> queue.send(c, null), (item, failure) -> message.set(failure != null
@@ -95,5 +101,9 @@ public final class CallReviewViewModel {
 
     public boolean mayReview() {
         return mayReview;
+    }
+
+    public boolean maySend() {
+        return maySend;
     }
 }

@@ -170,7 +170,7 @@ public final class ReviewView extends BorderPane {
             return "Nothing waiting";
         }
         String age = stats.oldestCall() == null ? "" : " · oldest from " + ago(stats.oldestCall());
-        return stats.waiting() + (stats.waiting() == 1 ? " call waits" : " calls wait") + age;
+        return String.format(Locale.ROOT, "%,d", stats.waiting()) + (stats.waiting() == 1 ? " call waits" : " calls wait") + age;
     }
 
     static String todayWords(QueueStats stats) {
@@ -265,6 +265,7 @@ public final class ReviewView extends BorderPane {
         return switch (reason) {
             case "sample" -> "Daily sample";
             case "sent" -> "Sent to review";
+            case "bundle" -> "In the bundle";
             default -> reason.toLowerCase(Locale.ROOT);
         };
     }

@@ -58,6 +58,7 @@ public final class ReviewViewModel {
     private final ObjectProperty<QueueItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private String nothingLeft = "Nothing waits for review. Send calls to review from the call log, or raise the daily sample.";
 
     public ReviewViewModel(ReviewQueueService queue, EvaluationViewModel evaluation, Executor background, Executor fx, Clock clock,
                            ZoneId zone, boolean mayReview) {
@@ -73,6 +74,11 @@ public final class ReviewViewModel {
             message.set("Submitted (" + EvaluationViewModel.scoreWords(e) + "). Press N for the next call.");
             refreshInPlace();
         });
+    }
+
+    /** What "Next" says when the queue is empty (offline it has no sample to raise). */
+    public void sayWhenNothingLeft(String sentence) {
+        nothingLeft = sentence;
     }
 
     // Commands
@@ -116,7 +122,7 @@ public final class ReviewViewModel {
                 return;
             }
             if (taken.isEmpty()) {
-                message.set("Nothing waits for review. Send calls to review from the call log, or raise the daily sample.");
+                message.set(nothingLeft);
                 return;
             }
             UUID call = taken.get();

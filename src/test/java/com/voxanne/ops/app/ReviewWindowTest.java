@@ -83,6 +83,9 @@ class ReviewWindowTest {
         robot.interact(() -> log.getSelectionModel().select(0));
         UUID call = log.getItems().get(0).id();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#reviewNoteText").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        assertThat(robot.lookup("#evaluateCall").queryButton().isVisible()).as("offline the reviewer evaluates").isTrue();
+        assertThat(robot.lookup("#sendToReview").queryButton().isVisible()).as("but sends nothing: every call of the bundle waits in its queue")
+                .isFalse();
         robot.clickOn("#reviewNoteText").write("Consent to record was not asked.");
         robot.clickOn("#saveReviewNote");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#reviewNoteStatus").queryAs(Label.class).getText().startsWith("Saved "));

@@ -105,6 +105,12 @@ class ReviewDatabaseTest {
             assertThat(form.questions()).isEqualTo(onServer.get(0).questions());
             UUID call = db.jdbi().withHandle(h -> h.createQuery("select id from calls where status = 'completed' order by created_at, id limit 1")
                     .mapTo(UUID.class).one());
+            var queue = new com.voxanne.ops.quality.ReviewQueueService(db.jdbi());
+            int calls = db.jdbi().withHandle(h -> h.createQuery("select count(*) from calls").mapTo(Integer.class).one());
+            assertThat(queue.stats(TestWorkspace.ANCHOR, LONDON).waiting()).as("offline, every call of the bundle waits for review").isEqualTo(calls);
+            assertThat(queue.waiting(null, calls)).as("each marked with its signals, or as in the bundle")
+                    .anyMatch(i -> i.reasons().equals(java.util.List.of("bundle")))
+                    .anyMatch(i -> i.reasons().stream().allMatch(r -> r.startsWith("signal:")));
             var evaluations = new com.voxanne.ops.quality.EvaluationService(db.jdbi());
             var draft = evaluations.start(call, form.versionId());
             evaluationId = draft.id();
@@ -115,6 +121,7 @@ class ReviewDatabaseTest {
             var submitted = evaluations.submit(draft.id(), evaluations.find(draft.id()).orElseThrow().updatedAt(), answers);
             assertThat(submitted).isInstanceOf(com.voxanne.ops.db.SaveResult.Saved.class);
             double offlineScore = evaluations.find(draft.id()).orElseThrow().score();
+            assertThat(queue.stats(TestWorkspace.ANCHOR, LONDON).waiting()).as("a submitted call leaves the queue").isEqualTo(calls - 1);
             assertThat(com.voxanne.ops.quality.OfflineReviewFile.keep(db.jdbi(), bundle,
                     InstallationKey.loadOrCreate(bundle.resolveSibling("reviewer-key")))).isEqualTo(1);
 
