@@ -48,7 +48,11 @@ public final class DemoDataGenerator {
                    List<ServiceTemplate> services, String agentName, List<DemoProfile> profiles) {
 
         DemoProfile first(String role) {
-            return profiles.stream().filter(p -> p.role().equals(role)).findFirst().orElseThrow();
+            return nth(role, 0);
+        }
+
+        DemoProfile nth(String role, int n) {
+            return profiles.stream().filter(p -> p.role().equals(role)).skip(n).findFirst().orElseThrow();
         }
     }
 
@@ -88,13 +92,24 @@ public final class DemoDataGenerator {
         this.windowStart = windowEnd.minus(Duration.ofDays(options.historyDays()));
     }
 
+    /**
+     * A demo login's place in its organization: the nth profile of a role. A second manager is there
+     * because nobody signs off their own evaluation (issue 17): two managers show the whole loop.
+     */
+    private record Seat(String suffix, String role, int nth, String words) {
+    }
+
+    /** In the order the sign-in window offers them: the manager first, who does the daily work. */
+    private static final List<Seat> SEATS = List.of(new Seat("manager", "manager", 0, "manager"), new Seat("admin", "admin", 0, "admin"),
+            new Seat("user", "user", 0, "user"), new Seat("manager2", "manager", 1, "second manager"));
+
     /** The demo logins every demo workspace has, known before it starts (for the sign-in window's choice). */
     public static List<DemoLoginSpec> plannedLogins() {
         List<DemoLoginSpec> logins = new ArrayList<>();
         for (OrgTemplate t : DemoCatalog.load().organizations()) {
             if (t.hasDemoLogins()) {
-                for (String role : List.of("manager", "admin", "user")) {
-                    logins.add(new DemoLoginSpec("demo_" + t.loginSlug() + "_" + role, null, t.name(), role));
+                for (Seat seat : SEATS) {
+                    logins.add(new DemoLoginSpec("demo_" + t.loginSlug() + "_" + seat.suffix(), null, t.name(), seat.role(), seat.words()));
                 }
             }
         }
@@ -128,9 +143,9 @@ public final class DemoDataGenerator {
         List<DemoLoginSpec> logins = new ArrayList<>();
         for (DemoOrg org : orgs) {
             if (org.template().hasDemoLogins()) {
-                for (String role : List.of("admin", "manager", "user")) {
-                    logins.add(new DemoLoginSpec("demo_" + org.template().loginSlug() + "_" + role,
-                            org.first(role).email(), org.template().name(), role));
+                for (Seat seat : SEATS) {
+                    logins.add(new DemoLoginSpec("demo_" + org.template().loginSlug() + "_" + seat.suffix(),
+                            org.nth(seat.role(), seat.nth()).email(), org.template().name(), seat.role(), seat.words()));
                 }
             }
         }

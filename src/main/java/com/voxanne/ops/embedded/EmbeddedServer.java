@@ -147,6 +147,9 @@ public final class EmbeddedServer implements AutoCloseable {
                 workspace.bootstrap(demo, seedProgress);
             } else {
                 SchemaMigrator.migrate(workspace.ownerDataSource());
+                if (demo != null) {
+                    workspace.addMissingDemoLogins();
+                }
             }
         } catch (RuntimeException | IOException e) {
             workspace.close();
@@ -181,6 +184,46 @@ public final class EmbeddedServer implements AutoCloseable {
             secrets.save();
         } catch (IOException e) {
             throw new UserFacingException("The demo passwords could not be saved: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A workspace made by an earlier console lacks the demo logins added since (the second manager):
+     * each is linked to a profile of its organization and role that has no login yet, so the demo
+     * need not be made again.
+     */
+    private void addMissingDemoLogins() {
+        Jdbi owner = Jdbi.create(ownerDataSource());
+        boolean added = owner.inTransaction(h -> {
+            var have = ConsoleLogins.list(h).stream().map(ConsoleLogins.Login::loginRole).collect(java.util.stream.Collectors.toSet());
+            boolean any = false;
+            for (var planned : DemoDataGenerator.plannedLogins()) {
+                if (have.contains(planned.loginRole())) {
+                    continue;
+                }
+                var email = h.createQuery("""
+                                select p.email from public.profiles p join public.organizations o on o.id = p.org_id
+                                where o.name = :org and p.role = :role
+                                  and not exists (select 1 from voxconsole.console_logins l where l.profile_id = p.id)
+                                order by p.email limit 1""")
+                        .bind("org", planned.organization()).bind("role", planned.role()).mapTo(String.class).findOne();
+                if (email.isPresent()) {
+                    ConsoleLogins.create(h, planned.loginRole(), email.get(), secrets.loginPasswordOrNew(planned.loginRole()).toCharArray());
+                    any = true;
+                }
+            }
+            if (any) {
+                // Saved before the logins commit: a password that could not be kept leaves no login nobody can use.
+                try {
+                    secrets.save();
+                } catch (IOException e) {
+                    throw new UserFacingException("The demo passwords could not be saved: " + e.getMessage(), e);
+                }
+            }
+            return any;
+        });
+        if (added) {
+            LOG.info("Added the demo logins this console has and the workspace lacked");
         }
     }
 

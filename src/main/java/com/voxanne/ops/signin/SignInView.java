@@ -51,7 +51,7 @@ public final class SignInView extends StackPane {
         demoLogin.setConverter(new StringConverter<>() {
             @Override
             public String toString(DemoLoginSpec spec) {
-                return spec == null ? "" : spec.organization() + " — " + spec.role();
+                return spec == null ? "" : spec.label();
             }
 
             @Override
@@ -63,7 +63,7 @@ public final class SignInView extends StackPane {
             @Override
             protected void updateItem(DemoLoginSpec item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? "" : item.organization() + " — " + item.role());
+                setText(empty || item == null ? "" : item.label());
             }
         });
         demoLogin.setMaxWidth(Double.MAX_VALUE);

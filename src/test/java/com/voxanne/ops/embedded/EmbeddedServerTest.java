@@ -39,6 +39,11 @@ class EmbeddedServerTest {
         try (EmbeddedServer ws = EmbeddedServer.start(dir, 0, SMALL)) {
             calls = count(ws, "select count(*) from calls");
             mark(ws, "kept_after_restart");
+            // As a workspace made before the second manager's login was: it is added on the next start.
+            Jdbi.create(ws.ownerDataSource()).useHandle(h -> {
+                h.execute("delete from voxconsole.console_logins where login_role = 'demo_harley_manager2'");
+                h.execute("drop role demo_harley_manager2");
+            });
             Jdbi owner = Jdbi.create(ws.ownerDataSource());
             assertThat(one(owner, "show fsync", String.class)).isEqualTo("on");
             assertThat(one(owner, "show synchronous_commit", String.class)).isEqualTo("on");
@@ -51,7 +56,18 @@ class EmbeddedServerTest {
         try (EmbeddedServer ws = EmbeddedServer.start(dir, 0, SMALL)) {
             assertThat(marked(ws, "kept_after_restart")).isTrue();
             assertThat(count(ws, "select count(*) from calls")).as("not seeded twice").isEqualTo(calls);
-            assertThat(ws.demoLogins()).hasSize(6);
+            assertThat(ws.demoLogins()).hasSize(8);
+            var second = ws.demoLogins().stream().filter(l -> l.loginRole().equals("demo_harley_manager2")).findFirst().orElseThrow();
+            assertThat(second.role()).isEqualTo("manager");
+            try (ConsoleDatabase db = ConsoleDatabase.open(new ConnectionSettings(ws.jdbcUrl(), second.loginRole()), second.password().toCharArray(),
+                    "second-manager")) {
+                String role = one(db.jdbi(), "select role from profiles where id = voxconsole.current_profile_id()", String.class);
+                String first = one(Jdbi.create(ws.ownerDataSource()), "select p.email from public.profiles p"
+                        + " join voxconsole.console_logins l on l.profile_id = p.id where l.login_role = 'demo_harley_manager'", String.class);
+                String mine = one(db.jdbi(), "select email from profiles where id = voxconsole.current_profile_id()", String.class);
+                assertThat(role).isEqualTo("manager");
+                assertThat(mine).as("another manager than the first").isNotEqualTo(first);
+            }
         }
     }
 
@@ -143,8 +159,8 @@ class EmbeddedServerTest {
         List<String> asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
         try (ChildConsole console = ChildConsole.start(data, asNobody, classPath, home)) {
             String url = console.awaitReady();
-            List<String> logins = console.loginLines(6);
-            assertThat(logins).hasSize(6);
+            List<String> logins = console.loginLines(8);
+            assertThat(logins).hasSize(8);
             String[] login = logins.stream().filter(l -> l.contains("demo_harley_user")).findFirst().orElseThrow().split(" ");
             try (ConsoleDatabase db = ConsoleDatabase.open(new ConnectionSettings(url, login[1]), login[2].toCharArray(), "as-nobody")) {
                 assertThat(one(db.jdbi(), "select count(*) from calls", Integer.class)).isPositive();

@@ -97,10 +97,11 @@ class EvaluationViewModelTest {
     void aSecondManagerSignsOffWhileBothConsolesAreOpen() throws Exception {
         UUID call = freshCall(1);
         EvaluationViewModel reviewer = model("manager");
-        EvaluationViewModel second = model("admin");
+        // The demo's second manager of the clinic (demo_harley_manager2): nobody signs off their own evaluation.
+        EvaluationViewModel second = model("manager2");
         LinkedBlockingQueue<List<Change>> toReviewer = new LinkedBlockingQueue<>();
         LinkedBlockingQueue<List<Change>> toSecond = new LinkedBlockingQueue<>();
-        try (ChangeFeed reviewerFeed = feed("manager", toReviewer); ChangeFeed secondFeed = feed("admin", toSecond)) {
+        try (ChangeFeed reviewerFeed = feed("manager", toReviewer); ChangeFeed secondFeed = feed("manager2", toSecond)) {
             reviewer.open(call);
             answerWell(reviewer);
             reviewer.submit();
@@ -133,7 +134,8 @@ class EvaluationViewModelTest {
         first.open(call);
         first.key("y");
         first.saveDraft();
-        EvaluationViewModel second = model("admin");
+        // The demo's second manager of the clinic (demo_harley_manager2): nobody signs off their own evaluation.
+        EvaluationViewModel second = model("manager2");
         second.open(call);
         assertThat(second.evaluationProperty().get().id()).as("a colleague's draft, open to answers").isEqualTo(first.evaluationProperty().get().id());
 

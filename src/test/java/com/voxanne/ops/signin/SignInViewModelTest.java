@@ -202,7 +202,7 @@ class SignInViewModelTest {
 
     @Test
     void theDemoChoiceOffersEveryDemoLogin() {
-        assertThat(model().demoLogins()).hasSize(6).extracting(l -> l.loginRole())
+        assertThat(model().demoLogins()).hasSize(8).extracting(l -> l.loginRole())
                 .contains("demo_harley_manager", "demo_harley_user", "demo_brightside_admin");
         assertThat(model().demoLoginProperty().get().loginRole()).isEqualTo("demo_harley_manager");
     }
