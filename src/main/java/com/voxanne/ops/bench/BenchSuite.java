@@ -99,6 +99,7 @@ public final class BenchSuite implements BenchLog {
                 charts(console, org, anchor);
                 calendar(console, org, anchor);
                 signals(console, owner, org, anchor);
+                quality(console, owner, anchor);
                 var processes = new ProcessBenches(this, settings.directory());
                 Path bundle = processes.export(ws, login.loginRole(), login.password(), org, owner);
                 if (bundle != null) {
@@ -376,6 +377,44 @@ public final class BenchSuite implements BenchLog {
         add(new Outcome(String.format("Signals chart, 30 days per day (%,d day-and-kind counts)", monthDays), "ms", month, monthRead,
                 "reading the month's calls and records into the client", monthRead.p50() / month.p50(), "p95 <= 150 ms", month.p95() <= 150,
                 "the charts' budget"));
+    }
+
+    // Quality review (issue 17) ---------------------------------------------------------------------
+
+    /**
+     * The Quality workspace's 30 days (every figure of the report in one handle) beside reading
+     * what scoring in the client needs; filling the review queue for the week beside reading what
+     * sampling in the client needs; and Next, which tops the queue up and takes a call.
+     */
+    private void quality(Jdbi console, Jdbi owner, LocalDate anchor) throws Exception {
+        var service = new com.voxanne.ops.quality.QualityService(console);
+        Instant to = anchor.plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant from = anchor.minusDays(29).atStartOfDay(ZONE).toInstant();
+        int evaluations = service.report(from, to, ZONE).summary().evaluations();
+        say("Quality, 30 days (%,d evaluations) …", evaluations);
+        Timing report = Timing.of(settings.warmups(), settings.runs(), () -> service.report(from, to, ZONE));
+        Timing read = Timing.baseline(Math.max(3, settings.runs() / 10), () -> ClientSideQuality.readResults(console, from, to));
+        add(new Outcome(String.format("Quality report, 30 days (%,d evaluations: figures, trend, failed questions, signals, reviewers)", evaluations),
+                "ms", report, read, "reading the evaluations, answers, questions and signals into the client", read.p50() / report.p50(),
+                "p95 <= 150 ms", report.p95() <= 150, "the charts' budget"));
+
+        var queue = new com.voxanne.ops.quality.ReviewQueueService(console);
+        Instant now = Instant.now();
+        Instant weekAgo = now.minus(com.voxanne.ops.quality.ReviewQueueService.FILL_WINDOW);
+        long weekCalls = owner.withHandle(h -> h.createQuery("select count(*) from calls c join voxconsole.console_logins l"
+                        + " on l.login_role = 'demo_harley_manager' join profiles p on p.id = l.profile_id"
+                        + " where c.org_id = p.org_id and c.created_at >= :f")
+                .bind("f", weekAgo.atOffset(ZoneOffset.UTC)).mapTo(Long.class).one());
+        say("Filling the review queue, 7 days (%,d calls) …", weekCalls);
+        Timing fill = Timing.of(settings.warmups(), settings.runs(), () -> queue.topUp(Instant.now()));
+        Timing sample = Timing.baseline(Math.max(3, settings.runs() / 10), () -> ClientSideQuality.readForSample(console, weekAgo, now));
+        add(new Outcome(String.format("Review queue filled for 7 days (%,d calls: the sample, the signals always reviewed)", weekCalls), "ms",
+                fill, sample, "reading the week's calls and the evaluated ones into the client", sample.p50() / fill.p50(), "p95 <= 20 ms",
+                fill.p95() <= 20, "every time Review opens"));
+        // The reviewer's own unfinished call comes first, so every run after the first takes the same one: the cost of the rule, not of a growing queue.
+        Timing next = Timing.of(settings.warmups(), settings.runs(), () -> queue.takeNext(Instant.now()));
+        add(new Outcome("Next: top the queue up and take a call, no two reviewers the same", "ms", next, null, "", Double.NaN, "p95 <= 20 ms",
+                next.p95() <= 20, "in one transaction, with skip locked"));
     }
 
     @Override

@@ -77,30 +77,27 @@ public interface QualityDao {
 
     @RegisterConstructorMapper(FailedQuestion.class)
     @SqlQuery("""
-            select f.name as form, q.prompt, bool_or(q.critical) as critical,
+            select f.name as form, a.prompt, bool_or(a.critical) as critical,
                    count(*) filter (where not a.not_applicable) as answered,
-                   count(*) filter (where not a.not_applicable
-                                    and voxconsole.answer_score(q.answer_type, q.choices, a.value) < 0.5) as failed
+                   count(*) filter (where not a.not_applicable and a.score < 0.5) as failed
             from voxconsole.evaluations s
-            join voxconsole.evaluation_answers a on a.evaluation_id = s.id
-            join voxconsole.scorecard_questions q on q.id = a.question_id
-            join voxconsole.scorecard_versions v on v.id = q.version_id
+            join voxconsole.answer_scores a on a.evaluation_id = s.id
+            join voxconsole.scorecard_versions v on v.id = a.version_id
             join voxconsole.scorecard_forms f on f.id = v.form_id
             where""" + RESULTS + """
-            group by f.name, q.prompt
-            having count(*) filter (where not a.not_applicable and voxconsole.answer_score(q.answer_type, q.choices, a.value) < 0.5) > 0
+            group by f.name, a.prompt
+            having count(*) filter (where not a.not_applicable and a.score < 0.5) > 0
             order by failed desc, answered, form, prompt
             limit :limit""")
     List<FailedQuestion> failedQuestions(@Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to, @Bind("limit") int limit);
 
     @RegisterConstructorMapper(Behind.class)
     @SqlQuery(BEHIND + """
-              and exists (select 1 from voxconsole.evaluation_answers a
-                          join voxconsole.scorecard_questions q on q.id = a.question_id
-                          join voxconsole.scorecard_versions v on v.id = q.version_id
+              and exists (select 1 from voxconsole.answer_scores a
+                          join voxconsole.scorecard_versions v on v.id = a.version_id
                           join voxconsole.scorecard_forms f on f.id = v.form_id
-                          where a.evaluation_id = s.evaluation_id and f.name = :form and q.prompt = :prompt and not a.not_applicable
-                            and voxconsole.answer_score(q.answer_type, q.choices, a.value) < 0.5)
+                          where a.evaluation_id = s.evaluation_id and f.name = :form and a.prompt = :prompt and not a.not_applicable
+                            and a.score < 0.5)
             order by s.submitted_at desc, s.evaluation_id
             limit :limit""")
     List<Behind> failing(@Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to, @Bind("form") String form,

@@ -157,7 +157,7 @@ class RightsMatrixTest {
                         join pg_auth_members m on m.member = r.oid
                         join pg_roles g on g.oid = m.roleid
                         group by l.login_role""").mapTo(String.class).list());
-        assertThat(members).hasSize(6).allMatch(m -> m.endsWith(":vox_admin") || m.endsWith(":vox_manager") || m.endsWith(":vox_user"),
+        assertThat(members).hasSize(TestWorkspace.demoLogins().size()).allMatch(m -> m.endsWith(":vox_admin") || m.endsWith(":vox_manager") || m.endsWith(":vox_user"),
                 "each login is a member of exactly one group role");
     }
 
