@@ -114,6 +114,11 @@ class ReviewQueueTest {
         assertThat(topUp(manager)).isPositive();
         assertThat(queuedSampledInWindow(10)).as("every call of the 10 %% sample is queued").isEqualTo(atTen);
         assertThat(queuedSampledInWindow(4)).as("and every call of the demo's 4 %% sample still is").isEqualTo(atFour);
+        long sampledOutside = QualityFixture.owner().withHandle(h -> h.createQuery("""
+                        select count(*) from voxconsole.review_queue q
+                        where q.org_id = :org and 'sample' = any(q.reasons) and not voxconsole.in_sample(q.call_id, 10)""")
+                .bind("org", HARLEY).mapTo(Long.class).one());
+        assertThat(sampledOutside).as("the fill writes in_sample's rule out (V10): nothing it samples is outside in_sample").isZero();
         assertThat(topUp(manager)).as("a second top-up adds nothing").isZero();
     }
 
