@@ -214,10 +214,17 @@ public final class DemoDataGenerator {
     private List<DemoProfile> profilesFor(int k, OrgTemplate t) {
         List<DemoProfile> profiles = new ArrayList<>();
         List<String> roles = List.of("admin", "manager", "manager", "user", "user", "user");
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < roles.size(); i++) {
             DemoRandom r = DemoRandom.of(options.seed(), PROFILE, k, i);
-            String first = r.pick(catalog.firstNames());
-            String last = r.pick(catalog.lastNames());
+            String first;
+            String last;
+            // Two people of one name in one clinic read as one: "signed off by Rosie Cox" could be the reviewer's own
+            // name. Drawn again from the same stream, so the demo stays the same for a seed.
+            do {
+                first = r.pick(catalog.firstNames());
+                last = r.pick(catalog.lastNames());
+            } while (!names.add(first + " " + last));
             String email = (first + "." + last.replace("'", "")).toLowerCase(Locale.ROOT) + (i + 1) + "@" + t.domain();
             profiles.add(new DemoProfile(r.uuid(), email, first + " " + last, roles.get(i)));
         }

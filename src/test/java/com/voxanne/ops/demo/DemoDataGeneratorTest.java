@@ -28,6 +28,15 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void nobodyInAnOrganizationSharesAnothersName() {
+        // The seed the tests use gave Harley Street two people called Rosie Cox, an admin and the second manager.
+        List<String> twice = demo.withHandle(h -> h.createQuery("""
+                        select o.name || ': ' || p.full_name from public.profiles p join public.organizations o on o.id = p.org_id
+                        group by o.name, p.full_name having count(*) > 1""").mapTo(String.class).list());
+        assertThat(twice).isEmpty();
+    }
+
+    @Test
     void everyTableHasRows() {
         List<String> empty = demo.withHandle(h -> h.createQuery("""
                         select c.relname from pg_class c
