@@ -25,6 +25,14 @@ mkdir -p "$HOME"
 export XDG_DATA_HOME="$HOME/.local/share" XDG_CACHE_HOME="$HOME/.cache" XDG_STATE_HOME="$HOME/.local/state"
 unset VOXCONSOLE_HOME
 
+# Xvfb processes, zombies left out: an Xvfb that outlived its xvfb-run by a moment is left a zombie
+# for PID 1 to reap, and a container's PID 1 may never do so. A zombie runs nothing and holds
+# nothing but its PID, so it is not counted.
+running_displays() {
+  ps -eo pid=,stat=,comm= | awk '$3 == "Xvfb" && $2 !~ /^Z/ { print $1 }' | sort
+}
+displays_before=$(running_displays || true)
+
 # Stops the console of a process group first (on SIGTERM it stops its embedded server, which
 # needs the display still there), waits until it is gone, then the rest of the group (xvfb-run and
 # its Xvfb); whatever is left after 30 s is killed.
@@ -107,15 +115,13 @@ set +e
 set -e
 [ $code -eq 2 ] || { echo "FAIL: verify of a missing file exited $code, not 2" >&2; exit 1; }
 
-# Every console started here was stopped with its display: nothing of them is left running. An
-# Xvfb that outlived its xvfb-run by a moment is left a zombie for PID 1 to reap, and a container's
-# PID 1 may never do so: a zombie runs nothing and holds nothing but its PID, so it is not counted.
-running_displays() {
-  ps -eo pid=,stat=,comm= | awk '$3 == "Xvfb" && $2 !~ /^Z/ { print $1 }'
-}
-if [ -n "$(running_displays)" ] || pgrep -f '^/opt/voxconsole' >/dev/null; then
+# Every console started here was stopped with its display: nothing of them is left running.
+# Only the displays opened since this script began are its own: one a person left open before
+# (a screenshot run, say) is not blamed on the runs.
+left_displays=$(comm -13 <(echo "$displays_before") <(running_displays || true) | grep . || true)
+if [ -n "$left_displays" ] || pgrep -f '^/opt/voxconsole' >/dev/null; then
   echo "FAIL: left running after the runs:" >&2
-  for pid in $(running_displays); do ps -o pid=,args= -p "$pid" >&2 || true; done
+  for pid in $left_displays; do ps -o pid=,args= -p "$pid" >&2 || true; done
   pgrep -a -f '^/opt/voxconsole' >&2 || true
   exit 1
 fi
