@@ -99,7 +99,7 @@ public final class BenchSuite implements BenchLog {
                 charts(console, org, anchor);
                 calendar(console, org, anchor);
                 signals(console, owner, org, anchor);
-                quality(console, owner, anchor);
+                quality(console, owner, org, anchor);
                 var processes = new ProcessBenches(this, settings.directory());
                 Path bundle = processes.export(ws, login.loginRole(), login.password(), org, owner);
                 if (bundle != null) {
@@ -386,7 +386,7 @@ public final class BenchSuite implements BenchLog {
      * what scoring in the client needs; filling the review queue for the week beside reading what
      * sampling in the client needs; and Next, which tops the queue up and takes a call.
      */
-    private void quality(Jdbi console, Jdbi owner, LocalDate anchor) throws Exception {
+    private void quality(Jdbi console, Jdbi owner, UUID org, LocalDate anchor) throws Exception {
         var service = new com.voxanne.ops.quality.QualityService(console);
         Instant to = anchor.plusDays(1).atStartOfDay(ZONE).toInstant();
         Instant from = anchor.minusDays(29).atStartOfDay(ZONE).toInstant();
@@ -401,10 +401,8 @@ public final class BenchSuite implements BenchLog {
         var queue = new com.voxanne.ops.quality.ReviewQueueService(console);
         Instant now = Instant.now();
         Instant weekAgo = now.minus(com.voxanne.ops.quality.ReviewQueueService.FILL_WINDOW);
-        long weekCalls = owner.withHandle(h -> h.createQuery("select count(*) from calls c join voxconsole.console_logins l"
-                        + " on l.login_role = 'demo_harley_manager' join profiles p on p.id = l.profile_id"
-                        + " where c.org_id = p.org_id and c.created_at >= :f")
-                .bind("f", weekAgo.atOffset(ZoneOffset.UTC)).mapTo(Long.class).one());
+        long weekCalls = owner.withHandle(h -> h.createQuery("select count(*) from calls where org_id = :o and created_at >= :f")
+                .bind("o", org).bind("f", weekAgo.atOffset(ZoneOffset.UTC)).mapTo(Long.class).one());
         say("Filling the review queue, 7 days (%,d calls) …", weekCalls);
         Timing fill = Timing.of(settings.warmups(), settings.runs(), () -> queue.topUp(Instant.now()));
         Timing sample = Timing.baseline(Math.max(3, settings.runs() / 10), () -> ClientSideQuality.readForSample(console, weekAgo, now));

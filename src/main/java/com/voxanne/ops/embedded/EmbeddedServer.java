@@ -180,6 +180,10 @@ public final class EmbeddedServer implements AutoCloseable {
                 ConsoleLogins.create(h, login.loginRole(), login.email(), password.toCharArray());
             }
         });
+        saveDemoPasswords();
+    }
+
+    private void saveDemoPasswords() {
         try {
             secrets.save();
         } catch (IOException e) {
@@ -193,10 +197,9 @@ public final class EmbeddedServer implements AutoCloseable {
      * need not be made again.
      */
     private void addMissingDemoLogins() {
-        Jdbi owner = Jdbi.create(ownerDataSource());
-        boolean added = owner.inTransaction(h -> {
+        int added = Jdbi.create(ownerDataSource()).inTransaction(h -> {
             var have = ConsoleLogins.list(h).stream().map(ConsoleLogins.Login::loginRole).collect(java.util.stream.Collectors.toSet());
-            boolean any = false;
+            int made = 0;
             for (var planned : DemoDataGenerator.plannedLogins()) {
                 if (have.contains(planned.loginRole())) {
                     continue;
@@ -209,21 +212,17 @@ public final class EmbeddedServer implements AutoCloseable {
                         .bind("org", planned.organization()).bind("role", planned.role()).mapTo(String.class).findOne();
                 if (email.isPresent()) {
                     ConsoleLogins.create(h, planned.loginRole(), email.get(), secrets.loginPasswordOrNew(planned.loginRole()).toCharArray());
-                    any = true;
+                    made++;
                 }
             }
-            if (any) {
+            if (made > 0) {
                 // Saved before the logins commit: a password that could not be kept leaves no login nobody can use.
-                try {
-                    secrets.save();
-                } catch (IOException e) {
-                    throw new UserFacingException("The demo passwords could not be saved: " + e.getMessage(), e);
-                }
+                saveDemoPasswords();
             }
-            return any;
+            return made;
         });
-        if (added) {
-            LOG.info("Added the demo logins this console has and the workspace lacked");
+        if (added > 0) {
+            LOG.info("Added {} demo logins this console has and the workspace lacked", added);
         }
     }
 

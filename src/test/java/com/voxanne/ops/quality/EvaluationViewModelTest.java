@@ -134,7 +134,7 @@ class EvaluationViewModelTest {
         first.open(call);
         first.key("y");
         first.saveDraft();
-        // The demo's second manager of the clinic (demo_harley_manager2): nobody signs off their own evaluation.
+        // A colleague of the same clinic, the demo's second manager.
         EvaluationViewModel second = model("manager2");
         second.open(call);
         assertThat(second.evaluationProperty().get().id()).as("a colleague's draft, open to answers").isEqualTo(first.evaluationProperty().get().id());

@@ -157,8 +157,9 @@ class RightsMatrixTest {
                         join pg_auth_members m on m.member = r.oid
                         join pg_roles g on g.oid = m.roleid
                         group by l.login_role""").mapTo(String.class).list());
-        assertThat(members).hasSize(TestWorkspace.demoLogins().size()).allMatch(m -> m.endsWith(":vox_admin") || m.endsWith(":vox_manager") || m.endsWith(":vox_user"),
-                "each login is a member of exactly one group role");
+        assertThat(members).hasSize(TestWorkspace.demoLogins().size())
+                .allMatch(m -> m.endsWith(":vox_admin") || m.endsWith(":vox_manager") || m.endsWith(":vox_user"),
+                        "each login is a member of exactly one group role");
     }
 
     private static UUID profileOf(String login) {
