@@ -291,7 +291,8 @@ public final class SignedInConsole implements AutoCloseable {
         ReviewQueueService queue = new ReviewQueueService(jdbi);
         EvaluationViewModel evaluation = new EvaluationViewModel(evaluationService, scorecards, callLog, bg, fx, s.profileId(),
                 s.isManagerOrAdmin());
-        ReviewViewModel review = new ReviewViewModel(queue, evaluation, bg, fx, Clock.systemUTC(), zone, s.isManagerOrAdmin());
+        ReviewViewModel review = new ReviewViewModel(queue, evaluation, bg, fx, Clock.systemUTC(), zone, s.isManagerOrAdmin(),
+                session.offlineReview() ? "Every call of the bundle has been reviewed." : ReviewViewModel.NOTHING_LEFT_ONLINE);
         Consumer<UUID> evaluateCall = call -> {
             review.openCall(call);
             mainView.show("review");
@@ -312,7 +313,6 @@ public final class SignedInConsole implements AutoCloseable {
      */
     private Workspace offlineReview(org.jdbi.v3.core.Jdbi jdbi) {
         QualityParts q = qualityReview(jdbi);
-        q.review().sayWhenNothingLeft("Every call of the bundle has been reviewed.");
         java.nio.file.Path bundle = session.reviewed().file();
         java.nio.file.Path keyFile = com.voxanne.ops.files.AppDirectories.forCurrentUser().data().resolve("installation-key");
         var work = new com.voxanne.ops.mvvm.BackgroundWork(executors.background(), executors.fx());

@@ -58,10 +58,15 @@ public final class ReviewViewModel {
     private final ObjectProperty<QueueItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private String nothingLeft = "Nothing waits for review. Send calls to review from the call log, or raise the daily sample.";
+    private final String nothingLeft;
 
+    /** What Next says to an empty queue on a server, where there is a sample to raise and calls to send. */
+    public static final String NOTHING_LEFT_ONLINE =
+            "Nothing waits for review. Send calls to review from the call log, or raise the daily sample.";
+
+    /** @param nothingLeft what Next says to an empty queue (offline the queue is the bundle, with no sample to raise) */
     public ReviewViewModel(ReviewQueueService queue, EvaluationViewModel evaluation, Executor background, Executor fx, Clock clock,
-                           ZoneId zone, boolean mayReview) {
+                           ZoneId zone, boolean mayReview, String nothingLeft) {
         this.queue = queue;
         this.evaluation = evaluation;
         this.work = new BackgroundWork(background, fx);
@@ -69,16 +74,12 @@ public final class ReviewViewModel {
         this.clock = clock;
         this.zone = zone;
         this.mayReview = mayReview;
+        this.nothingLeft = nothingLeft;
         evaluation.setOnSubmitted(e -> {
             reviewed.add(e.callId());
             message.set("Submitted (" + EvaluationViewModel.scoreWords(e) + "). Press N for the next call.");
             refreshInPlace();
         });
-    }
-
-    /** What "Next" says when the queue is empty (offline it has no sample to raise). */
-    public void sayWhenNothingLeft(String sentence) {
-        nothingLeft = sentence;
     }
 
     // Commands
